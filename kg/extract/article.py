@@ -1,0 +1,170 @@
+"""One article's facts: composes the rules of :mod:`kg.extract` over its annotated ``Doc``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.dates import find_dateline
+from kg.extract.durations import parse_duration_minutes
+from kg.extract.lexicon import Lexicon
+from kg.extract.linking import link_sentences
+from kg.extract.mentions import Mark, marks_of
+from kg.extract.participants import actor_of
+from kg.extract.sightings import Cluster, cluster_sightings, find_sightings
+from kg.extract.stances import find_stances
+from kg.extract.subjects import discussed_marks, discussed_topics
+from kg.extract.treaties import is_reaffirmed, treaty_names
+from kg.gazetteer import Gazetteer
+from kg.records import (
+    ActorKind,
+    ActorMention,
+    ActorRef,
+    Article,
+    Discussion,
+    Encounter,
+    Evidence,
+    Extraction,
+    PartialDate,
+    Stance,
+    TreatyMention,
+)
+
+
+def evidence_for(article: Article, sentences: list[Span], index: int) -> Evidence:
+    sentence = sentences[index]
+    return Evidence(article.id, index, sentence.start_char, sentence.end_char, sentence.text)
+
+
+def actor_ref(kind: str, ref: str, gazetteer: Gazetteer) -> ActorRef | None:
+    if kind == "country" and ref in gazetteer.countries:
+        return ActorRef(ActorKind.COUNTRY, ref, gazetteer.countries[ref].name)
+    if kind == "organization" and ref in gazetteer.organizations:
+        return ActorRef(ActorKind.ORGANIZATION, ref, gazetteer.organizations[ref].short)
+    if kind == "person" and ref in gazetteer.people:
+        return ActorRef(ActorKind.PERSON, ref, gazetteer.people[ref].name)
+    return None
+
+
+def _mark_actor(mark: Mark, gazetteer: Gazetteer, date: PartialDate | None, anchor: dt.date | None) -> ActorRef | None:
+    if mark.kind == "role":
+        return actor_of(mark, gazetteer, date, anchor)
+    return actor_ref(mark.kind, mark.ref, gazetteer)
+
+
+class _ArticleContext:
+    """What every rule of one article needs; built once per article."""
+
+    def __init__(self, doc: Doc, article: Article, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.article = article
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.anchor = article.published or find_dateline(article.text)
+        self.sentences = list(doc.sents)
+        self.marks = marks_of(doc, lexicon)
+
+    def evidence(self, index: int) -> Evidence:
+        return evidence_for(self.article, self.sentences, index)
+
+    def sentence_of(self, token_index: int) -> int:
+        for index, sentence in enumerate(self.sentences):
+            if sentence.start <= token_index < sentence.end:
+                return index
+        raise ValueError(f"token {token_index} is outside every sentence")
+
+
+def _encounter(ctx: _ArticleContext, cluster: Cluster, linked: list[int], treaties_in: dict[int, list]) -> Encounter:
+    gazetteer = ctx.gazetteer
+    participants = tuple(sorted(cluster.participants, key=lambda a: a.id))
+    participant_ids = {p.id for p in participants}
+    own = {gazetteer.people[p].country for p in participant_ids if p in gazetteer.people}
+    discussions: list[Discussion] = []
+    seen: set[str] = set()
+    duration = None
+    reaffirmed: list[str] = []
+    for index in linked:
+        sentence = ctx.sentences[index]
+        for kind, ref, _mark in discussed_marks(sentence, ctx.marks, own, participant_ids, gazetteer, ctx.lexicon):
+            actor = actor_ref(kind, ref, gazetteer)
+            if actor is not None and f"{kind}:{ref}" not in seen:
+                seen.add(f"{kind}:{ref}")
+                discussions.append(Discussion(actor, ctx.evidence(index)))
+        for topic in discussed_topics(sentence, ctx.lexicon):
+            if f"topic:{topic}" not in seen:
+                seen.add(f"topic:{topic}")
+                discussions.append(Discussion(topic, ctx.evidence(index)))
+        if duration is None and index in cluster.sentence_indexes or (duration is None and index in linked):
+            duration = parse_duration_minutes(sentence.text)
+        for treaty in treaties_in.get(index, []):
+            if is_reaffirmed(sentence) and treaty.id not in reaffirmed:
+                reaffirmed.append(treaty.id)
+    return Encounter(
+        kind=cluster.kind,
+        participants=participants,
+        date=cluster.date,
+        duration_minutes=duration,
+        discussions=tuple(discussions),
+        evidence=tuple(ctx.evidence(i) for i in cluster.sentence_indexes),
+        reaffirmed_treaties=tuple(reaffirmed),
+    )
+
+
+def _mentions(ctx: _ArticleContext) -> tuple[ActorMention, ...]:
+    seen: dict[tuple[str, str], ActorMention] = {}
+    for mark in ctx.marks:
+        actor = actor_ref(mark.kind, mark.ref, ctx.gazetteer)
+        if actor is not None and (mark.kind, mark.ref) not in seen:
+            seen[(mark.kind, mark.ref)] = ActorMention(actor, ctx.evidence(ctx.sentence_of(mark.start)))
+    return tuple(seen.values())
+
+
+def _stances(ctx: _ArticleContext, date: PartialDate | None) -> tuple[Stance, ...]:
+    stances: list[Stance] = []
+    for index, sentence in enumerate(ctx.sentences):
+        for draft in find_stances(sentence, ctx.marks, ctx.lexicon):
+            holder = _mark_actor(draft.holder, ctx.gazetteer, date, ctx.anchor)
+            if holder is None:
+                continue
+            target = _mark_actor(draft.target, ctx.gazetteer, date, ctx.anchor) if draft.target else None
+            if target is None and draft.target_text is None:
+                continue
+            stances.append(Stance(holder, draft.polarity, draft.quote, ctx.evidence(index), target,
+                                  None if target is not None else draft.target_text))
+    return tuple(stances)
+
+
+def extract_article(doc: Doc, article: Article, gazetteer: Gazetteer, lexicon: Lexicon) -> Extraction:
+    """Everything the article says: encounters with their subjects, mentions, treaties, stances."""
+    ctx = _ArticleContext(doc, article, gazetteer, lexicon)
+    sightings = find_sightings(ctx.sentences, ctx.marks, gazetteer, lexicon, ctx.anchor)
+    clusters = cluster_sightings(sightings)
+    links = link_sentences(ctx.sentences, clusters, ctx.marks, gazetteer, lexicon)
+    labels = {t.id: t.name for t in gazetteer.treaties.values()}
+    years = {t.id: t.year for t in gazetteer.treaties.values()}
+    names = treaty_names(doc, ctx.marks, years, labels)
+    treaties_in: dict[int, list] = {}
+    for name in names:
+        treaties_in.setdefault(ctx.sentence_of(name.span.start), []).append(name)
+    encounters = tuple(_encounter(ctx, c, links.get(i, []), treaties_in) for i, c in enumerate(clusters))
+    reaffirmed = {t for e in encounters for t in e.reaffirmed_treaties}
+    treaties = []
+    seen: set[str] = set()
+    for name in names:
+        if name.id in seen:
+            continue
+        seen.add(name.id)
+        known = gazetteer.treaties.get(name.id)
+        treaties.append(TreatyMention(
+            name.id, name.name, name.year, known.parties if known else (), name.id in reaffirmed,
+            ctx.evidence(ctx.sentence_of(name.span.start)),
+        ))
+    main_date = encounters[0].date if encounters else None
+    return Extraction(
+        article=article,
+        encounters=encounters,
+        mentions=_mentions(ctx),
+        treaties=tuple(treaties),
+        stances=_stances(ctx, main_date),
+    )

@@ -1,0 +1,122 @@
+"""Date expressions to :class:`~kg.records.PartialDate`, resolved against an anchor date when relative.
+
+A date is never guessed: an expression that cannot be resolved (a weekday with no anchor) yields
+``None`` or only what is certain (the year written next to it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg.records import PartialDate, Precision
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+_MONTH = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PATTERNS = (
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<monthnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s*(?:19|20)\d\d)"),
+    re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b"),
+)
+_MONTH_ONLY = re.compile(rf"\b(?:in|since|during|last|early|late|mid-?)\s+{_MONTH}(?!\s*[0-3]?\d)(?!,?\s*(?:19|20)\d\d)")
+_WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(d.capitalize() for d in WEEKDAYS) + r")\b")
+_RELATIVE = re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this afternoon|this evening)\b", re.I)
+_YEAR_ONLY = re.compile(r"\b(?:in|of|during|for)\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, anchor: dt.date | None, fallback_year: int | None) -> int | None:
+    """The year of a month-day written without one: the anchor's (or the year before when that would put
+    the date more than a week after the anchor); without an anchor, the year the text gives nearby."""
+    if anchor is not None:
+        candidate = _safe_date(anchor.year, month, day)
+        if candidate is not None and candidate > anchor + dt.timedelta(days=7):
+            return anchor.year - 1
+        return anchor.year
+    return fallback_year
+
+
+def parse_date(text: str, anchor: dt.date | None, *, context_year: int | None = None) -> PartialDate | None:
+    """Parse the most precise date in ``text`` (a sentence or a date phrase).
+
+    ``anchor`` is the publication date (or a dateline) for weekdays and "yesterday"; ``context_year`` is
+    a year the article states, used for a month-day written without a year when there is no anchor.
+    """
+    for pattern in _PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        month = int(groups["monthnum"]) if groups.get("monthnum") else MONTHS[groups["month"].lower().rstrip(".")]
+        if groups.get("day") is None:
+            value = _safe_date(int(groups["year"]), month, 1)
+            return PartialDate(value, Precision.MONTH, match.group(0), "stated") if value else None
+        day = int(groups["day"])
+        year = int(groups["year"]) if groups.get("year") else _year_for(month, day, anchor, context_year)
+        if year is None:
+            continue
+        value = _safe_date(year, month, day)
+        if value is not None:
+            return PartialDate(value, Precision.DAY, match.group(0), "stated")
+    month_only = _MONTH_ONLY.search(text)
+    if month_only and anchor is not None:
+        month = MONTHS[month_only.group("month").lower().rstrip(".")]
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+        return PartialDate(dt.date(year, month, 1), Precision.MONTH, month_only.group(0), "relative")
+    relative = resolve_relative(text, anchor)
+    if relative is not None:
+        return relative
+    year_match = _YEAR_ONLY.search(text)
+    if year_match:
+        year = int(year_match.group("year"))
+        return PartialDate(dt.date(year, 1, 1), Precision.YEAR, year_match.group(0), "stated")
+    return None
+
+
+def resolve_relative(text: str, anchor: dt.date | None) -> PartialDate | None:
+    """"on Wednesday", "yesterday", "today" against the anchor; ``None`` without an anchor."""
+    if anchor is None:
+        return None
+    word = _RELATIVE.search(text)
+    if word:
+        offset = 1 if word.group("word").lower() == "yesterday" else 0
+        return PartialDate(anchor - dt.timedelta(days=offset), Precision.DAY, word.group(0), "relative")
+    weekday = _WEEKDAY.search(text)
+    if weekday:
+        back = (anchor.weekday() - WEEKDAYS[weekday.group("weekday").lower()]) % 7
+        return PartialDate(anchor - dt.timedelta(days=back), Precision.DAY, weekday.group(0), "relative")
+    return None
+
+
+def find_dateline(text: str) -> dt.date | None:
+    """A full date in the first lines of an article ("ANCHORAGE, Alaska – August 15, 2025 —")."""
+    head = text[:300]
+    for pattern in _PATTERNS[:3]:
+        match = pattern.search(head)
+        if match:
+            found = parse_date(match.group(0), None)
+            if found is not None and found.precision is Precision.DAY:
+                return found.value
+    return None

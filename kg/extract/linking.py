@@ -1,0 +1,81 @@
+"""Which sentences speak of which encounter: its trigger sentences, back-references ("the call",
+"the two leaders", "the Kremlin's readout") and what its participants are reported to have said."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Mark
+from kg.extract.sightings import Cluster
+from kg.gazetteer import Gazetteer
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "agent")
+
+
+def _speaker_verb(token: Token, lexicon: Lexicon) -> bool:
+    """True when ``token`` (part of a mark) is the subject of a speech verb, or "according to" it."""
+    head = token
+    while head.dep_ in ("compound", "poss", "conj", "appos", "amod", "case") and head.head is not head:
+        head = head.head
+    if head.dep_ in _SUBJECT_DEPS and head.head.lemma_.lower() in lexicon.speech_verbs:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
+        return True
+    if head.dep_ == "poss" and head.head.lower_ in ("readout", "statement", "account", "summary"):
+        return True
+    return False
+
+
+def _speaks_for(mark: Mark, cluster: Cluster, gazetteer: Gazetteer) -> bool:
+    """A mark naming a participant, or a participant's government ("the Kremlin", "Beijing")."""
+    ids = cluster.key
+    if mark.kind == "person":
+        return mark.ref in ids
+    if mark.kind == "country" and mark.form in ("metonym", "capital", "name"):
+        return mark.ref in {gazetteer.people[p].country for p in ids if p in gazetteer.people}
+    return False
+
+
+def anaphor_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    words = sorted(lexicon.anaphors, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def link_sentences(
+    sentences: list[Span], clusters: list[Cluster], marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexicon,
+) -> dict[int, list[int]]:
+    """Map cluster index -> indexes of the sentences that report on it."""
+    links: dict[int, set[int]] = {i: set(c.sentence_indexes) for i, c in enumerate(clusters)}
+    if not clusters:
+        return {}
+    pattern = anaphor_pattern(lexicon)
+    for index, sentence in enumerate(sentences):
+        if any(index in linked for linked in links.values()):
+            continue
+        target: int | None = None
+        in_sentence = [m for m in marks if sentence.start <= m.start < sentence.end]
+        for mark in in_sentence:
+            if mark.kind not in ("person", "country") or not _speaker_verb(mark.span.root, lexicon):
+                continue
+            owners = [i for i, c in enumerate(clusters) if _speaks_for(mark, c, gazetteer)]
+            if owners:
+                target = _nearest(owners, clusters, index)
+                break
+        if target is None and pattern.search(sentence.text):
+            target = _nearest(list(range(len(clusters))), clusters, index)
+        if target is not None:
+            links[target].add(index)
+    return {i: sorted(s) for i, s in links.items()}
+
+
+def _nearest(candidates: list[int], clusters: list[Cluster], index: int) -> int:
+    """The candidate cluster last sighted at or before sentence ``index`` (else the first one)."""
+    def last_before(i: int) -> int:
+        earlier = [s for s in clusters[i].sentence_indexes if s <= index]
+        return max(earlier) if earlier else -1
+
+    best = max(candidates, key=last_before)
+    return best if last_before(best) >= 0 else min(candidates, key=lambda i: clusters[i].sentence_indexes[0])

@@ -1,0 +1,81 @@
+"""Actor, treaty and role mentions read off the entities the gazetteer marker set."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.lexicon import Lexicon
+from kg.nlp.gazetteer_component import parse_entity_id
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One marked span: a gazetteer entry (``kind``, ``ref``), the way it was named (``form``)."""
+
+    kind: str  # country | person | organization | treaty | role
+    ref: str  # iso3, person id, organization id, treaty id; for roles "ISO3|role" or "same|"
+    form: str  # name | alias | demonym | capital | metonym | short | role
+    span: Span
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+
+def _title_after(doc: Doc, index: int, lexicon: Lexicon) -> tuple[str, int] | None:
+    """The longest title (lowercase) starting at token ``index``, with the index after it."""
+    for length in (3, 2, 1):
+        if index + length > len(doc):
+            continue
+        words = " ".join(t.lower_ for t in doc[index : index + length])
+        if words in lexicon.titles:
+            return words, index + length
+    return None
+
+
+def role_marks(doc: Doc, country_marks: list[Mark], lexicon: Lexicon) -> list[Mark]:
+    """"Russian President", "the Chinese leader", "his Turkish counterpart", "President of Russia":
+    a title next to a country names whoever held that office; skipped when a person's name follows
+    ("Russian President Vladimir Putin" names Putin already)."""
+    found: list[Mark] = []
+    for mark in country_marks:
+        after = _title_after(doc, mark.end, lexicon)
+        if after is not None:
+            title, end = after
+            if end < len(doc) and doc[end].ent_type_ == "PERSON":
+                continue
+            roles = lexicon.titles[title]
+            found.append(Mark("role", f"{mark.ref}|{'+'.join(roles)}", "role", doc[mark.start : end]))
+            continue
+        start = mark.start
+        if start >= 2 and doc[start - 1].lower_ == "of":
+            for length in (3, 2, 1):
+                begin = start - 1 - length
+                if begin < 0:
+                    continue
+                words = " ".join(t.lower_ for t in doc[begin : start - 1])
+                if words in lexicon.titles and doc[begin].is_title:
+                    roles = lexicon.titles[words]
+                    found.append(Mark("role", f"{mark.ref}|{'+'.join(roles)}", "role", doc[begin : mark.end]))
+                    break
+    return found
+
+
+def marks_of(doc: Doc, lexicon: Lexicon) -> list[Mark]:
+    """Every gazetteer mark of the doc plus role phrases, in text order."""
+    marks: list[Mark] = []
+    for ent in doc.ents:
+        parsed = parse_entity_id(ent.id_)
+        if parsed is None:
+            continue
+        kind, ref, form = parsed
+        marks.append(Mark(kind, ref, form, ent))
+    countries = [m for m in marks if m.kind == "country" and m.form in ("demonym", "name", "alias")]
+    marks.extend(role_marks(doc, countries, lexicon))
+    return sorted(marks, key=lambda m: (m.start, m.end))

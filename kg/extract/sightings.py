@@ -1,0 +1,189 @@
+"""Sightings: one trigger of one sentence with its participants and date; clustered into encounters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from kg.extract.dates import parse_date
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Mark
+from kg.extract.participants import actor_of, participants_near, tree_distance
+from kg.extract.triggers import Trigger, find_triggers, is_planned_or_negated
+from kg.gazetteer import Gazetteer
+from kg.records import ActorRef, EncounterKind, PartialDate, Precision
+
+_PRECISION_RANK = {Precision.DAY: 3, Precision.MONTH: 2, Precision.YEAR: 1}
+_REFERENTIAL_DETS = {"the", "this", "that", "their", "his", "her", "its", "today", "yesterday", "'s"}
+_SPECIFIC_TALK_MODIFIERS = {"bilateral", "direct", "face", "phone", "telephone", "video", "virtual", "leaders",
+                            "personal", "high", "level", "first", "latest", "lengthy", "long", "hour", "minute"}
+
+
+@dataclass(frozen=True)
+class Sighting:
+    sentence_index: int
+    trigger: Trigger
+    participants: tuple[ActorRef, ...]
+    date: PartialDate | None
+
+    @property
+    def key(self) -> frozenset[str]:
+        return frozenset(p.id for p in self.participants)
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """The sightings of one encounter in one article (strong ones name two or more participants)."""
+
+    sightings: tuple[Sighting, ...]
+
+    @property
+    def participants(self) -> tuple[ActorRef, ...]:
+        seen: dict[str, ActorRef] = {}
+        for sighting in self.sightings:
+            if len(sighting.participants) >= 2:
+                for actor in sighting.participants:
+                    seen.setdefault(actor.id, actor)
+        return tuple(seen.values())
+
+    @property
+    def key(self) -> frozenset[str]:
+        return frozenset(p.id for p in self.participants)
+
+    @property
+    def date(self) -> PartialDate | None:
+        dates = [s.date for s in self.sightings if s.date is not None]
+        if not dates:
+            return None
+        return max(dates, key=lambda d: (_PRECISION_RANK[d.precision], d.basis == "stated"))
+
+    @property
+    def kind(self) -> EncounterKind:
+        strong = [s.trigger.kind for s in self.sightings if not s.trigger.weak and len(s.participants) >= 2]
+        strong = strong or [s.trigger.kind for s in self.sightings if not s.trigger.weak]
+        if not strong:
+            return EncounterKind.PHONE_CALL
+        counts = {k: strong.count(k) for k in strong}
+        best = max(counts.values())
+        kind = next(k for k in strong if counts[k] == best)
+        if kind is EncounterKind.MEETING and len(self.participants) > 2 and any(
+            "summit" in s.trigger.span.text.lower() for s in self.sightings
+        ):
+            return EncounterKind.SUMMIT
+        return kind
+
+    @property
+    def family(self) -> str | None:
+        strong = [s.trigger.kind.family for s in self.sightings if not s.trigger.weak]
+        return strong[0] if strong else None
+
+    @property
+    def sentence_indexes(self) -> tuple[int, ...]:
+        return tuple(sorted({s.sentence_index for s in self.sightings}))
+
+
+def dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    coarse, fine = sorted((a, b), key=lambda d: _PRECISION_RANK[d.precision])
+    return coarse.contains(fine.value)
+
+
+def _is_referential(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """A trigger with no participants counts only when it refers back ("the call", "during the talks")."""
+    root = trigger.head
+    if root.pos_ in ("VERB", "AUX"):
+        return False
+    modifiers = {c.lower_ for c in root.children if c.dep_ in ("det", "poss", "amod", "compound", "nummod")}
+    if root.dep_ == "pobj" and root.head.lower_ in ("during", "in", "after", "since", "at"):
+        return bool(modifiers & _REFERENTIAL_DETS)
+    return bool(modifiers & _REFERENTIAL_DETS)
+
+
+def _is_generic_talks(trigger: Trigger) -> bool:
+    """"peace talks", "trade talks": negotiations between governments, not a leaders' encounter."""
+    root = trigger.head
+    if trigger.span.text.lower() not in ("talks", "talk", "meeting", "meetings", "summit"):
+        return False
+    for child in root.children:
+        if child.dep_ in ("compound", "amod") and child.lower_ not in _SPECIFIC_TALK_MODIFIERS:
+            if child.ent_type_ in ("PERSON", "NORP", "GPE"):
+                continue
+            return True
+    return False
+
+
+def sentence_date(sentence: Span, trigger: Trigger, anchor: dt.date | None) -> PartialDate | None:
+    """The date of a trigger: the most precise date phrase of its sentence, nearest first on ties."""
+    candidates: list[tuple[int, int, PartialDate]] = []
+    for ent in sentence.ents:
+        if ent.label_ != "DATE":
+            continue
+        start = max(sentence.start, ent.start - 1)
+        parsed = parse_date(sentence.doc[start : ent.end + 1].text, anchor)
+        if parsed is not None:
+            distance = tree_distance(ent.root, trigger.head)
+            candidates.append((_PRECISION_RANK[parsed.precision] if distance <= 6 else 0, -distance, parsed))
+    if candidates:
+        return max(candidates, key=lambda c: (c[0], c[1]))[2]
+    return parse_date(sentence.text, anchor)
+
+
+def find_sightings(
+    sentences: list[Span], marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexicon, anchor: dt.date | None,
+) -> list[Sighting]:
+    sightings: list[Sighting] = []
+    for index, sentence in enumerate(sentences):
+        triggers = [t for t in find_triggers(sentence, lexicon) if not _is_generic_talks(t)]
+        if not triggers:
+            continue
+        in_sentence = [m for m in marks if sentence.start <= m.start < sentence.end and m.kind in ("person", "role")]
+        for trigger in triggers:
+            if is_planned_or_negated(trigger, lexicon):
+                continue
+            date = sentence_date(sentence, trigger, anchor)
+            people = [(m, a) for m in in_sentence if (a := actor_of(m, gazetteer, date, anchor)) is not None]
+            participants = participants_near(trigger.span, people)
+            if len(participants) < 2 and not _is_referential(trigger, lexicon):
+                if not participants or trigger.head.pos_ not in ("NOUN", "PROPN"):
+                    continue
+            sightings.append(Sighting(index, trigger, participants, date))
+    return sightings
+
+
+def cluster_sightings(sightings: list[Sighting]) -> list[Cluster]:
+    """Group strong sightings (two or more participants) into encounters; then attach the others."""
+    clusters: list[list[Sighting]] = []
+    for sighting in (s for s in sightings if len(s.participants) >= 2):
+        for members in clusters:
+            current = Cluster(tuple(members))
+            same_people = current.key == sighting.key
+            family_ok = sighting.trigger.weak or current.family in (None, sighting.trigger.kind.family)
+            if same_people and family_ok and dates_compatible(current.date, sighting.date):
+                members.append(sighting)
+                break
+        else:
+            clusters.append([sighting])
+    for sighting in (s for s in sightings if len(s.participants) < 2):
+        target = _attachment(sighting, [Cluster(tuple(m)) for m in clusters])
+        if target is not None:
+            clusters[target].append(sighting)
+    return [Cluster(tuple(sorted(m, key=lambda s: s.sentence_index))) for m in clusters]
+
+
+def _attachment(sighting: Sighting, clusters: list[Cluster]) -> int | None:
+    """The cluster a participant-less sighting refers to: one sharing its participant, nearest before."""
+    if not clusters:
+        return None
+    candidates = [
+        i for i, c in enumerate(clusters)
+        if (not sighting.key or sighting.key <= c.key) and dates_compatible(c.date, sighting.date)
+    ]
+    if not candidates:
+        return None
+    before = [i for i in candidates if clusters[i].sentence_indexes[0] <= sighting.sentence_index]
+    pool = before or candidates
+    return max(pool, key=lambda i: max(x for x in clusters[i].sentence_indexes if x <= sighting.sentence_index)
+               if before else -clusters[i].sentence_indexes[0])

@@ -1,0 +1,129 @@
+"""What an encounter was about: countries, organizations and topics of the sentences that report it,
+less the participants' own countries, venues, actor descriptors ("Russian President") and negated ones."""
+
+from __future__ import annotations
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Span, Token
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Mark
+from kg.gazetteer import Gazetteer
+
+_TITLE_NOUNS = {
+    "president", "presidents", "leader", "leaders", "minister", "ministers", "counterpart", "counterparts",
+    "chancellor", "premier", "king", "emir", "prince", "secretary", "secretary-general", "chief", "head",
+    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "aide",
+    "adviser", "advisor", "delegation", "diplomat", "diplomats", "side", "government", "administration",
+    "presidency", "embassy", "readout", "statement", "media", "ministry", "army", "forces", "troops",
+}
+_NEGATION_WORDS = {"not", "never", "no", "nothing", "n't", "without", "neither", "nor"}
+_VENUE_VERBS = {"meet", "hold", "host", "gather", "arrive", "visit", "travel", "fly", "sit", "land", "take"}
+_TOPIC_MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+def is_descriptor(mark: Mark, doc_marks: list[Mark]) -> bool:
+    """"Russian President Vladimir Putin", "the Chinese leader", "NATO chief": the country or organization
+    names who someone is, not what was discussed."""
+    if any(m.kind == "role" and m.start <= mark.start and mark.end <= m.end for m in doc_marks):
+        return True
+    doc = mark.span.doc
+    after = doc[mark.end] if mark.end < len(doc) else None
+    if after is not None and (after.ent_type_ == "PERSON" or after.lower_ in _TITLE_NOUNS):
+        return True
+    if after is not None and after.tag_ == "POS":
+        nxt = doc[mark.end + 1] if mark.end + 1 < len(doc) else None
+        if nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.lower_ in _TITLE_NOUNS):
+            return True
+    return False
+
+
+def is_venue(mark: Mark, lexicon: Lexicon) -> bool:
+    """"met in Bali", "at the G20 summit", "a visit to China", "talks in Istanbul" (as the place)."""
+    root = mark.span.root
+    head = root
+    while head.dep_ in ("compound", "conj", "appos", "amod") and head.head is not head:
+        head = head.head
+    if head.dep_ != "pobj" or head.head.lower_ not in lexicon.location_preps:
+        return False
+    prep = head.head
+    governor = prep.head
+    if governor.lemma_.lower() in _VENUE_VERBS or governor.lower_ in lexicon.venue_nouns:
+        return True
+    if mark.form in ("capital",) and governor.lower_ not in lexicon.topic_heads:
+        return True
+    if mark.kind == "organization":
+        after = mark.span.doc[mark.end] if mark.end < len(mark.span.doc) else None
+        return after is not None and after.lower_ in ("summit", "sidelines", "meeting", "forum")
+    return False
+
+
+def is_negated(token: Token) -> bool:
+    """The mention sits under a negated verb or a "nothing/no" determiner ("nothing was discussed
+    concerning X", "did not discuss X")."""
+    current = token
+    for _ in range(12):
+        for child in current.children:
+            if child.dep_ == "neg" or (child.lower_ in _NEGATION_WORDS and child.dep_ in ("det", "nsubj", "nsubjpass", "dobj")):
+                return True
+        if current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def discussed_marks(
+    sentence: Span, marks: list[Mark], own_countries: set[str], participant_ids: set[str],
+    gazetteer: Gazetteer, lexicon: Lexicon,
+) -> list[tuple[str, str, Mark]]:
+    """(kind, ref, mark) of the countries and organizations a sentence reports as subjects."""
+    found: list[tuple[str, str, Mark]] = []
+    for mark in marks:
+        if not (sentence.start <= mark.start < sentence.end):
+            continue
+        if mark.kind == "country":
+            ref = mark.ref
+        elif mark.kind == "person" and mark.ref in gazetteer.people and mark.ref not in participant_ids:
+            if mark.span.root.dep_ in ("nsubj", "nsubjpass"):
+                continue
+            ref = gazetteer.people[mark.ref].country
+        elif mark.kind == "organization":
+            ref = mark.ref
+        else:
+            continue
+        kind = "organization" if mark.kind == "organization" else "country"
+        if kind == "country" and ref in own_countries:
+            continue
+        if mark.kind != "person" and is_descriptor(mark, marks):
+            continue
+        if is_venue(mark, lexicon) or is_negated(mark.span.root):
+            continue
+        found.append((kind, ref, mark))
+    return found
+
+
+def _topic_matcher(sentence: Span, lexicon: Lexicon) -> PhraseMatcher:
+    vocab = sentence.doc.vocab
+    key = id(vocab) ^ id(lexicon)
+    if key not in _TOPIC_MATCHERS:
+        from spacy.lang.en import English
+
+        tokenizer = English().tokenizer
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        for topic in lexicon.topics:
+            matcher.add(topic.id, [tokenizer(p) for p in topic.phrases])
+        _TOPIC_MATCHERS[key] = matcher
+    return _TOPIC_MATCHERS[key]
+
+
+def discussed_topics(sentence: Span, lexicon: Lexicon) -> list[str]:
+    """Topic ids named in a sentence (not under negation)."""
+    matcher = _topic_matcher(sentence, lexicon)
+    doc = sentence.doc
+    topics: list[str] = []
+    for match_id, start, end in matcher(doc[sentence.start : sentence.end]):
+        span = doc[sentence.start + start : sentence.start + end]
+        topic = doc.vocab.strings[match_id]
+        if topic not in topics and not is_negated(span.root):
+            topics.append(topic)
+    return topics

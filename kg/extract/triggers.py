@@ -1,0 +1,117 @@
+"""Encounter triggers ("video call", "met", "spoke by phone") and whether they report a held encounter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from kg.extract.lexicon import Lexicon
+from kg.records import EncounterKind
+
+_MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    kind: EncounterKind
+    span: Span
+    weak: bool  # "spoke", "talks", "call": a remote encounter unless another trigger says otherwise
+
+    @property
+    def head(self) -> Token:
+        return self.span.root
+
+
+def _matcher(vocab: Vocab, lexicon: Lexicon) -> PhraseMatcher:
+    key = id(vocab) ^ id(lexicon)
+    if key not in _MATCHERS:
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        from spacy.lang.en import English
+
+        tokenizer = English().tokenizer
+        for kind, phrases in lexicon.triggers.items():
+            matcher.add(kind.value, [tokenizer(p) for p in phrases])
+        _MATCHERS[key] = matcher
+    return _MATCHERS[key]
+
+
+def _is_trigger_token(span: Span) -> bool:
+    """Reject readings that are not encounters: "call for", "talk of", "visit" as a noun modifier, etc."""
+    root = span.root
+    text = span.text.lower()
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if text in ("call", "calls"):
+        if root.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if following is not None and following.lower_ in ("for", "to", "on"):
+            return False
+    if text in ("talk", "talks", "meet", "meets", "speak", "speaks", "spoke", "spoken", "talked"):
+        if following is not None and following.lower_ in ("of",):
+            return False
+    if text in ("visit", "visits", "visited", "visiting") and root.pos_ not in ("NOUN", "VERB"):
+        return False
+    if text == "conversation" and root.pos_ != "NOUN":
+        return False
+    return True
+
+
+def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
+    """Triggers of one sentence; overlapping matches keep the longest ("video call" over "call")."""
+    doc = sentence.doc
+    matcher = _matcher(doc.vocab, lexicon)
+    spans = [
+        Span(doc, start, end, label=doc.vocab.strings[match_id])
+        for match_id, start, end in matcher(doc[sentence.start : sentence.end], as_spans=False)
+        for start, end in [(start + sentence.start, end + sentence.start)]
+    ]
+    triggers = []
+    for span in filter_spans(spans):
+        if not _is_trigger_token(span):
+            continue
+        kind = EncounterKind(span.label_)
+        weak = span.text.lower() in lexicon.remote_only_verbs
+        triggers.append(Trigger(kind, span, weak))
+    return triggers
+
+
+def _has_cue_child(token: Token, cues: frozenset[str]) -> bool:
+    return any(
+        child.dep_ in ("aux", "auxpass", "neg", "amod", "advmod", "det", "mark", "compound", "nmod")
+        and child.lower_ in cues
+        for child in token.children
+    )
+
+
+def _verb_is_planned(verb: Token, cues: frozenset[str]) -> bool:
+    """A verb with a modal or negated auxiliary, an infinitive "to", or under a planning verb."""
+    if _has_cue_child(verb, cues):
+        return True
+    # "agreed to meet", "wants to speak", "an invitation to visit": an infinitive is not a held encounter
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def is_planned_or_negated(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """True when the trigger reports a future, hypothetical, wished-for or denied encounter.
+
+    A verb trigger ("met", "will speak", "agreed to meet") is judged by its auxiliaries and the verb it
+    depends on; a noun trigger ("the call", "an upcoming meeting", "plans a visit") by its modifiers and,
+    when it is the subject or object of a verb, by that verb.
+    """
+    cues = lexicon.planned_cues | lexicon.negation_cues
+    root = trigger.head
+    if root.pos_ in ("VERB", "AUX"):
+        return _verb_is_planned(root, cues)
+    if _has_cue_child(root, cues):
+        return True
+    if root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "conj"):
+        verb = root.head
+        if verb.pos_ in ("VERB", "AUX"):
+            if verb.lemma_.lower() in cues - {"agree", "agreed"} or _verb_is_planned(verb, cues):
+                return True
+    if root.dep_ in ("compound", "nmod") and root.head.lower_ in cues:
+        return True
+    return False

@@ -1,0 +1,1 @@
+"""spaCy side: pipeline construction and components that only *mark* spans."""

@@ -1,0 +1,70 @@
+"""A spaCy component that marks gazetteer names as entities carrying the gazetteer id.
+
+It only marks spans: each match becomes an entity whose ``ent_id_`` is ``"<kind>:<ref>:<form>"``
+(e.g. ``country:RUS:metonym`` for "the Kremlin"); resolving what the span means is left to ``kg.extract``.
+Gazetteer matches replace overlapping entities of the statistical NER; longer matches win.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+LABELS = {"country": "GPE", "person": "PERSON", "organization": "ORG", "treaty": "LAW"}
+DEMONYM_LABEL = "NORP"
+
+
+def entity_id(kind: str, ref: str, form: str) -> str:
+    return f"{kind}:{ref}:{form}"
+
+
+def parse_entity_id(value: str) -> tuple[str, str, str] | None:
+    """Split an ``ent_id_`` made by :func:`entity_id`; ``None`` for entities of the statistical NER."""
+    parts = value.split(":", 2)
+    if len(parts) != 3 or parts[0] not in LABELS:
+        return None
+    return parts[0], parts[1], parts[2]
+
+
+def surface_variants(text: str) -> list[str]:
+    """Forms to match: the text as written, and with a capital "The" when it starts with "the "."""
+    variants = [text]
+    if text.startswith("the "):
+        variants.append("The " + text[4:])
+    return variants
+
+
+class GazetteerMarker:
+    """Marks gazetteer surface forms (matched case-sensitively, as news text writes names)."""
+
+    def __init__(self, nlp: Language, forms: Iterable[tuple[str, str, str, str]]) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        grouped: dict[str, list[str]] = {}
+        for text, kind, ref, form in forms:
+            for variant in surface_variants(text):
+                grouped.setdefault(entity_id(kind, ref, form), []).append(variant)
+        for key, texts in grouped.items():
+            self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(set(texts)))))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            key = doc.vocab.strings[match_id]
+            kind, _ref, form = key.split(":", 2)
+            label = DEMONYM_LABEL if form == "demonym" else LABELS[kind]
+            spans.append(Span(doc, start, end, label=label, span_id=key))
+        if not spans:
+            return doc
+        marked = filter_spans(spans)
+        taken = {i for span in marked for i in range(span.start, span.end)}
+        kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        doc.ents = filter_spans(kept + [self._as_entity(doc, s) for s in marked])
+        return doc
+
+    @staticmethod
+    def _as_entity(doc: Doc, span: Span) -> Span:
+        return Span(doc, span.start, span.end, label=span.label_, span_id=span.id_)

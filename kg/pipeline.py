@@ -1,0 +1,119 @@
+"""Orchestration: read -> annotate -> extract -> map -> load, batched, one transaction per batch."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.articles import InputProblem, read_paths
+from kg.errors import KgError
+from kg.records import Article, Extraction
+from kg.settings import Settings
+from kg.store.base import Store
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did; the CLI prints it."""
+
+    articles: list[str] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+    encounters: int = 0
+    quads: int = 0
+
+    @property
+    def rejected(self) -> list[InputProblem]:
+        return [p for p in self.problems if p.fatal]
+
+
+def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterator[Extraction]:
+    """Annotate and extract, streaming (spaCy ``nlp.pipe`` with the configured batch size and processes)."""
+    from kg.extract.article import extract_article
+    from kg.extract.lexicon import load_lexicon
+    from kg.gazetteer import load_gazetteer
+    from kg.nlp.pipeline import build_pipeline
+    from kg.resources import gazetteer_dir
+
+    nlp = build_pipeline(settings.model)
+    gazetteer = load_gazetteer(gazetteer_dir())
+    lexicon = load_lexicon()
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size, n_process=settings.jobs):
+        yield extract_article(doc, article, gazetteer, lexicon)
+
+
+def reference_graphs() -> dict[NamedNode, list[Quad]]:
+    """The ontology and reference graphs, each with a content hash to tell when they changed."""
+    from kg.extract.lexicon import load_lexicon
+    from kg.gazetteer import load_gazetteer
+    from kg.rdf import iris
+    from kg.rdf.reference import ontology_quads, reference_quads
+    from kg.rdf.terms import iri
+    from kg.rdf.vocab import KG
+    from kg.resources import gazetteer_dir
+
+    graphs = {
+        iris.ontology_graph(): ontology_quads(),
+        iris.reference_graph(): reference_quads(load_gazetteer(gazetteer_dir()), load_lexicon().topics),
+    }
+    for graph, quads in graphs.items():
+        digest = hashlib.sha256("\n".join(sorted(str(q) for q in quads)).encode()).hexdigest()
+        quads.append(Quad(graph, iri(KG.contentHash), Literal(digest), graph))
+    return graphs
+
+
+def ensure_reference(store: Store) -> None:
+    """Write the ontology and reference graphs when missing or out of date."""
+    from kg.rdf.terms import iri
+    from kg.rdf.vocab import KG
+
+    wanted = reference_graphs()
+    stale = {}
+    for graph, quads in wanted.items():
+        digest = next(q.object for q in quads if q.predicate == iri(KG.contentHash) and q.subject == graph)
+        if not store.ask(f"ASK {{ GRAPH {graph} {{ {graph} {iri(KG.contentHash)} {digest} }} }}"):
+            stale[graph] = quads
+    store.replace_graphs(stale)
+
+
+def ingest(paths: Iterable[Path], store: Store, settings: Settings) -> IngestReport:
+    """Read, extract and load articles; each article replaces its own named graph."""
+    from kg.rdf import iris
+    from kg.rdf.mapping import extraction_quads
+
+    report = IngestReport()
+    ensure_reference(store)
+    articles: list[Article] = []
+    for item in read_paths(paths):
+        if isinstance(item, InputProblem):
+            report.problems.append(item)
+        else:
+            articles.append(item)
+    batch: dict[NamedNode, list[Quad]] = {}
+    for extraction in extract_articles(articles, settings):
+        try:
+            quads = extraction_quads(extraction)
+        except (ValueError, KgError) as exc:
+            report.problems.append(InputProblem(extraction.article.source, f"cannot map the article: {exc}"))
+            continue
+        batch[iris.article_graph(extraction.article.id)] = quads
+        report.articles.append(extraction.article.id)
+        report.encounters += len(extraction.encounters)
+        report.quads += len(quads)
+        if len(batch) >= settings.batch_size:
+            store.replace_graphs(batch)
+            batch = {}
+    store.replace_graphs(batch)
+    return report
+
+
+def remove_article(article_id: str, store: Store) -> bool:
+    """Drop an article's graph: what only it supported disappears, what others also report stays."""
+    from kg.articles import slugify
+    from kg.rdf import iris
+
+    return store.remove_graph(iris.article_graph(slugify(article_id) or article_id))

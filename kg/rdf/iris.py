@@ -1,0 +1,116 @@
+"""The one place IRIs of data resources are minted.
+
+IRIs come from identity keys (ISO codes, gazetteer ids, article ids, encounter keys), never from raw
+surface text; every minted IRI is checked by ``pyoxigraph.NamedNode`` before it is returned.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+
+from pyoxigraph import NamedNode
+
+from kg.articles import slugify
+from kg.records import ActorKind, ActorRef, Encounter
+
+BASE = "https://w3id.org/kg-diplomacy/"
+ID = BASE + "id/"
+GRAPH = BASE + "graph/"
+REFERENCE_GRAPH = GRAPH + "reference"
+ONTOLOGY_GRAPH = GRAPH + "ontology"
+ARTICLE_GRAPH_PREFIX = GRAPH + "article/"
+
+
+def _segment(value: str) -> str:
+    """A safe path segment: the slug of the value, or a hash when the slug would be empty or lossy."""
+    slug = slugify(value, max_length=100)
+    if slug and slug == value.lower():
+        return slug
+    digest = hashlib.sha1(value.encode("utf-8")).hexdigest()[:8]
+    return f"{slug}-{digest}" if slug else f"x-{digest}"
+
+
+@lru_cache(maxsize=65536)
+def _node(iri: str) -> NamedNode:
+    return NamedNode(iri)  # raises ValueError on an invalid IRI
+
+
+def country(iso3: str) -> NamedNode:
+    return _node(f"{ID}country/{_segment(iso3).upper()}")
+
+
+def person(person_id: str) -> NamedNode:
+    return _node(f"{ID}person/{_segment(person_id)}")
+
+
+def organization(org_id: str) -> NamedNode:
+    return _node(f"{ID}organization/{_segment(org_id)}")
+
+
+def actor(ref: ActorRef) -> NamedNode:
+    return {ActorKind.COUNTRY: country, ActorKind.PERSON: person, ActorKind.ORGANIZATION: organization}[ref.kind](ref.id)
+
+
+def topic(topic_id: str) -> NamedNode:
+    return _node(f"{ID}topic/{_segment(topic_id)}")
+
+
+def treaty(treaty_id: str) -> NamedNode:
+    return _node(f"{ID}treaty/{_segment(treaty_id)}")
+
+
+def article(article_id: str) -> NamedNode:
+    return _node(f"{ID}article/{_segment(article_id)}")
+
+
+def article_graph(article_id: str) -> NamedNode:
+    return _node(ARTICLE_GRAPH_PREFIX + _segment(article_id))
+
+
+def reference_graph() -> NamedNode:
+    return _node(REFERENCE_GRAPH)
+
+
+def ontology_graph() -> NamedNode:
+    return _node(ONTOLOGY_GRAPH)
+
+
+def encounter_key(encounter: Encounter, article_id: str) -> str:
+    """Identity of an encounter: kind family, date at its precision, sorted participants. Without a date,
+    the article id is part of the key, so undated reports never merge across articles."""
+    people = "--".join(_segment(p) for p in encounter.participant_ids)
+    if len(people) > 120:
+        people = "group-" + hashlib.sha1(people.encode()).hexdigest()[:12]
+    when = encounter.date.iso() if encounter.date else f"undated/{_segment(article_id)}"
+    return f"{when}/{encounter.kind.family}/{people}"
+
+
+def encounter(encounter_record: Encounter, article_id: str) -> NamedNode:
+    return _node(f"{ID}encounter/{encounter_key(encounter_record, article_id)}")
+
+
+def discussion(encounter_node: NamedNode, subject_kind: str, subject_id: str) -> NamedNode:
+    local = encounter_node.value[len(ID) + len("encounter/") :]
+    return _node(f"{ID}discussion/{local}/{subject_kind}-{_segment(subject_id)}")
+
+
+def evidence(article_id: str, sentence_index: int) -> NamedNode:
+    return _node(f"{ID}evidence/{_segment(article_id)}/s{sentence_index}")
+
+
+def mention(article_id: str, kind: str, ref: str) -> NamedNode:
+    return _node(f"{ID}mention/{_segment(article_id)}/{kind}-{_segment(ref)}")
+
+
+def treaty_mention(article_id: str, treaty_id: str) -> NamedNode:
+    return _node(f"{ID}treaty-mention/{_segment(article_id)}/{_segment(treaty_id)}")
+
+
+def stance(article_id: str, *key_parts: str) -> NamedNode:
+    digest = hashlib.sha1("\x1f".join(key_parts).encode("utf-8")).hexdigest()[:12]
+    return _node(f"{ID}stance/{_segment(article_id)}/{digest}")
+
+
+def office_term(person_id: str, title: str, start: str) -> NamedNode:
+    return _node(f"{ID}office/{_segment(person_id)}/{_segment(title)}-{start}")

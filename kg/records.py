@@ -1,0 +1,180 @@
+"""Frozen records passed between the pipeline stages.
+
+This module is the seam between the NLP side (``kg.nlp``, ``kg.extract``) and the RDF side
+(``kg.rdf``, ``kg.store``): it imports neither spaCy nor an RDF library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+EXTRACTOR_VERSION = "kg-rules/0.1.0"
+
+
+class EncounterKind(enum.Enum):
+    """The kind of a leader encounter; values are the ontology class local names."""
+
+    PHONE_CALL = "PhoneCall"
+    VIDEO_CALL = "VideoCall"
+    MEETING = "Meeting"
+    SUMMIT = "Summit"
+    STATE_VISIT = "StateVisit"
+
+    @property
+    def family(self) -> str:
+        """Kinds in one family may describe the same real encounter ("call" vs "video call")."""
+        return "remote" if self in (EncounterKind.PHONE_CALL, EncounterKind.VIDEO_CALL) else "in-person"
+
+
+class Precision(enum.Enum):
+    """How much of a date is known."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class Polarity(enum.Enum):
+    """Polarity of a stance (the annotation guideline's six values)."""
+
+    SUPPORT = "support"
+    OPPOSE = "oppose"
+    CONCERN = "concern"
+    COOPERATE = "cooperate"
+    NEUTRAL = "neutral"
+    CALL_FOR = "call_for"
+
+
+class ActorKind(enum.Enum):
+    COUNTRY = "country"
+    PERSON = "person"
+    ORGANIZATION = "organization"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article, as read from a file (stage 1)."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    license: str | None = None
+    source: str = ""  # where it was read from, e.g. "data/articles/x.txt" or "feed.jsonl:12"
+    extra: tuple[tuple[str, str], ...] = ()  # header keys kg does not know, kept verbatim
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: a sentence of an article, with its character span in ``Article.text``."""
+
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    sentence: str
+    extractor: str = EXTRACTOR_VERSION
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """A resolved actor: a gazetteer id of a given kind (iso3 for countries)."""
+
+    kind: ActorKind
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to a precision; ``value`` carries the known part (day and month are 1 when unknown)."""
+
+    value: dt.date
+    precision: Precision
+    expression: str
+    basis: str  # "stated" | "relative"
+
+    def iso(self) -> str:
+        if self.precision is Precision.DAY:
+            return self.value.isoformat()
+        if self.precision is Precision.MONTH:
+            return f"{self.value.year:04d}-{self.value.month:02d}"
+        return f"{self.value.year:04d}"
+
+    def contains(self, day: dt.date) -> bool:
+        if self.precision is Precision.DAY:
+            return self.value == day
+        if self.precision is Precision.MONTH:
+            return (self.value.year, self.value.month) == (day.year, day.month)
+        return self.value.year == day.year
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor named in an article (first evidence kept)."""
+
+    actor: ActorRef
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Discussion:
+    """A country, organization or topic reported as a subject of an encounter."""
+
+    subject: ActorRef | str  # an actor, or a topic id
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Encounter:
+    """A held encounter reported in an article."""
+
+    kind: EncounterKind
+    participants: tuple[ActorRef, ...]
+    date: PartialDate | None
+    duration_minutes: int | None
+    discussions: tuple[Discussion, ...]
+    evidence: tuple[Evidence, ...]
+    reaffirmed_treaties: tuple[str, ...] = ()
+
+    @property
+    def participant_ids(self) -> tuple[str, ...]:
+        return tuple(sorted(p.id for p in self.participants))
+
+
+@dataclass(frozen=True)
+class TreatyMention:
+    """A treaty the article names; ``reaffirmed`` when an encounter of the article stood by it."""
+
+    treaty_id: str
+    label: str
+    year: int | None
+    parties: tuple[str, ...]
+    reaffirmed: bool
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Stance:
+    holder: ActorRef
+    polarity: Polarity
+    quote: str
+    evidence: Evidence
+    target: ActorRef | None = None
+    target_description: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything one article says (stage 3 output)."""
+
+    article: Article
+    encounters: tuple[Encounter, ...] = ()
+    mentions: tuple[ActorMention, ...] = ()
+    treaties: tuple[TreatyMention, ...] = ()
+    stances: tuple[Stance, ...] = ()
+    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,95 @@
+"""The embedded Oxigraph store (a directory on disk, or in memory)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from pyoxigraph import NamedNode, Quad, QuerySolutions, RdfFormat, Store as OxStore, Triple
+
+from kg.errors import StoreError
+
+_FORMATS = {"nquads": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG}
+
+
+def _insert_data(graphs: dict[NamedNode, list[Quad]]) -> str:
+    """One SPARQL Update that drops and refills each graph; terms are written by their own serializer."""
+    parts = []
+    for graph, quads in graphs.items():
+        parts.append(f"DROP SILENT GRAPH {graph}")
+        if quads:
+            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+            parts.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+    return " ;\n".join(parts)
+
+
+class OxigraphStore:
+    """pyoxigraph's Store; an update is one transaction, so each article goes in whole or not at all."""
+
+    def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
+        self.location = str(path) if path is not None else "memory:"
+        try:
+            if path is None:
+                self._store = OxStore()
+            elif read_only:
+                self._store = OxStore.read_only(str(path))
+            else:
+                path.mkdir(parents=True, exist_ok=True)
+                self._store = OxStore(str(path))
+        except OSError as exc:
+            held = "lock" in str(exc).lower() or "resource temporarily unavailable" in str(exc).lower()
+            raise StoreError(
+                f"cannot open the store: {exc}",
+                where=self.location,
+                fix="another kg or oxigraph process holds it; stop that process or use another --store"
+                if held else "check the directory exists and is writable, or choose another --store",
+            ) from exc
+
+    def replace_graphs(self, graphs: dict[NamedNode, list[Quad]]) -> None:
+        if not graphs:
+            return
+        try:
+            self._store.update(_insert_data(graphs))
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"cannot write to the store: {exc}", where=self.location) from exc
+
+    def remove_graph(self, graph: NamedNode) -> bool:
+        if not self._store.contains_named_graph(graph):
+            return False
+        self._store.update(f"DROP GRAPH {graph}")
+        return True
+
+    def graphs(self) -> list[NamedNode]:
+        return [g for g in self._store.named_graphs() if isinstance(g, NamedNode)]
+
+    def select(self, query: str) -> QuerySolutions:
+        result = self._store.query(query, use_default_graph_as_union=True)
+        if not isinstance(result, QuerySolutions):
+            raise StoreError("the query is not a SELECT query", where=self.location)
+        return result
+
+    def ask(self, query: str) -> bool:
+        return bool(self._store.query(query, use_default_graph_as_union=True))
+
+    def triples(self) -> Iterator[Triple]:
+        seen: set[Triple] = set()
+        for quad in self._store:
+            triple = quad.triple
+            if triple not in seen:
+                seen.add(triple)
+                yield triple
+
+    def quads(self) -> Iterator[Quad]:
+        return iter(self._store)
+
+    def dump_quads(self, output: BinaryIO, format_name: str) -> None:
+        self._store.dump(output, _FORMATS[format_name])
+
+    def flush(self) -> None:
+        if self.location != "memory:":
+            self._store.flush()
+
+    def close(self) -> None:
+        if hasattr(self, "_store"):
+            del self._store
