@@ -34,48 +34,46 @@ def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterato
     """Annotate and extract, streaming (spaCy ``nlp.pipe`` with the configured batch size and processes)."""
     from kg.extract.article import extract_article
     from kg.extract.lexicon import load_lexicon
-    from kg.gazetteer import load_gazetteer
-    from kg.nlp.pipeline import build_pipeline
-    from kg.resources import gazetteer_dir
+    from kg.nlp.pipeline import build_pipeline, cached_gazetteer
 
-    nlp = build_pipeline(settings.model)
-    gazetteer = load_gazetteer(gazetteer_dir())
+    nlp = build_pipeline(settings.model, settings.gazetteer)
+    gazetteer = cached_gazetteer(settings.gazetteer)
     lexicon = load_lexicon()
     pairs = ((article.text, article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size, n_process=settings.jobs):
         yield extract_article(doc, article, gazetteer, lexicon)
 
 
-def reference_graphs() -> dict[NamedNode, list[Quad]]:
+def reference_graphs(settings: Settings) -> dict[NamedNode, list[Quad]]:
     """The ontology and reference graphs, each with a content hash to tell when they changed."""
     from kg.extract.lexicon import load_lexicon
-    from kg.gazetteer import load_gazetteer
+    from kg.nlp.pipeline import cached_gazetteer
     from kg.rdf import iris
     from kg.rdf.reference import ontology_quads, reference_quads
     from kg.rdf.terms import iri
-    from kg.rdf.vocab import KG
-    from kg.resources import gazetteer_dir
+    from kg.rdf.vocab import DCTERMS
 
     graphs = {
         iris.ontology_graph(): ontology_quads(),
-        iris.reference_graph(): reference_quads(load_gazetteer(gazetteer_dir()), load_lexicon().topics),
+        iris.reference_graph(): reference_quads(cached_gazetteer(settings.gazetteer), load_lexicon().topics),
     }
     for graph, quads in graphs.items():
         digest = hashlib.sha256("\n".join(sorted(str(q) for q in quads)).encode()).hexdigest()
-        quads.append(Quad(graph, iri(KG.contentHash), Literal(digest), graph))
+        quads.append(Quad(graph, iri(DCTERMS.identifier), Literal("sha256:" + digest), graph))
     return graphs
 
 
-def ensure_reference(store: Store) -> None:
-    """Write the ontology and reference graphs when missing or out of date."""
+def ensure_reference(store: Store, settings: Settings) -> None:
+    """Write the ontology and reference graphs when missing or out of date (their content digest is
+    kept as the graph's ``dcterms:identifier``)."""
     from kg.rdf.terms import iri
-    from kg.rdf.vocab import KG
+    from kg.rdf.vocab import DCTERMS
 
-    wanted = reference_graphs()
+    wanted = reference_graphs(settings)
     stale = {}
     for graph, quads in wanted.items():
-        digest = next(q.object for q in quads if q.predicate == iri(KG.contentHash) and q.subject == graph)
-        if not store.ask(f"ASK {{ GRAPH {graph} {{ {graph} {iri(KG.contentHash)} {digest} }} }}"):
+        digest = next(q.object for q in quads if q.predicate == iri(DCTERMS.identifier) and q.subject == graph)
+        if not store.ask(f"ASK {{ GRAPH {graph} {{ {graph} {iri(DCTERMS.identifier)} {digest} }} }}"):
             stale[graph] = quads
     store.replace_graphs(stale)
 
@@ -86,7 +84,7 @@ def ingest(paths: Iterable[Path], store: Store, settings: Settings) -> IngestRep
     from kg.rdf.mapping import extraction_quads
 
     report = IngestReport()
-    ensure_reference(store)
+    ensure_reference(store, settings)
     articles: list[Article] = []
     for item in read_paths(paths):
         if isinstance(item, InputProblem):

@@ -25,6 +25,7 @@ class Settings:
     model: str = ""  # spaCy model package; "" = the first of DEFAULT_MODELS that is installed
     jobs: int = 1
     batch_size: int = 32
+    gazetteer: str = ""  # a gazetteer folder; "" = the one shipped with kg (data/gazetteer)
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Settings:
         known = {f.name for f in fields(self)}
@@ -49,7 +50,7 @@ def load_settings(
     flags: Mapping[str, Any] | None = None,
 ) -> Settings:
     """Resolve settings from a TOML file (``kg.toml`` in the working directory by default), the
-    environment (``KG_STORE``, ``KG_MODEL``, ``KG_JOBS``, ``KG_BATCH_SIZE``) and flags, in that order."""
+    environment (``KG_STORE``, ``KG_MODEL``, ``KG_JOBS``, ``KG_BATCH_SIZE``, ``KG_GAZETTEER``) and flags, in that order."""
     settings = Settings()
     path = config_file if config_file is not None else Path("kg.toml")
     if path.is_file():

@@ -26,6 +26,8 @@ class Lexicon:
     planned_cues: frozenset[str]
     negation_cues: frozenset[str]
     anaphors: tuple[str, ...]
+    anaphor_determiners: tuple[str, ...]
+    anaphor_nouns: tuple[str, ...]
     speech_verbs: frozenset[str]
     topic_heads: frozenset[str]
     discussion_words: frozenset[str]
@@ -57,6 +59,8 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
             planned_cues=frozenset(enc["planned_cues"]),
             negation_cues=frozenset(enc["negation_cues"]),
             anaphors=tuple(enc["anaphors"]),
+            anaphor_determiners=tuple(enc["anaphor_determiners"]),
+            anaphor_nouns=tuple(enc["anaphor_nouns"]),
             speech_verbs=frozenset(cues["speech_verbs"]),
             topic_heads=frozenset(cues["topic_heads"]),
             discussion_words=frozenset(cues["discussion_words"]),

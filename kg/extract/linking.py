@@ -20,8 +20,10 @@ def _speaker_verb(token: Token, lexicon: Lexicon) -> bool:
     head = token
     while head.dep_ in ("compound", "poss", "conj", "appos", "amod", "case") and head.head is not head:
         head = head.head
-    if head.dep_ in _SUBJECT_DEPS and head.head.lemma_.lower() in lexicon.speech_verbs:
-        return True
+    verb = head.head
+    if head.dep_ in _SUBJECT_DEPS and verb.lemma_.lower() in lexicon.speech_verbs:
+        # reported speech is past tense ("said", "told"); present-tense analysis is the writer's voice
+        return verb.tag_ in ("VBD", "VBN") or verb.lemma_.lower() in ("say", "tell")
     if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
         return True
     if head.dep_ == "poss" and head.head.lower_ in ("readout", "statement", "account", "summary"):
@@ -34,14 +36,24 @@ def _speaks_for(mark: Mark, cluster: Cluster, gazetteer: Gazetteer) -> bool:
     ids = cluster.key
     if mark.kind == "person":
         return mark.ref in ids
-    if mark.kind == "country" and mark.form in ("metonym", "capital", "name"):
+    if mark.kind == "country" and mark.form in ("metonym", "capital"):
         return mark.ref in {gazetteer.people[p].country for p in ids if p in gazetteer.people}
     return False
 
 
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def anaphor_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    words = sorted(lexicon.anaphors, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    """"the two leaders", "the readout", or a determiner and an encounter noun with up to three words
+    between ("this 85-minute dialogue", "Tuesday's phone call")."""
+    fixed = _alternatives(lexicon.anaphors)
+    determiners = _alternatives(lexicon.anaphor_determiners)
+    nouns = _alternatives(lexicon.anaphor_nouns)
+    return re.compile(
+        rf"\b(?:{fixed}|(?:{determiners})\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns}))\b", re.I
+    )
 
 
 def link_sentences(

@@ -58,6 +58,27 @@ def is_venue(mark: Mark, lexicon: Lexicon) -> bool:
     return False
 
 
+_BACKGROUND_MARKERS = {"as", "while", "since", "although", "though", "when", "whereas"}
+_BACKGROUND_PREPS = {"amid", "amidst", "despite"}
+
+
+def in_background_clause(token: Token) -> bool:
+    """"As the Ukraine conflict nears its fourth year, ...", "amid tensions over X": the writer's framing
+    of the encounter, not what was said in it."""
+    current = token
+    for _ in range(12):
+        if current.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKERS for c in current.children
+        ):
+            return True
+        if current.dep_ == "prep" and current.lower_ in _BACKGROUND_PREPS:
+            return True
+        if current.head is current:
+            return False
+        current = current.head
+    return False
+
+
 def is_negated(token: Token) -> bool:
     """The mention sits under a negated verb or a "nothing/no" determiner ("nothing was discussed
     concerning X", "did not discuss X")."""
@@ -96,7 +117,8 @@ def discussed_marks(
             continue
         if mark.kind != "person" and is_descriptor(mark, marks):
             continue
-        if is_venue(mark, lexicon) or is_negated(mark.span.root):
+        root = mark.span.root
+        if is_venue(mark, lexicon) or is_negated(root) or in_background_clause(root):
             continue
         found.append((kind, ref, mark))
     return found
@@ -121,8 +143,8 @@ def discussed_topics(sentence: Span, lexicon: Lexicon) -> list[str]:
     matcher = _topic_matcher(sentence, lexicon)
     doc = sentence.doc
     topics: list[str] = []
-    for match_id, start, end in matcher(doc[sentence.start : sentence.end]):
-        span = doc[sentence.start + start : sentence.start + end]
+    for match_id, start, end in matcher(sentence):  # offsets in the Doc
+        span = doc[start:end]
         topic = doc.vocab.strings[match_id]
         if topic not in topics and not is_negated(span.root):
             topics.append(topic)

@@ -17,6 +17,8 @@ _LINKERS = {"of", "on", "and", "for", "-", "the"}
 _REAFFIRM_CUES = {"reaffirm", "reiterate", "commit", "abide", "uphold", "adhere", "honor", "honour", "respect",
                   "mark", "extend", "implement", "observe", "stick", "follow", "guide", "base", "celebrate",
                   "anniversary", "recall", "renew", "affirm", "pledge"}
+_GENERIC_WORDS = {"the", "of", "on", "and", "for", "year", "years", "new", "this", "that", "a", "an", "key",
+                  "historic", "landmark", "bilateral", "final", "draft", "peace", "trade", "a"}
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -38,7 +40,10 @@ def _capitalised_name(doc: Doc, head: int) -> Span | None:
         while end < len(doc) and (doc[end].is_title or (doc[end].lower_ in _LINKERS and end + 1 < len(doc) and doc[end + 1].is_title)):
             end += 1
     span = doc[start:end]
-    if len(span) < 2 or all(t.text in HEAD_WORDS for t in span):
+    if end == head + 1 and end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
+        return None  # "The 25-Year Treaty Anchor": a headline in title case, not a treaty's name
+    naming = [t for t in span if t.is_alpha and t.text not in HEAD_WORDS and t.lower_ not in _GENERIC_WORDS]
+    if not naming:
         return None
     return span
 

@@ -63,11 +63,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     """Triggers of one sentence; overlapping matches keep the longest ("video call" over "call")."""
     doc = sentence.doc
     matcher = _matcher(doc.vocab, lexicon)
-    spans = [
-        Span(doc, start, end, label=doc.vocab.strings[match_id])
-        for match_id, start, end in matcher(doc[sentence.start : sentence.end], as_spans=False)
-        for start, end in [(start + sentence.start, end + sentence.start)]
-    ]
+    # matching a Span gives offsets in the Doc
+    spans = [Span(doc, start, end, label=doc.vocab.strings[match_id]) for match_id, start, end in matcher(sentence)]
     triggers = []
     for span in filter_spans(spans):
         if not _is_trigger_token(span):

@@ -10,15 +10,22 @@ import spacy
 from spacy.language import Language
 
 from kg.errors import ConfigError
-from kg.gazetteer import load_gazetteer
+from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.nlp import line_sentences  # noqa: F401  (registers the kg_line_sentences component)
 from kg.nlp.gazetteer_component import GazetteerMarker
 from kg.resources import gazetteer_dir
 from kg.settings import DEFAULT_MODELS
 
 
+@lru_cache(maxsize=4)
+def cached_gazetteer(directory: str = "") -> Gazetteer:
+    """The gazetteer of a folder ("" = the shipped one), loaded and validated once per process."""
+    return load_gazetteer(Path(directory) if directory else gazetteer_dir())
+
+
 @Language.factory("kg_gazetteer", default_config={"directory": ""})
 def make_gazetteer_marker(nlp: Language, name: str, directory: str) -> GazetteerMarker:
-    gazetteer = load_gazetteer(Path(directory) if directory else gazetteer_dir())
+    gazetteer = cached_gazetteer(directory)
     forms = ((f.text, f.kind, f.ref, f.form) for f in gazetteer.surface_forms())
     return GazetteerMarker(nlp, forms)
 
@@ -43,6 +50,7 @@ def build_pipeline(model: str = "", gazetteer_directory: str = "") -> Language:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ConfigError(f"cannot load spaCy model '{name}': {exc}", fix="reinstall the model package") from exc
+    nlp.add_pipe("kg_line_sentences", before="parser")
     nlp.add_pipe("kg_gazetteer", after="ner", config={"directory": gazetteer_directory})
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
