@@ -52,15 +52,17 @@ def reference_graphs(settings: Settings) -> dict[NamedNode, list[Quad]]:
     from kg.rdf.reference import ontology_quads, reference_quads
     from kg.rdf.terms import iri
     from kg.rdf.vocab import DCTERMS
+    from kg.resources import ontology_file
 
+    reference = reference_quads(cached_gazetteer(settings.gazetteer), load_lexicon().topics)
     graphs = {
-        iris.ontology_graph(): ontology_quads(),
-        iris.reference_graph(): reference_quads(cached_gazetteer(settings.gazetteer), load_lexicon().topics),
+        # the ontology has blank nodes (fresh at every parse): its digest is the file's
+        iris.ontology_graph(): (ontology_quads(), hashlib.sha256(ontology_file().read_bytes()).hexdigest()),
+        iris.reference_graph(): (reference, hashlib.sha256("\n".join(sorted(map(str, reference))).encode()).hexdigest()),
     }
-    for graph, quads in graphs.items():
-        digest = hashlib.sha256("\n".join(sorted(str(q) for q in quads)).encode()).hexdigest()
+    for graph, (quads, digest) in graphs.items():
         quads.append(Quad(graph, iri(DCTERMS.identifier), Literal("sha256:" + digest), graph))
-    return graphs
+    return {graph: quads for graph, (quads, _) in graphs.items()}
 
 
 def ensure_reference(store: Store, settings: Settings) -> None:

@@ -76,11 +76,20 @@ def link_sentences(
             if owners:
                 target = _nearest(owners, clusters, index)
                 break
-        if target is None and pattern.search(sentence.text):
+        if target is None and pattern.search(sentence.text) and not _speculative(sentence):
             target = _nearest(list(range(len(clusters))), clusters, index)
         if target is not None:
             links[target].add(index)
     return {i: sorted(s) for i, s in links.items()}
+
+
+_SPECULATIVE_AUX = {"will", "would", "could", "might", "may", "should", "shall", "'ll"}
+
+
+def _speculative(sentence: Span) -> bool:
+    """The sentence's main verb is future or hypothetical ("will likely categorize this meeting as ...")."""
+    root = sentence.root
+    return any(c.dep_ == "aux" and c.lower_ in _SPECULATIVE_AUX for c in root.children)
 
 
 def _nearest(candidates: list[int], clusters: list[Cluster], index: int) -> int:

@@ -1,0 +1,235 @@
+"""The evaluation report: figures, a JSON form, a readable text form, and threshold checks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from kg.errors import ConfigError
+from kg.evaluation.scoring import ArticleScores, Counts, EncounterOutcome, ItemOutcome, Ratio, Scores, SubjectOutcome
+
+# Figures that must stay at or below their threshold; every other figure must reach it.
+MAXIMUM_FIGURES = frozenset({"merge_ratio"})
+_ID_PREFIX = "https://w3id.org/kg-diplomacy/id/"
+
+
+@dataclass(frozen=True)
+class EvaluationReport:
+    """Scores of one evaluation run, and which articles took part."""
+
+    scores: Scores
+    gold_file: str = ""
+    scored_articles: tuple[str, ...] = ()
+    unscored_articles: tuple[str, ...] = ()  # ingested, but not in the gold
+    missing_articles: tuple[str, ...] = ()  # in the gold, but not ingested
+    problems: tuple[str, ...] = ()  # what the ingest reported
+
+    def figures(self) -> dict[str, float | None]:
+        """Every headline figure by name (the names :func:`failed_thresholds` accepts)."""
+        s = self.scores
+        out: dict[str, float | None] = {}
+        for name, counts in self._counts().items():
+            out[f"{name}_precision"] = counts.precision
+            out[f"{name}_recall"] = counts.recall
+            out[f"{name}_f1"] = counts.f1
+        out["merge_ratio"] = s.merge_ratio
+        out["date_exact"] = s.date_exact.value
+        out["type_accuracy"] = s.type_accuracy.value
+        out["duration_exact"] = s.duration_exact.value
+        return out
+
+    def _counts(self) -> dict[str, Counts]:
+        s = self.scores
+        return {
+            "encounter": s.encounters,
+            "countries": s.countries,
+            "organizations": s.organizations,
+            "treaties": s.treaties,
+            "stances": s.stances,
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        s = self.scores
+        return {
+            "gold_file": self.gold_file,
+            "figures": self.figures(),
+            "counts": {name: _counts_json(c) for name, c in self._counts().items()},
+            "merge": {"keys": s.merge_keys, "nodes": s.merge_nodes, "overmerged_nodes": list(s.overmerged_nodes)},
+            "ratios": {
+                "date_exact": _ratio_json(s.date_exact),
+                "type_accuracy": _ratio_json(s.type_accuracy),
+                "duration_exact": _ratio_json(s.duration_exact),
+            },
+            "countries_in_missed_encounters": s.countries_in_missed_encounters,
+            "scored_articles": list(self.scored_articles),
+            "unscored_articles": list(self.unscored_articles),
+            "missing_articles": list(self.missing_articles),
+            "problems": list(self.problems),
+            "articles": [_article_json(a) for a in s.articles],
+        }
+
+    def render_text(self) -> str:
+        return "\n".join(_render(self)) + "\n"
+
+
+def failed_thresholds(report: EvaluationReport, thresholds: Mapping[str, float]) -> list[str]:
+    """One message per figure that misses its threshold (``merge_ratio`` is a maximum, the rest minima).
+    A figure that could not be measured (e.g. no matched encounters) fails."""
+    figures = report.figures()
+    unknown = sorted(set(thresholds) - set(figures))
+    if unknown:
+        raise ConfigError(f"unknown threshold(s): {', '.join(unknown)}", fix=f"known: {', '.join(sorted(figures))}")
+    failures = []
+    for name, limit in thresholds.items():
+        value = figures[name]
+        if value is None:
+            failures.append(f"{name}: not measurable (nothing to measure it on), threshold {limit:g}")
+        elif name in MAXIMUM_FIGURES and value > limit:
+            failures.append(f"{name}: {value:.3f} > maximum {limit:g}")
+        elif name not in MAXIMUM_FIGURES and value < limit:
+            failures.append(f"{name}: {value:.3f} < minimum {limit:g}")
+    return failures
+
+
+# ----------------------------------------------------------------------------------------------- JSON
+
+
+def _counts_json(c: Counts) -> dict[str, float | int]:
+    return {"tp": c.tp, "fp": c.fp, "fn": c.fn, "precision": c.precision, "recall": c.recall, "f1": c.f1}
+
+
+def _ratio_json(r: Ratio) -> dict[str, float | int | None]:
+    return {"hits": r.hits, "total": r.total, "value": r.value}
+
+
+def _subjects_json(s: SubjectOutcome) -> dict[str, Any]:
+    return {
+        "found": list(s.found),
+        "false_alarms": [{"code": c, "evidence": e} for c, e in s.false_alarms],
+        "misses": [{"code": c, "gold_evidence": e} for c, e in s.misses],
+        "acceptable": list(s.neutral),
+        "counted": s.counted,
+    }
+
+
+def _encounter_json(o: EncounterOutcome) -> dict[str, Any]:
+    out: dict[str, Any] = {"status": o.status}
+    if o.gold:
+        out["gold"] = {"key": o.gold.key, "type": o.gold.type, "date": o.gold.date,
+                       "participants": list(o.gold.names), "duration_minutes": o.gold.duration_minutes}
+    if o.predicted:
+        p = o.predicted
+        out["predicted"] = {"node": p.node, "types": list(p.types), "date": p.date, "precision": p.precision,
+                            "participants": list(p.names), "duration_minutes": p.duration_minutes}
+    if o.gold and o.predicted:
+        out.update(date_relation=o.date_relation, type_correct=o.type_correct, duration_correct=o.duration_correct)
+    out["countries"] = _subjects_json(o.countries)
+    out["organizations"] = _subjects_json(o.organizations)
+    return out
+
+
+def _items_json(i: ItemOutcome) -> dict[str, Any]:
+    return {"matched": [list(pair) for pair in i.matched], "missed": list(i.missed),
+            "false_alarms": list(i.false_alarms)}
+
+
+def _article_json(a: ArticleScores) -> dict[str, Any]:
+    return {"article": a.article_id, "encounters": [_encounter_json(o) for o in a.encounters],
+            "treaties": _items_json(a.treaties), "stances": _items_json(a.stances)}
+
+
+# ----------------------------------------------------------------------------------------------- text
+
+
+def _fmt(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def _line(text: str | None, fallback: str) -> str:
+    return " ".join(text.split()) if text else fallback
+
+
+def _short(node: str) -> str:
+    return node[len(_ID_PREFIX):] if node.startswith(_ID_PREFIX) else node
+
+
+def _summary(report: EvaluationReport) -> list[str]:
+    s = report.scores
+    lines = [f"{'figure':<24} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}"]
+    labels = {"encounter": "encounters", "countries": "countries discussed",
+              "organizations": "organizations discussed", "treaties": "treaties", "stances": "stances"}
+    for name, c in report._counts().items():
+        lines.append(f"{labels[name]:<24} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f} "
+                     f"{c.tp:>5} {c.fp:>5} {c.fn:>5}")
+    over = ", ".join(_short(n) for n in s.overmerged_nodes) or "none"
+    lines += [
+        "",
+        f"merge ratio (1.0 ideal)     {_fmt(s.merge_ratio)}  ({s.merge_nodes} node(s) for {s.merge_keys} "
+        f"real encounter(s); over-merged nodes: {over})",
+    ]
+    for label, r in (("date exact", s.date_exact), ("type accuracy", s.type_accuracy),
+                     ("duration exact", s.duration_exact)):
+        lines.append(f"{label:<28}{_fmt(r.value)}  ({r.hits}/{r.total})")
+    lines.append(f"countries of missed encounters (not in the figure): {s.countries_in_missed_encounters}")
+    return lines
+
+
+def _subject_lines(label: str, s: SubjectOutcome) -> list[str]:
+    if not (s.found or s.false_alarms or s.misses or s.neutral):
+        return []
+    head = f"      {label}: found {', '.join(s.found) or '-'}"
+    if s.neutral:
+        head += f"; acceptable {', '.join(s.neutral)}"
+    if not s.counted:
+        head += " (not counted)"
+    lines = [head]
+    lines += [f"        false alarm {c}: {_line(e, '(no evidence sentence)')}" for c, e in s.false_alarms]
+    lines += [f"        miss {c}: gold evidence: {_line(e, '-')}" for c, e in s.misses]
+    return lines
+
+
+def _encounter_lines(o: EncounterOutcome) -> list[str]:
+    g, p = o.gold, o.predicted
+    gold = f"{g.key} ({g.type}, {g.date or 'no date'})" if g else "-"
+    if p:
+        people = ", ".join(p.names)
+        pred = f"{_short(p.node)} ({'/'.join(p.types) or '?'}, {p.date or 'no date'}; {people})"
+    else:
+        pred = "-"
+    lines = [f"  [{o.status}] gold {gold}", f"      system {pred}"]
+    if g and p:
+        lines.append(f"      date {o.date_relation}; type {'ok' if o.type_correct else 'wrong'}; "
+                     f"duration gold {g.duration_minutes} / system {p.duration_minutes}")
+    return lines + _subject_lines("countries", o.countries) + _subject_lines("organizations", o.organizations)
+
+
+def _item_lines(label: str, i: ItemOutcome) -> list[str]:
+    if not (i.matched or i.missed or i.false_alarms):
+        return []
+    c = i.counts
+    lines = [f"  {label}: TP {c.tp}, FP {c.fp}, FN {c.fn}"]
+    lines += [f"      match {gold}  <->  {pred}" for gold, pred in i.matched]
+    lines += [f"      miss {gold}" for gold in i.missed]
+    lines += [f"      false alarm {pred}" for pred in i.false_alarms]
+    return lines
+
+
+def _render(report: EvaluationReport) -> list[str]:
+    s = report.scores
+    lines = [f"Evaluation against {report.gold_file or 'the gold'}: {len(s.articles)} article(s) scored", "",
+             "Summary", "-------", *_summary(report), ""]
+    for label, items in (("Articles not in the gold (not scored)", report.unscored_articles),
+                         ("Gold articles not ingested (not scored)", report.missing_articles),
+                         ("Ingest problems", report.problems)):
+        if items:
+            lines += [f"{label}:", *(f"  {item}" for item in items), ""]
+    lines += ["Per article", "-----------"]
+    for a in s.articles:
+        statuses = [o.status for o in a.encounters]
+        lines.append(f"== {a.article_id} ==  encounters: {statuses.count('matched')} matched, "
+                     f"{statuses.count('missed')} missed, {statuses.count('false_alarm')} false alarm(s)")
+        for o in a.encounters:
+            lines += _encounter_lines(o)
+        lines += _item_lines("treaties", a.treaties) + _item_lines("stances", a.stances)
+    return lines
