@@ -107,6 +107,28 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 2 if missing else 0
 
 
+THRESHOLDS = ("encounter_f1", "merge_ratio", "date_exact", "type_accuracy", "countries_f1",
+              "organizations_f1", "treaties_f1", "stances_f1")
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from kg.evaluation.report import failed_thresholds
+    from kg.evaluation.runner import evaluate
+
+    settings = _settings(args)
+    report = evaluate(Path(args.gold), [Path(p) for p in args.paths], settings)
+    sys.stdout.write(report.render_text() if args.details else report.render_summary())
+    if args.json:
+        Path(args.json).write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    thresholds = {name: getattr(args, f"min_{name}") for name in THRESHOLDS if getattr(args, f"min_{name}") is not None}
+    failures = failed_thresholds(report, thresholds)
+    for failure in failures:
+        print(f"below target: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="Diplomacy news articles in, a knowledge graph out.")
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
@@ -133,6 +155,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="turtle", choices=("turtle", "ntriples", "trig", "nquads", "jsonld"))
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("evaluate", help="score extraction against a gold annotation (exit 1 below thresholds)")
+    p.add_argument("--gold", required=True, help="gold JSON file (see the annotation guideline)")
+    p.add_argument("paths", nargs="+", help="the articles the gold file annotates (files or folders)")
+    p.add_argument("--json", help="also write the figures and the breakdown as JSON to this file")
+    p.add_argument("--details", action="store_true", help="print the per-article, per-encounter breakdown")
+    p.add_argument("--model", help="spaCy model package")
+    for name in THRESHOLDS:
+        p.add_argument(f"--min-{name.replace('_', '-')}", dest=f"min_{name}", type=float, metavar="X",
+                       help="maximum merge ratio" if name == "merge_ratio" else f"minimum {name.replace('_', ' ')}")
+    p.set_defaults(func=cmd_evaluate, store=None)
 
     p = sub.add_parser("remove", parents=[common], help="remove articles and what only they supported")
     p.add_argument("article_ids", nargs="+", help="article ids (file stem, or the id field of a JSONL line)")

@@ -72,6 +72,9 @@ class EvaluationReport:
     def render_text(self) -> str:
         return "\n".join(_render(self)) + "\n"
 
+    def render_summary(self) -> str:
+        return "\n".join(_summary(self)) + "\n"
+
 
 def failed_thresholds(report: EvaluationReport, thresholds: Mapping[str, float]) -> list[str]:
     """One message per figure that misses its threshold (``merge_ratio`` is a maximum, the rest minima).

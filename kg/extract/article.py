@@ -6,7 +6,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.dates import find_dateline
+from kg.extract.dates import context_year, date_from_url, find_dateline
 from kg.extract.durations import parse_duration_minutes
 from kg.extract.lexicon import Lexicon
 from kg.extract.linking import link_sentences
@@ -61,7 +61,8 @@ class _ArticleContext:
         self.article = article
         self.gazetteer = gazetteer
         self.lexicon = lexicon
-        self.anchor = article.published or find_dateline(article.text)
+        self.anchor = article.published or date_from_url(article.url) or find_dateline(article.text)
+        self.context_year = self.anchor.year if self.anchor else context_year(article.title, article.url)
         self.sentences = list(doc.sents)
         self.marks = marks_of(doc, lexicon)
 
@@ -138,7 +139,7 @@ def _stances(ctx: _ArticleContext, date: PartialDate | None) -> tuple[Stance, ..
 def extract_article(doc: Doc, article: Article, gazetteer: Gazetteer, lexicon: Lexicon) -> Extraction:
     """Everything the article says: encounters with their subjects, mentions, treaties, stances."""
     ctx = _ArticleContext(doc, article, gazetteer, lexicon)
-    sightings = find_sightings(ctx.sentences, ctx.marks, gazetteer, lexicon, ctx.anchor)
+    sightings = find_sightings(ctx.sentences, ctx.marks, gazetteer, lexicon, ctx.anchor, ctx.context_year)
     clusters = cluster_sightings(sightings)
     links = link_sentences(ctx.sentences, clusters, ctx.marks, gazetteer, lexicon)
     labels = {t.id: t.name for t in gazetteer.treaties.values()}

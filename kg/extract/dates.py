@@ -120,3 +120,27 @@ def find_dateline(text: str) -> dt.date | None:
             if found is not None and found.precision is Precision.DAY:
                 return found.value
     return None
+
+
+_URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-]([01]\d)[/-]([0-3]\d)(?!\d)")
+_URL_YEAR = re.compile(r"/((?:19|20)\d\d)/")
+_ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def date_from_url(url: str | None) -> dt.date | None:
+    """A publication date written into a news URL ("/2025/08/16/", "-2025-03-19-")."""
+    if not url:
+        return None
+    match = _URL_DAY.search(url)
+    if match:
+        return _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    return None
+
+
+def context_year(title: str | None, url: str | None) -> int | None:
+    """A year the article's title or URL states, for dates written without one when nothing else anchors them."""
+    for text in (title or "", url or ""):
+        match = _URL_YEAR.search(text) if text is url else _ANY_YEAR.search(text)
+        if match:
+            return int(match.group(1))
+    return None

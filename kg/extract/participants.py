@@ -91,3 +91,90 @@ def participants_near(
     if len(near) < 2:
         near = sorted(distinct.values(), key=lambda pair: pair[0])[:2]
     return tuple(actor for _, actor in sorted(near, key=lambda pair: pair[0]))
+
+
+_SLOT_PREPS = {"with", "between", "to", "from", "among", "by"}
+_NP_DEPS = {"conj", "compound", "appos", "poss", "amod", "nmod", "flat", "cc", "det", "punct", "npadvmod", "case"}
+_PRONOUNS = {"he", "she", "they", "we", "i"}
+
+
+def _noun_phrase(token: Token) -> set[int]:
+    """The token and its noun-phrase dependents (names, titles, conjuncts), not clauses or prep phrases."""
+    found = {token.i}
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ in _NP_DEPS and child.i not in found:
+                found.add(child.i)
+                stack.append(child)
+    return found
+
+
+def _subject_of(verb: Token) -> list[Token]:
+    """The verb's subjects; a shared subject for conjoined or controlled verbs ("met and spoke", "went on to meet");
+    a subject pronoun is replaced by the subject of the verb that reports it ("Trump said he spoke ...")."""
+    current = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            resolved = []
+            for subject in subjects:
+                if subject.lower_ in _PRONOUNS and current.dep_ in ("ccomp", "xcomp", "conj") and current.head is not current:
+                    resolved.extend(_subject_of(current.head) or [subject])
+                else:
+                    resolved.append(subject)
+            return resolved
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+            current = current.head
+            continue
+        break
+    return []
+
+
+def _prep_objects(token: Token) -> list[Token]:
+    objects = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in _SLOT_PREPS | {"by"}:
+            objects.extend(c for c in child.children if c.dep_ == "pobj")
+    return objects
+
+
+def participant_slots(trigger_root: Token) -> set[int]:
+    """Token indexes of the phrases that name who took part: the subject and object of a verb trigger
+    ("Putin spoke with Trump", "Biden met Xi"), or for a noun trigger its possessor, name compounds,
+    "with"/"between" objects and the subject/object of the verb it belongs to ("X held a call with Y",
+    "In a video call, Biden warned Putin")."""
+    heads: list[Token] = []
+    root = trigger_root
+    if root.pos_ in ("VERB", "AUX"):
+        heads += _subject_of(root)
+        heads += [c for c in root.children if c.dep_ in ("dobj", "dative")]
+        heads += _prep_objects(root)
+    else:
+        heads += [c for c in root.children if c.dep_ in ("poss", "compound", "nmod")]
+        heads += _prep_objects(root)
+        verb = root.head
+        if root.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "oprd", "conj") and verb is not root:
+            heads += _subject_of(verb) if root.dep_ not in ("nsubj", "nsubjpass") else []
+            heads += _prep_objects(verb)
+        elif root.dep_ == "pobj" and verb.head is not verb:
+            clause = verb.head
+            if clause.pos_ in ("VERB", "AUX"):
+                heads += _subject_of(clause)
+                heads += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
+                heads += _prep_objects(clause)
+    slots: set[int] = set()
+    for head in heads:
+        slots |= _noun_phrase(head)
+    return slots
+
+
+def syntactic_participants(trigger_span: Span, candidates: list[tuple[Mark, ActorRef]]) -> tuple[ActorRef, ...]:
+    """The persons named in the trigger's participant slots, in text order, without repeats."""
+    slots = participant_slots(trigger_span.root)
+    found: dict[str, ActorRef] = {}
+    for mark, actor in candidates:
+        if any(t.i in slots for t in mark.span):
+            found.setdefault(actor.id, actor)
+    return tuple(found.values())

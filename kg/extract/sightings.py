@@ -10,7 +10,7 @@ from spacy.tokens import Span
 from kg.extract.dates import parse_date
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mark
-from kg.extract.participants import actor_of, participants_near, tree_distance
+from kg.extract.participants import actor_of, participants_near, syntactic_participants, tree_distance
 from kg.extract.triggers import Trigger, find_triggers, is_planned_or_negated
 from kg.gazetteer import Gazetteer
 from kg.records import ActorRef, EncounterKind, PartialDate, Precision
@@ -105,7 +105,7 @@ def _is_referential(trigger: Trigger, lexicon: Lexicon) -> bool:
 def _is_generic_talks(trigger: Trigger) -> bool:
     """"peace talks", "trade talks": negotiations between governments, not a leaders' encounter."""
     root = trigger.head
-    if trigger.span.text.lower() not in ("talks", "talk", "meeting", "meetings", "summit"):
+    if root.lower_ not in ("talks", "talk", "meeting", "meetings", "summit", "negotiations"):
         return False
     for child in root.children:
         if child.dep_ in ("compound", "amod") and child.lower_ not in _SPECIFIC_TALK_MODIFIERS:
@@ -115,24 +115,42 @@ def _is_generic_talks(trigger: Trigger) -> bool:
     return False
 
 
-def sentence_date(sentence: Span, trigger: Trigger, anchor: dt.date | None) -> PartialDate | None:
+_HABITUAL = {"several", "many", "multiple", "repeatedly", "regularly", "often", "frequently", "numerous", "times",
+             "routinely", "usually", "occasionally"}
+
+
+def _is_habitual(trigger: Trigger) -> bool:
+    """"have spoken several times since February", "meet regularly": many encounters, none identified."""
+    root = trigger.head
+    scope = [root, *root.children]
+    if root.pos_ not in ("VERB", "AUX") and root.head is not root:
+        scope += [root.head, *root.head.children]
+    return any(t.lower_ in _HABITUAL for t in scope) or any(
+        g.lower_ in _HABITUAL for t in scope for g in t.children if t.dep_ == "npadvmod"
+    )
+
+
+def sentence_date(
+    sentence: Span, trigger: Trigger, anchor: dt.date | None, year: int | None = None,
+) -> PartialDate | None:
     """The date of a trigger: the most precise date phrase of its sentence, nearest first on ties."""
     candidates: list[tuple[int, int, PartialDate]] = []
     for ent in sentence.ents:
         if ent.label_ != "DATE":
             continue
         start = max(sentence.start, ent.start - 1)
-        parsed = parse_date(sentence.doc[start : ent.end + 1].text, anchor)
+        parsed = parse_date(sentence.doc[start : ent.end + 1].text, anchor, context_year=year)
         if parsed is not None:
             distance = tree_distance(ent.root, trigger.head)
             candidates.append((_PRECISION_RANK[parsed.precision] if distance <= 6 else 0, -distance, parsed))
     if candidates:
         return max(candidates, key=lambda c: (c[0], c[1]))[2]
-    return parse_date(sentence.text, anchor)
+    return parse_date(sentence.text, anchor, context_year=year)
 
 
 def find_sightings(
     sentences: list[Span], marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexicon, anchor: dt.date | None,
+    year: int | None = None,
 ) -> list[Sighting]:
     sightings: list[Sighting] = []
     for index, sentence in enumerate(sentences):
@@ -141,11 +159,14 @@ def find_sightings(
             continue
         in_sentence = [m for m in marks if sentence.start <= m.start < sentence.end and m.kind in ("person", "role")]
         for trigger in triggers:
-            if is_planned_or_negated(trigger, lexicon):
+            if is_planned_or_negated(trigger, lexicon) or _is_habitual(trigger):
                 continue
-            date = sentence_date(sentence, trigger, anchor)
+            date = sentence_date(sentence, trigger, anchor, year)
             people = [(m, a) for m in in_sentence if (a := actor_of(m, gazetteer, date, anchor)) is not None]
-            participants = participants_near(trigger.span, people)
+            participants = syntactic_participants(trigger.span, people)
+            if len(participants) < 2 and not _is_referential(trigger, lexicon):
+                # no clear slots: fall back to the persons nearest the trigger
+                participants = participants_near(trigger.span, people)
             if len(participants) < 2 and not _is_referential(trigger, lexicon):
                 if not participants or trigger.head.pos_ not in ("NOUN", "PROPN"):
                     continue

@@ -17,6 +17,7 @@ _TITLE_NOUNS = {
     "adviser", "advisor", "delegation", "diplomat", "diplomats", "side", "government", "administration",
     "presidency", "embassy", "readout", "statement", "media", "ministry", "army", "forces", "troops",
 }
+_SOURCE_KINDS = {"media"}
 _NEGATION_WORDS = {"not", "never", "no", "nothing", "n't", "without", "neither", "nor"}
 _VENUE_VERBS = {"meet", "hold", "host", "gather", "arrive", "visit", "travel", "fly", "sit", "land", "take"}
 _TOPIC_MATCHERS: dict[int, PhraseMatcher] = {}
@@ -79,14 +80,23 @@ def in_background_clause(token: Token) -> bool:
     return False
 
 
+_DISCUSSION_VERBS = {"discuss", "talk", "raise", "mention", "address", "touch", "cover", "bring", "broach",
+                     "speak", "debate", "consider", "review", "exchange", "focus"}
+
+
 def is_negated(token: Token) -> bool:
-    """The mention sits under a negated verb or a "nothing/no" determiner ("nothing was discussed
-    concerning X", "did not discuss X")."""
+    """The mention is the subject of a denied discussion ("nothing was discussed concerning X", "they did
+    not discuss X", "X was not raised"). Negation inside what was said ("Iran should never ...") is content,
+    not denial, and does not count."""
     current = token
     for _ in range(12):
-        for child in current.children:
-            if child.dep_ == "neg" or (child.lower_ in _NEGATION_WORDS and child.dep_ in ("det", "nsubj", "nsubjpass", "dobj")):
-                return True
+        if current.pos_ in ("VERB", "AUX") and current.lemma_.lower() in _DISCUSSION_VERBS:
+            return any(
+                child.dep_ == "neg"
+                or (child.lower_ in _NEGATION_WORDS and child.dep_ in ("det", "nsubj", "nsubjpass", "dobj", "advmod"))
+                or any(g.lower_ in _NEGATION_WORDS and g.dep_ == "det" for g in child.children if child.dep_ in ("nsubj", "nsubjpass", "dobj"))
+                for child in current.children
+            )
         if current.head is current:
             return False
         current = current.head
@@ -109,6 +119,9 @@ def discussed_marks(
                 continue
             ref = gazetteer.people[mark.ref].country
         elif mark.kind == "organization":
+            org = gazetteer.organizations.get(mark.ref)
+            if org is None or org.kind in _SOURCE_KINDS:
+                continue  # "according to CNN", "a post on Truth Social": where it was said, not what about
             ref = mark.ref
         else:
             continue

@@ -44,10 +44,15 @@ def _is_trigger_token(span: Span) -> bool:
     root = span.root
     text = span.text.lower()
     following = span.doc[span.end] if span.end < len(span.doc) else None
-    if text in ("call", "calls"):
-        if root.pos_ not in ("NOUN", "PROPN"):
+    if text in ("call", "calls", "called"):
+        if following is not None and following.lower_ in ("for", "to", "on", "upon", "off", "it", "this", "that"):
             return False
-        if following is not None and following.lower_ in ("for", "to", "on"):
+        if root.pos_ == "VERB":
+            # "Putin called Trump": a phone call when a person is called; "called the move a mistake" is not
+            objects = [c for c in root.children if c.dep_ == "dobj"]
+            return len(objects) == 1 and objects[0].ent_type_ == "PERSON" and not any(
+                c.dep_ in ("oprd", "xcomp", "ccomp") for c in root.children)
+        if root.pos_ not in ("NOUN", "PROPN"):
             return False
     if text in ("talk", "talks", "meet", "meets", "speak", "speaks", "spoke", "spoken", "talked"):
         if following is not None and following.lower_ in ("of",):
@@ -77,7 +82,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
 
 def _has_cue_child(token: Token, cues: frozenset[str]) -> bool:
     return any(
-        child.dep_ in ("aux", "auxpass", "neg", "amod", "advmod", "det", "mark", "compound", "nmod")
+        child.dep_ in ("aux", "auxpass", "neg", "amod", "advmod", "det", "predet", "mark", "compound", "nmod")
         and child.lower_ in cues
         for child in token.children
     )
@@ -110,5 +115,7 @@ def is_planned_or_negated(trigger: Trigger, lexicon: Lexicon) -> bool:
             if verb.lemma_.lower() in cues - {"agree", "agreed"} or _verb_is_planned(verb, cues):
                 return True
     if root.dep_ in ("compound", "nmod") and root.head.lower_ in cues:
+        return True
+    if root.dep_ == "pobj" and root.head.head.lower_ in cues:  # "a timeline for such a meeting"
         return True
     return False

@@ -1,0 +1,489 @@
+"""The gazetteer: countries, people with dated offices, organizations and treaties.
+
+The data lives in ``data/gazetteer/*.jsonl`` (one JSON object a line; see the README there).
+:func:`load_gazetteer` reads and validates all four files and returns a frozen :class:`Gazetteer`;
+any malformed line raises :class:`kg.errors.GazetteerError` naming ``file:line``.
+
+This module imports neither spaCy nor an RDF library: the NLP side turns
+:meth:`Gazetteer.surface_forms` into matcher patterns, the RDF side reads the records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from kg.errors import GazetteerError
+
+COUNTRIES_FILE = "countries.jsonl"
+PEOPLE_FILE = "people.jsonl"
+ORGANIZATIONS_FILE = "organizations.jsonl"
+TREATIES_FILE = "treaties.jsonl"
+
+ROLES = frozenset(
+    {
+        "head_of_state",
+        "head_of_government",
+        "foreign_minister",
+        "minister",
+        "spokesperson",
+        "envoy",
+        "official",
+        "religious_leader",
+        "organization_head",
+    }
+)
+ORGANIZATION_KINDS = frozenset(
+    {
+        "intergovernmental",
+        "union",
+        "trade_bloc",
+        "alliance",
+        "forum",
+        "institution",
+        "court",
+        "militant_group",
+        "military_company",
+        "financial_network",
+        "media",
+    }
+)
+# Surface-form kinds and forms, in the order a text's form is decided when one entry repeats it.
+KINDS = ("country", "person", "organization", "treaty")
+FORMS = ("name", "short", "alias", "demonym", "capital", "metonym")
+
+_ISO3 = re.compile(r"[A-Z]{3}")
+_ISO2 = re.compile(r"[A-Z]{2}")
+_QID = re.compile(r"Q[1-9][0-9]*")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ORG_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9+.&-]*")
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+_Entry = TypeVar("_Entry")
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    iso2: str
+    name: str
+    official_name: str | None
+    wikidata: str | None
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+    metonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OfficeTerm:
+    """One term in one office. ``end`` is the day the term ended (the successor's first day), exclusive."""
+
+    title: str
+    role: str
+    of: str  # ISO alpha-3 code of a country, or an organization id
+    start: dt.date
+    end: dt.date | None  # None: still in office
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether the office was held on ``day`` (``start <= day < end``)."""
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    wikidata: str | None
+    aliases: tuple[str, ...]
+    country: str
+    offices: tuple[OfficeTerm, ...]
+
+    def offices_on(self, day: dt.date) -> tuple[OfficeTerm, ...]:
+        return tuple(term for term in self.offices if term.covers(day))
+
+
+@dataclass(frozen=True)
+class Organization:
+    id: str
+    name: str
+    short: str
+    wikidata: str | None
+    aliases: tuple[str, ...]
+    kind: str
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Treaty:
+    id: str
+    name: str
+    year: int | None
+    parties: tuple[str, ...]
+    wikidata: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SurfaceForm:
+    """A text that names a gazetteer entry: ``kind`` and ``ref`` say which, ``form`` how."""
+
+    text: str
+    kind: str  # country | person | organization | treaty
+    ref: str  # iso3, person id, organization id or treaty id
+    form: str  # name | short | alias | demonym | capital | metonym
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    countries: Mapping[str, Country]  # by iso3
+    people: Mapping[str, Person]  # by id
+    organizations: Mapping[str, Organization]  # by id
+    treaties: Mapping[str, Treaty]  # by id
+
+    def holders(self, of: str, role: str, on: dt.date | None) -> tuple[Person, ...]:
+        """People who held ``role`` of ``of`` (a country iso3 or an organization id) on day ``on``.
+
+        With ``on=None``: everyone who ever held it. Ordered by the start of their (first) matching term.
+        """
+        found: list[tuple[dt.date, str, Person]] = []
+        for person in self.people.values():
+            starts = [
+                term.start
+                for term in person.offices
+                if term.of == of and term.role == role and (on is None or term.covers(on))
+            ]
+            if starts:
+                found.append((min(starts), person.id, person))
+        return tuple(person for _start, _id, person in sorted(found, key=lambda item: item[:2]))
+
+    def surface_forms(self) -> Iterator[SurfaceForm]:
+        """Every name, alias, demonym, capital and metonym of every entry, deduplicated.
+
+        A text an entry gives twice is listed once, with its first form in :data:`FORMS` order.
+        A text given by two entries of the same kind (say, a demonym of two countries) is
+        ambiguous and is left out for both; texts shared across kinds are kept for each.
+        A text with a straight apostrophe is also listed with a typographic one ("People’s").
+        """
+        by_text: dict[tuple[str, str], dict[str, str]] = {}
+        for kind, ref, form, text in self._raw_forms():
+            for variant in _typographic_variants(text):
+                refs = by_text.setdefault((kind, variant), {})
+                refs.setdefault(ref, form)
+        for (kind, text), refs in by_text.items():
+            if len(refs) == 1:
+                ((ref, form),) = refs.items()
+                yield SurfaceForm(text=text, kind=kind, ref=ref, form=form)
+
+    def _raw_forms(self) -> Iterator[tuple[str, str, str, str]]:
+        for country in self.countries.values():
+            yield from _tagged("country", country.iso3, "name", [country.name])
+            yield from _tagged("country", country.iso3, "alias", _present(country.official_name))
+            yield from _tagged("country", country.iso3, "alias", country.aliases)
+            yield from _tagged("country", country.iso3, "demonym", country.demonyms)
+            yield from _tagged("country", country.iso3, "capital", country.capitals)
+            yield from _tagged("country", country.iso3, "metonym", country.metonyms)
+        for person in self.people.values():
+            yield from _tagged("person", person.id, "name", [person.name])
+            yield from _tagged("person", person.id, "alias", person.aliases)
+        for org in self.organizations.values():
+            yield from _tagged("organization", org.id, "name", [org.name])
+            yield from _tagged("organization", org.id, "short", [org.short])
+            yield from _tagged("organization", org.id, "alias", org.aliases)
+        for treaty in self.treaties.values():
+            yield from _tagged("treaty", treaty.id, "name", [treaty.name])
+            yield from _tagged("treaty", treaty.id, "alias", treaty.aliases)
+
+
+def _tagged(kind: str, ref: str, form: str, texts: Iterable[str]) -> Iterator[tuple[str, str, str, str]]:
+    for text in texts:
+        yield kind, ref, form, text
+
+
+def _present(value: str | None) -> tuple[str, ...]:
+    return (value,) if value else ()
+
+
+def _typographic_variants(text: str) -> tuple[str, ...]:
+    if "'" in text:
+        return (text, text.replace("'", "\u2019"))
+    return (text,)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_gazetteer(directory: Path) -> Gazetteer:
+    """Read and validate the four gazetteer files in ``directory``."""
+    directory = Path(directory)
+    countries = _load(directory / COUNTRIES_FILE, _country, key=lambda c: c.iso3)
+    _check_unique_iso2(directory / COUNTRIES_FILE, countries)
+    known_countries = frozenset(countries)
+    organizations = _load(
+        directory / ORGANIZATIONS_FILE,
+        lambda rec: _organization(rec, known_countries),
+        key=lambda o: o.id,
+    )
+    known_holders = known_countries | frozenset(organizations)
+    people = _load(
+        directory / PEOPLE_FILE,
+        lambda rec: _person(rec, known_countries, known_holders),
+        key=lambda p: p.id,
+    )
+    treaties = _load(
+        directory / TREATIES_FILE,
+        lambda rec: _treaty(rec, known_countries),
+        key=lambda t: t.id,
+    )
+    return Gazetteer(
+        countries=MappingProxyType({k: v for k, (v, _line) in countries.items()}),
+        people=MappingProxyType({k: v for k, (v, _line) in people.items()}),
+        organizations=MappingProxyType({k: v for k, (v, _line) in organizations.items()}),
+        treaties=MappingProxyType({k: v for k, (v, _line) in treaties.items()}),
+    )
+
+
+class _Record:
+    """One parsed line: field access that raises a GazetteerError naming ``file:line``."""
+
+    def __init__(self, data: dict[str, Any], where: str) -> None:
+        self.data = data
+        self.where = where
+        self.used: set[str] = set()
+
+    def fail(self, what: str, fix: str) -> GazetteerError:
+        return GazetteerError(what, where=self.where, fix=fix)
+
+    def raw(self, key: str, *, required: bool = True) -> Any:
+        self.used.add(key)
+        if key not in self.data:
+            if required:
+                raise self.fail(f"missing field {key!r}", f"add {key!r}; data/gazetteer/README.md lists the fields")
+            return None
+        return self.data[key]
+
+    def text(self, key: str) -> str:
+        value = self.raw(key)
+        if not isinstance(value, str) or not value.strip() or value != value.strip():
+            raise self.fail(
+                f"field {key!r} must be a non-empty string without surrounding spaces, not {value!r}",
+                f"give {key!r} a name",
+            )
+        return value
+
+    def optional_text(self, key: str) -> str | None:
+        value = self.raw(key)
+        return None if value is None else self.text(key)
+
+    def texts(self, key: str, *, required: bool = True) -> tuple[str, ...]:
+        value = self.raw(key, required=required)
+        if value is None and not required:
+            return ()
+        if not isinstance(value, list):
+            raise self.fail(f"field {key!r} must be a list of strings, not {value!r}", f"write {key!r} as [...]")
+        for item in value:
+            if not isinstance(item, str) or not item.strip() or item != item.strip():
+                raise self.fail(
+                    f"field {key!r} holds {item!r}, not a non-empty string without surrounding spaces",
+                    f"fix the entries of {key!r}",
+                )
+        if len(set(value)) != len(value):
+            raise self.fail(f"field {key!r} lists a text twice", f"remove the duplicate from {key!r}")
+        return tuple(value)
+
+    def matching(self, key: str, pattern: re.Pattern[str], what: str) -> str:
+        value = self.raw(key)
+        if not isinstance(value, str) or not pattern.fullmatch(value):
+            raise self.fail(f"field {key!r} must be {what}, not {value!r}", f"write {key!r} as {what}")
+        return value
+
+    def qid(self, key: str = "wikidata") -> str | None:
+        value = self.raw(key)
+        if value is None:
+            return None
+        return self.matching(key, _QID, "a Wikidata id like 'Q159' or null")
+
+    def country(self, key: str, known: frozenset[str], value: Any = None) -> str:
+        code = self.raw(key) if value is None else value
+        if not isinstance(code, str) or not _ISO3.fullmatch(code):
+            raise self.fail(f"{key!r} must be an ISO 3166-1 alpha-3 code, not {code!r}", "use a code like 'RUS'")
+        if code not in known:
+            raise self.fail(
+                f"{key!r} names unknown country {code!r}", f"add {code} to {COUNTRIES_FILE} or fix the code"
+            )
+        return code
+
+    def countries(self, key: str, known: frozenset[str], *, required: bool = True) -> tuple[str, ...]:
+        codes = self.texts(key, required=required)
+        return tuple(self.country(key, known, code) for code in codes)
+
+    def finish(self) -> None:
+        unknown = sorted(k for k in self.data if k not in self.used and not k.startswith("_"))
+        if unknown:
+            raise self.fail(
+                f"unknown field(s) {', '.join(map(repr, unknown))}",
+                "remove them or fix their spelling (fields starting with '_' are comments)",
+            )
+
+
+def _load(
+    path: Path, build: Callable[[_Record], _Entry], *, key: Callable[[_Entry], str]
+) -> dict[str, tuple[_Entry, int]]:
+    """Parse every line of ``path`` with ``build``; ids (``key``) must be unique."""
+    if not path.is_file():
+        raise GazetteerError("gazetteer file is missing", where=str(path), fix="restore it from the repository")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GazetteerError(f"cannot read the file: {exc}", where=str(path), fix="check the file is UTF-8") from exc
+    entries: dict[str, tuple[_Entry, int]] = {}
+    for line_no, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{line_no}"
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GazetteerError(
+                f"not valid JSON ({exc.msg} at column {exc.colno})",
+                where=where,
+                fix="write one JSON object per line",
+            ) from exc
+        if not isinstance(data, dict):
+            raise GazetteerError(
+                f"expected a JSON object, found {type(data).__name__}",
+                where=where,
+                fix="write one JSON object per line",
+            )
+        record = _Record(data, where)
+        entry = build(record)
+        record.finish()
+        entry_id = key(entry)
+        if entry_id in entries:
+            raise GazetteerError(
+                f"duplicate id {entry_id!r} (first at line {entries[entry_id][1]})",
+                where=where,
+                fix="give each entry its own id, or merge the two lines",
+            )
+        entries[entry_id] = (entry, line_no)
+    return entries
+
+
+def _check_unique_iso2(path: Path, countries: dict[str, tuple[Country, int]]) -> None:
+    seen: dict[str, str] = {}
+    for iso3, (country, line_no) in countries.items():
+        if country.iso2 in seen:
+            raise GazetteerError(
+                f"iso2 {country.iso2!r} is used by both {seen[country.iso2]} and {iso3}",
+                where=f"{path}:{line_no}",
+                fix="each country needs its own alpha-2 code",
+            )
+        seen[country.iso2] = iso3
+
+
+def _country(rec: _Record) -> Country:
+    return Country(
+        iso3=rec.matching("iso3", _ISO3, "an ISO 3166-1 alpha-3 code (three capital letters)"),
+        iso2=rec.matching("iso2", _ISO2, "an ISO 3166-1 alpha-2 code (two capital letters)"),
+        name=rec.text("name"),
+        official_name=rec.optional_text("official_name"),
+        wikidata=rec.qid(),
+        aliases=rec.texts("aliases"),
+        demonyms=rec.texts("demonyms"),
+        capitals=rec.texts("capitals"),
+        metonyms=rec.texts("metonyms"),
+    )
+
+
+def _organization(rec: _Record, countries: frozenset[str]) -> Organization:
+    org_id = rec.matching("id", _ORG_ID, "an id of letters, digits and + . & - (no spaces), like 'NATO'")
+    if org_id in countries:
+        raise rec.fail(f"organization id {org_id!r} is also a country code", "choose another id")
+    kind = rec.raw("kind")
+    if kind not in ORGANIZATION_KINDS:
+        raise rec.fail(
+            f"field 'kind' must be one of {', '.join(sorted(ORGANIZATION_KINDS))}, not {kind!r}",
+            "pick a kind from the README, or add a new one to kg.gazetteer.ORGANIZATION_KINDS",
+        )
+    return Organization(
+        id=org_id,
+        name=rec.text("name"),
+        short=rec.text("short"),
+        wikidata=rec.qid(),
+        aliases=rec.texts("aliases"),
+        kind=kind,
+        members=rec.countries("members", countries, required=False),
+    )
+
+
+def _person(rec: _Record, countries: frozenset[str], holders: frozenset[str]) -> Person:
+    offices_raw = rec.raw("offices")
+    if not isinstance(offices_raw, list):
+        raise rec.fail(f"field 'offices' must be a list of objects, not {offices_raw!r}", "write 'offices' as [...]")
+    return Person(
+        id=rec.matching("id", _SLUG, "a lowercase ASCII slug like 'vladimir-putin'"),
+        name=rec.text("name"),
+        wikidata=rec.qid(),
+        aliases=rec.texts("aliases"),
+        country=rec.country("country", countries),
+        offices=tuple(_office(rec, item, holders) for item in offices_raw),
+    )
+
+
+def _office(rec: _Record, item: Any, holders: frozenset[str]) -> OfficeTerm:
+    if not isinstance(item, dict):
+        raise rec.fail(f"an office must be a JSON object, not {item!r}", "write each office as {...}")
+    sub = _Record(item, rec.where)
+    role = sub.raw("role")
+    if role not in ROLES:
+        raise rec.fail(f"office role must be one of {', '.join(sorted(ROLES))}, not {role!r}", "fix the role")
+    of = sub.raw("of")
+    if not isinstance(of, str) or of not in holders:
+        raise rec.fail(
+            f"office 'of' names unknown country or organization {of!r}",
+            f"use an alpha-3 code from {COUNTRIES_FILE} or an id from {ORGANIZATIONS_FILE}",
+        )
+    start = _date(sub, "start")
+    end_value = sub.raw("end")
+    end = None if end_value is None else _date(sub, "end")
+    if end is not None and end <= start:
+        raise rec.fail(f"office {sub.data.get('title')!r} ends ({end}) before it starts ({start})", "fix the dates")
+    term = OfficeTerm(title=sub.text("title"), role=role, of=of, start=start, end=end)
+    sub.finish()
+    return term
+
+
+def _date(rec: _Record, key: str) -> dt.date:
+    """``YYYY-MM-DD``; ``YYYY-MM`` and ``YYYY`` (when only that much is known) mean the first day."""
+    value = rec.raw(key)
+    match = _DATE.fullmatch(value) if isinstance(value, str) else None
+    try:
+        if match is None:
+            raise ValueError
+        year, month, day = match.groups()
+        return dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise rec.fail(
+            f"field {key!r} must be an ISO date (YYYY-MM-DD, or YYYY-MM / YYYY), not {value!r}",
+            "write the date as 2024-01-31",
+        ) from None
+
+
+def _treaty(rec: _Record, countries: frozenset[str]) -> Treaty:
+    year = rec.raw("year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1000 <= year <= 2999):
+        raise rec.fail(f"field 'year' must be a four-digit year or null, not {year!r}", "write the year as 2001")
+    return Treaty(
+        id=rec.matching("id", _SLUG, "a lowercase ASCII slug like 'new-start-2010'"),
+        name=rec.text("name"),
+        year=year,
+        parties=rec.countries("parties", countries),
+        wikidata=rec.qid(),
+        aliases=rec.texts("aliases"),
+    )
