@@ -128,7 +128,22 @@ def _subject_of(verb: Token) -> list[Token]:
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
             current = current.head
             continue
+        if current.dep_ == "pcomp" and current.head.head is not current.head:
+            current = current.head.head  # "after talking to Putin": the subject of the verb "after" modifies
+            continue
         break
+    return []
+
+
+def _governing_subject(token: Token) -> list[Token]:
+    """For "his call with Putin": the subject of the nearest verb above the noun (whom "his" refers to)."""
+    current = token
+    for _ in range(6):
+        if current.head is current:
+            return []
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return _subject_of(current)
     return []
 
 
@@ -152,7 +167,10 @@ def participant_slots(trigger_root: Token) -> set[int]:
         heads += [c for c in root.children if c.dep_ in ("dobj", "dative")]
         heads += _prep_objects(root)
     else:
-        heads += [c for c in root.children if c.dep_ in ("poss", "compound", "nmod")]
+        owners = [c for c in root.children if c.dep_ in ("poss", "compound", "nmod")]
+        heads += owners
+        if any(o.lower_ in ("his", "her", "their") for o in owners):
+            heads += _governing_subject(root)
         heads += _prep_objects(root)
         verb = root.head
         if root.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "oprd", "conj") and verb is not root:

@@ -191,7 +191,26 @@ def cluster_sightings(sightings: list[Sighting]) -> list[Cluster]:
         target = _attachment(sighting, [Cluster(tuple(m)) for m in clusters])
         if target is not None:
             clusters[target].append(sighting)
-    return [Cluster(tuple(sorted(m, key=lambda s: s.sentence_index))) for m in clusters]
+    built = [Cluster(tuple(sorted(m, key=lambda s: s.sentence_index))) for m in clusters]
+    return [_inherit_date(c, built) for c in built]
+
+
+def _inherit_date(cluster: Cluster, clusters: list[Cluster]) -> Cluster:
+    """"Trump talked to Zelensky shortly after talking to Putin": an undated encounter reported in the same
+    sentence as a reference to a dated one happened then too (the date is kept with basis "relative")."""
+    if cluster.date is not None:
+        return cluster
+    own = {s.sentence_index for s in cluster.sightings if len(s.participants) >= 2}
+    for other in clusters:
+        if other is cluster or other.date is None:
+            continue
+        if own & {s.sentence_index for s in other.sightings}:
+            date = other.date
+            inherited = PartialDate(date.value, date.precision, date.expression, "relative")
+            first = cluster.sightings[0]
+            return Cluster((Sighting(first.sentence_index, first.trigger, first.participants, inherited),
+                            *cluster.sightings[1:]))
+    return cluster
 
 
 def _attachment(sighting: Sighting, clusters: list[Cluster]) -> int | None:

@@ -44,7 +44,7 @@ def _is_trigger_token(span: Span) -> bool:
     root = span.root
     text = span.text.lower()
     following = span.doc[span.end] if span.end < len(span.doc) else None
-    if text in ("call", "calls", "called"):
+    if text in ("call", "calls", "called", "calling"):
         if following is not None and following.lower_ in ("for", "to", "on", "upon", "off", "it", "this", "that"):
             return False
         if root.pos_ == "VERB":
@@ -54,7 +54,15 @@ def _is_trigger_token(span: Span) -> bool:
                 c.dep_ in ("oprd", "xcomp", "ccomp") for c in root.children)
         if root.pos_ not in ("NOUN", "PROPN"):
             return False
-    if text in ("talk", "talks", "meet", "meets", "speak", "speaks", "spoke", "spoken", "talked"):
+    if text in ("discussed", "updated", "briefed"):
+        # "discussed the plans with Zelensky", "updated Zelensky", "briefed Putin": communication with a person
+        if root.pos_ != "VERB":
+            return False
+        people = [c for c in root.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]
+        people += [g for c in root.children if c.dep_ == "prep" and c.lower_ == "with"
+                   for g in c.children if g.ent_type_ == "PERSON"]
+        return bool(people)
+    if text in ("talk", "talks", "meet", "meets", "speak", "speaks", "spoke", "spoken", "talked", "talking", "speaking"):
         if following is not None and following.lower_ in ("of",):
             return False
     if text in ("visit", "visits", "visited", "visiting") and root.pos_ not in ("NOUN", "VERB"):
@@ -62,6 +70,16 @@ def _is_trigger_token(span: Span) -> bool:
     if text == "conversation" and root.pos_ != "NOUN":
         return False
     return True
+
+
+_IN_PERSON = {"face-to-face", "in-person", "face", "person"}
+
+
+def _in_person(span: Span) -> bool:
+    """"face-to-face talks", "talked in person": an in-person encounter, whatever the verb."""
+    root = span.root
+    window = span.doc[max(span.sent.start, span.start - 4) : min(span.sent.end, span.end + 4)].text.lower()
+    return any(c.lower_ in _IN_PERSON for c in root.children) or "face-to-face" in window or "in person" in window
 
 
 def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
@@ -76,6 +94,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
             continue
         kind = EncounterKind(span.label_)
         weak = span.text.lower() in lexicon.remote_only_verbs
+        if weak and _in_person(span):
+            kind, weak = EncounterKind.MEETING, False
         triggers.append(Trigger(kind, span, weak))
     return triggers
 
@@ -116,6 +136,6 @@ def is_planned_or_negated(trigger: Trigger, lexicon: Lexicon) -> bool:
                 return True
     if root.dep_ in ("compound", "nmod") and root.head.lower_ in cues:
         return True
-    if root.dep_ == "pobj" and root.head.head.lower_ in cues:  # "a timeline for such a meeting"
-        return True
+    if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN" and root.head.head.lower_ in cues:
+        return True  # "a timeline for such a meeting"
     return False
