@@ -96,6 +96,7 @@ def participants_near(
 _SLOT_PREPS = {"with", "between", "to", "from", "among", "by"}
 _NP_DEPS = {"conj", "compound", "appos", "poss", "amod", "nmod", "flat", "cc", "det", "punct", "npadvmod", "case"}
 _PRONOUNS = {"he", "she", "they", "we", "i"}
+_FRAME_PREPS = {"in", "during", "at", "over", "on"}  # "In a video call on Tuesday, Biden warned Putin"
 
 
 def _noun_phrase(token: Token) -> set[int]:
@@ -176,7 +177,7 @@ def participant_slots(trigger_root: Token) -> set[int]:
         if root.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "oprd", "conj") and verb is not root:
             heads += _subject_of(verb) if root.dep_ not in ("nsubj", "nsubjpass") else []
             heads += _prep_objects(verb)
-        elif root.dep_ == "pobj" and verb.head is not verb:
+        elif root.dep_ == "pobj" and verb.lower_ in _FRAME_PREPS and not heads and verb.head is not verb:
             clause = verb.head
             if clause.pos_ in ("VERB", "AUX"):
                 heads += _subject_of(clause)

@@ -108,9 +108,7 @@ def _is_generic_talks(trigger: Trigger) -> bool:
     if root.lower_ not in ("talks", "talk", "meeting", "meetings", "summit", "negotiations"):
         return False
     for child in root.children:
-        if child.dep_ in ("compound", "amod") and child.lower_ not in _SPECIFIC_TALK_MODIFIERS:
-            if child.ent_type_ in ("PERSON", "NORP", "GPE"):
-                continue
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lower_ not in _SPECIFIC_TALK_MODIFIERS:
             return True
     return False
 
