@@ -80,7 +80,34 @@ def link_sentences(
             target = _nearest(list(range(len(clusters))), clusters, index)
         if target is not None:
             links[target].add(index)
+    _link_continuations(sentences, links)
     return {i: sorted(s) for i, s in links.items()}
+
+
+_CONTINUING_SUBJECTS = {"he", "she", "they", "both", "each"}
+
+
+def _continues(sentence: Span) -> bool:
+    """A sentence that goes on reporting what the previous one reported: "he"/"they" told in the past
+    tense, or an agentless past passive ("Particular attention was paid to ..."). Present-tense
+    sentences are the writer's analysis and do not continue a report."""
+    root = sentence.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.lower_ in _CONTINUING_SUBJECTS for c in subjects) and root.tag_ == "VBD":
+        return True  # reported in the past tense: "They also reached a consensus ..."
+    passive_past = any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in root.children)
+    return passive_past and not any(c.dep_ == "agent" for c in root.children)
+
+
+def _link_continuations(sentences: list[Span], links: dict[int, set[int]]) -> None:
+    owner = {index: cluster for cluster, indexes in links.items() for index in indexes}
+    for index in range(1, len(sentences)):
+        if index in owner or (index - 1) not in owner or not _continues(sentences[index]):
+            continue
+        if "\n" in sentences[index - 1].text_with_ws and sentences[index - 1].text_with_ws.endswith("\n\n"):
+            continue  # a paragraph break ends the report
+        owner[index] = owner[index - 1]
+        links[owner[index]].add(index)
 
 
 _SPECULATIVE_AUX = {"will", "would", "could", "might", "may", "should", "shall", "'ll"}

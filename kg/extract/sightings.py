@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.extract.dates import parse_date
 from kg.extract.lexicon import Lexicon
@@ -27,6 +27,7 @@ class Sighting:
     trigger: Trigger
     participants: tuple[ActorRef, ...]
     date: PartialDate | None
+    background: bool = False  # "their last meeting", "since they met in November": an earlier encounter
 
     @property
     def key(self) -> frozenset[str]:
@@ -73,6 +74,10 @@ class Cluster:
         ):
             return EncounterKind.SUMMIT
         return kind
+
+    @property
+    def background(self) -> bool:
+        return all(s.background for s in self.sightings if len(s.participants) >= 2)
 
     @property
     def family(self) -> str | None:
@@ -134,7 +139,7 @@ def sentence_date(
     """The date of a trigger: the most precise date phrase of its sentence, nearest first on ties."""
     candidates: list[tuple[int, int, PartialDate]] = []
     for ent in sentence.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or _in_other_time_clause(ent.root, trigger.head):
             continue
         start = max(sentence.start, ent.start - 1)
         parsed = parse_date(sentence.doc[start : ent.end + 1].text, anchor, context_year=year)
@@ -143,7 +148,56 @@ def sentence_date(
             candidates.append((_PRECISION_RANK[parsed.precision] if distance <= 6 else 0, -distance, parsed))
     if candidates:
         return max(candidates, key=lambda c: (c[0], c[1]))[2]
+    if any(e.label_ == "DATE" for e in sentence.ents):
+        return None  # the sentence's dates belong to other events ("since he took office in January")
     return parse_date(sentence.text, anchor, context_year=year)
+
+
+_TIME_LINKS = {"since", "after", "before", "until", "till", "when", "while", "ago"}
+
+
+def _in_other_time_clause(token: Token, trigger: Token) -> bool:
+    """The date sits under "since ..."/"after ..." that does not also hold the trigger: it dates
+    another event ("the first call since the Republican took office in January 2025")."""
+    trigger_ancestors = {t.i for t in trigger.ancestors} | {trigger.i}
+    current = token
+    for _ in range(10):
+        if current.lower_ in _TIME_LINKS and current.i not in trigger_ancestors:
+            return not any(t.i == current.i for t in trigger.ancestors)
+        if current.head is current or current.i in trigger_ancestors:
+            return False
+        current = current.head
+    return False
+
+
+_BACKGROUND_MODIFIERS = {"last", "previous", "earlier", "prior", "past", "former"}
+
+
+def is_background_reference(trigger: Trigger) -> bool:
+    """"their last meeting", "at last year's APEC meeting", "since their summit": an earlier encounter
+    the article refers to, not the one it reports."""
+    root = trigger.head
+    for child in root.children:
+        if child.lower_ in _BACKGROUND_MODIFIERS:
+            return True
+        if child.dep_ == "poss" and any(g.lower_ in _BACKGROUND_MODIFIERS for g in child.children):
+            return True  # "last year's meeting"
+    if root.dep_ == "pobj" and root.head.lower_ == "since":
+        return True
+    if root.pos_ == "VERB" and any(c.lower_ == "last" and c.dep_ == "advmod" for c in root.children):
+        return True  # "they last met in November"
+    return False
+
+
+def background_date(trigger: Trigger, anchor: dt.date | None, found: PartialDate | None) -> PartialDate | None:
+    """"last year's meeting" is in the year before the anchor (year precision)."""
+    if found is not None:
+        return found
+    for child in trigger.head.children:
+        if child.dep_ == "poss" and child.lower_ == "year" and anchor is not None:
+            if any(g.lower_ == "last" for g in child.children):
+                return PartialDate(dt.date(anchor.year - 1, 1, 1), Precision.YEAR, "last year's", "relative")
+    return None
 
 
 def find_sightings(
@@ -159,7 +213,10 @@ def find_sightings(
         for trigger in triggers:
             if is_planned_or_negated(trigger, lexicon) or _is_habitual(trigger):
                 continue
+            background = is_background_reference(trigger)
             date = sentence_date(sentence, trigger, anchor, year)
+            if background:
+                date = background_date(trigger, anchor, date)
             people = [(m, a) for m in in_sentence if (a := actor_of(m, gazetteer, date, anchor)) is not None]
             participants = syntactic_participants(trigger.span, people)
             if len(participants) < 2 and not _is_referential(trigger, lexicon):
@@ -168,7 +225,7 @@ def find_sightings(
             if len(participants) < 2 and not _is_referential(trigger, lexicon):
                 if not participants or trigger.head.pos_ not in ("NOUN", "PROPN"):
                     continue
-            sightings.append(Sighting(index, trigger, participants, date))
+            sightings.append(Sighting(index, trigger, participants, date, background))
     return sightings
 
 
@@ -176,21 +233,35 @@ def cluster_sightings(sightings: list[Sighting]) -> list[Cluster]:
     """Group strong sightings (two or more participants) into encounters; then attach the others."""
     clusters: list[list[Sighting]] = []
     for sighting in (s for s in sightings if len(s.participants) >= 2):
-        for members in clusters:
-            current = Cluster(tuple(members))
-            same_people = current.key == sighting.key
-            family_ok = sighting.trigger.weak or current.family in (None, sighting.trigger.kind.family)
-            if same_people and family_ok and dates_compatible(current.date, sighting.date):
-                members.append(sighting)
-                break
-        else:
-            clusters.append([sighting])
+        _place(sighting, clusters)
     for sighting in (s for s in sightings if len(s.participants) < 2):
         target = _attachment(sighting, [Cluster(tuple(m)) for m in clusters])
-        if target is not None:
+        if target is None:
+            continue
+        if sighting.background:
+            # "the two leaders' interaction at last year's APEC meeting": an earlier encounter of the same pair
+            pair = Cluster(tuple(clusters[target])).participants
+            _place(Sighting(sighting.sentence_index, sighting.trigger, pair, sighting.date, True), clusters)
+        else:
             clusters[target].append(sighting)
     built = [Cluster(tuple(sorted(m, key=lambda s: s.sentence_index))) for m in clusters]
     return [_inherit_date(c, built) for c in built]
+
+
+def _place(sighting: Sighting, clusters: list[list[Sighting]]) -> None:
+    """Add a sighting naming two or more participants to the cluster of the same encounter, or start one."""
+    for members in clusters:
+        current = Cluster(tuple(members))
+        same_people = current.key == sighting.key
+        family_ok = sighting.trigger.weak or current.family in (None, sighting.trigger.kind.family)
+        time_ok = dates_compatible(current.date, sighting.date) and (
+            current.background == sighting.background
+            or (current.date is not None and sighting.date is not None)
+        )
+        if same_people and family_ok and time_ok:
+            members.append(sighting)
+            return
+    clusters.append([sighting])
 
 
 def _inherit_date(cluster: Cluster, clusters: list[Cluster]) -> Cluster:

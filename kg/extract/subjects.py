@@ -39,8 +39,24 @@ def is_descriptor(mark: Mark, doc_marks: list[Mark]) -> bool:
     return False
 
 
+_GATHERINGS = {"summit", "sidelines", "meeting", "forum", "conference", "gathering", "session", "assembly"}
+_OTHER_EVENT_MODIFIERS = {"his", "her", "their", "its", "recent", "last", "previous", "earlier", "upcoming", "next"}
+
+
+def _gathering_of(mark: Mark) -> bool:
+    """"the G20 summit", "the sidelines of the APEC summit", "the APEC Economic Leaders' Meeting": the
+    organization names a gathering (a venue), not a subject."""
+    doc = mark.span.doc
+    window = doc[mark.end : min(len(doc), mark.end + 5)]
+    if any(t.lower_ in _GATHERINGS for t in window[:4]) and not any(t.is_sent_start for t in window):
+        return True
+    return any(a.lower_ in _GATHERINGS for a in list(mark.span.root.ancestors)[:4])
+
+
 def is_venue(mark: Mark, lexicon: Lexicon) -> bool:
     """"met in Bali", "at the G20 summit", "a visit to China", "talks in Istanbul" (as the place)."""
+    if mark.kind == "organization" and _gathering_of(mark):
+        return True
     root = mark.span.root
     head = root
     while head.dep_ in ("compound", "conj", "appos", "amod") and head.head is not head:
@@ -49,13 +65,16 @@ def is_venue(mark: Mark, lexicon: Lexicon) -> bool:
         return False
     prep = head.head
     governor = prep.head
+    if governor.lower_ in lexicon.venue_nouns and any(
+        c.lower_ in _OTHER_EVENT_MODIFIERS for c in governor.children
+    ):
+        return False  # "spoke about his recent visit to the US": that visit is a subject of the talk
     if governor.lemma_.lower() in _VENUE_VERBS or governor.lower_ in lexicon.venue_nouns:
         return True
+    if governor.ent_type_ == "PERSON" and prep.lower_ in ("in", "at"):
+        return True  # "a meeting with Biden in Peru" (the parser hangs the place on the person)
     if mark.form in ("capital",) and governor.lower_ not in lexicon.topic_heads:
         return True
-    if mark.kind == "organization":
-        after = mark.span.doc[mark.end] if mark.end < len(mark.span.doc) else None
-        return after is not None and after.lower_ in ("summit", "sidelines", "meeting", "forum")
     return False
 
 
@@ -74,6 +93,8 @@ def in_background_clause(token: Token) -> bool:
             return True
         if current.dep_ == "prep" and current.lower_ in _BACKGROUND_PREPS:
             return True
+        if current.dep_ == "prep" and current.lower_ == "with" and current.is_sent_start:
+            return True  # "With the tariffs on Mexico ..., Beijing and Moscow are ...": a framing phrase
         if current.head is current:
             return False
         current = current.head
@@ -103,14 +124,39 @@ def is_negated(token: Token) -> bool:
     return False
 
 
+def other_encounter_parties(
+    sentence: Span, marks: list[Mark], participant_ids: set[str], lexicon: Lexicon,
+) -> set[int]:
+    """Tokens naming the other side of a *different* encounter a participant had, told as a fact of its
+    own ("Biden also spoke with the leaders of Germany, France and the United Kingdom")."""
+    from kg.extract.triggers import find_triggers
+
+    tokens: set[int] = set()
+    for trigger in find_triggers(sentence, lexicon):
+        verb = trigger.head
+        if verb.pos_ != "VERB":
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subject_ids = {m.ref for m in marks if m.kind == "person" and any(m.start <= c.i < m.end for c in subjects)}
+        if not subject_ids & participant_ids:
+            continue
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")):
+            party = {t.i for t in prep.subtree}
+            named = {m.ref for m in marks if m.kind == "person" and m.start in party}
+            if not named & participant_ids:
+                tokens |= party
+    return tokens
+
+
 def discussed_marks(
     sentence: Span, marks: list[Mark], own_countries: set[str], participant_ids: set[str],
     gazetteer: Gazetteer, lexicon: Lexicon,
 ) -> list[tuple[str, str, Mark]]:
     """(kind, ref, mark) of the countries and organizations a sentence reports as subjects."""
     found: list[tuple[str, str, Mark]] = []
+    elsewhere = other_encounter_parties(sentence, marks, participant_ids, lexicon)
     for mark in marks:
-        if not (sentence.start <= mark.start < sentence.end):
+        if not (sentence.start <= mark.start < sentence.end) or mark.start in elsewhere:
             continue
         if mark.kind == "country":
             ref = mark.ref

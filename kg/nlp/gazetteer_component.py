@@ -31,10 +31,13 @@ def parse_entity_id(value: str) -> tuple[str, str, str] | None:
 
 
 def surface_variants(text: str) -> list[str]:
-    """Forms to match: the text as written, and with a capital "The" when it starts with "the "."""
+    """Forms to match: the text as written, its British "-isation" spelling, and with a capital "The"
+    when it starts with "the "."""
     variants = [text]
+    if "ization" in text:
+        variants.append(text.replace("ization", "isation"))  # British spelling: "Organisation"
     if text.startswith("the "):
-        variants.append("The " + text[4:])
+        variants += ["The " + v[4:] for v in list(variants)]
     return variants
 
 
