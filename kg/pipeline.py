@@ -81,9 +81,11 @@ def ensure_reference(store: Store, settings: Settings) -> None:
 
 
 def ingest(paths: Iterable[Path], store: Store, settings: Settings) -> IngestReport:
-    """Read, extract and load articles; each article replaces its own named graph."""
-    from kg.rdf import iris
-    from kg.rdf.mapping import extraction_quads
+    """Read, extract, resolve and load articles; each article replaces its own named graph.
+
+    Articles whose encounters are dated only in part wait until the whole run is extracted, so that
+    every dated report of the run (and of the store) can corroborate them (see :mod:`kg.resolve`)."""
+    from kg.resolve import DatedEncounters, needs_resolution, resolve
 
     report = IngestReport()
     ensure_reference(store, settings)
@@ -93,22 +95,50 @@ def ingest(paths: Iterable[Path], store: Store, settings: Settings) -> IngestRep
             report.problems.append(item)
         else:
             articles.append(item)
-    batch: dict[NamedNode, list[Quad]] = {}
+    known = DatedEncounters()
+    known.add_store(store)
+    writer = _BatchWriter(store, settings.batch_size, report)
+    pending: list[Extraction] = []
     for extraction in extract_articles(articles, settings):
+        known.add_extraction(extraction)
+        if needs_resolution(extraction):
+            pending.append(extraction)
+        else:
+            writer.add(extraction)
+    for extraction in pending:
+        writer.add(resolve(extraction, known))
+    writer.flush()
+    return report
+
+
+class _BatchWriter:
+    """Maps extractions to quads and writes them a batch of articles per transaction."""
+
+    def __init__(self, store: Store, batch_size: int, report: IngestReport) -> None:
+        self.store = store
+        self.batch_size = batch_size
+        self.report = report
+        self.batch: dict[NamedNode, list[Quad]] = {}
+
+    def add(self, extraction: Extraction) -> None:
+        from kg.rdf import iris
+        from kg.rdf.mapping import extraction_quads
+
         try:
             quads = extraction_quads(extraction)
         except (ValueError, KgError) as exc:
-            report.problems.append(InputProblem(extraction.article.source, f"cannot map the article: {exc}"))
-            continue
-        batch[iris.article_graph(extraction.article.id)] = quads
-        report.articles.append(extraction.article.id)
-        report.encounters += len(extraction.encounters)
-        report.quads += len(quads)
-        if len(batch) >= settings.batch_size:
-            store.replace_graphs(batch)
-            batch = {}
-    store.replace_graphs(batch)
-    return report
+            self.report.problems.append(InputProblem(extraction.article.source, f"cannot map the article: {exc}"))
+            return
+        self.batch[iris.article_graph(extraction.article.id)] = quads
+        self.report.articles.append(extraction.article.id)
+        self.report.encounters += len(extraction.encounters)
+        self.report.quads += len(quads)
+        if len(self.batch) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        self.store.replace_graphs(self.batch)
+        self.batch = {}
 
 
 def remove_article(article_id: str, store: Store) -> bool:

@@ -114,6 +114,34 @@ class PartialDate:
 
 
 @dataclass(frozen=True)
+class DateClues:
+    """What an article says of an encounter's date when it cannot give the whole of it ("on Tuesday" with
+    no publication date, "Feb. 12" with no year), and the window a news report implies."""
+
+    weekday: int | None = None  # 0 = Monday
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    not_after: dt.date | None = None
+    not_before: dt.date | None = None
+
+    @property
+    def empty(self) -> bool:
+        return all(v is None for v in (self.weekday, self.month, self.day, self.year, self.not_before))
+
+    def admits(self, day: dt.date) -> bool:
+        checks = (
+            self.weekday is None or day.weekday() == self.weekday,
+            self.month is None or day.month == self.month,
+            self.day is None or day.day == self.day,
+            self.year is None or day.year == self.year,
+            self.not_after is None or day <= self.not_after,
+            self.not_before is None or day >= self.not_before,
+        )
+        return all(checks)
+
+
+@dataclass(frozen=True)
 class ActorMention:
     """An actor named in an article (first evidence kept)."""
 
@@ -140,6 +168,7 @@ class Encounter:
     discussions: tuple[Discussion, ...]
     evidence: tuple[Evidence, ...]
     reaffirmed_treaties: tuple[str, ...] = ()
+    clues: DateClues | None = None  # set when the date is not known to the day
 
     @property
     def participant_ids(self) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.dates import context_year, date_from_url, find_dateline
+from kg.extract.dates import context_year, date_clues_in, date_from_url, find_dateline
 from kg.extract.durations import parse_duration_minutes
 from kg.extract.lexicon import Lexicon
 from kg.extract.linking import link_sentences
@@ -22,11 +22,13 @@ from kg.records import (
     ActorMention,
     ActorRef,
     Article,
+    DateClues,
     Discussion,
     Encounter,
     Evidence,
     Extraction,
     PartialDate,
+    Precision,
     Stance,
     TreatyMention,
 )
@@ -101,15 +103,62 @@ def _encounter(ctx: _ArticleContext, cluster: Cluster, linked: list[int], treati
         for treaty in treaties_in.get(index, []):
             if is_reaffirmed(sentence) and treaty.id not in reaffirmed:
                 reaffirmed.append(treaty.id)
+    lead = _lead_sentences(ctx, cluster, linked, participant_ids)
     return Encounter(
         kind=cluster.kind,
         participants=participants,
-        date=cluster.date,
+        date=cluster.date or _lead_date(ctx, lead),
         duration_minutes=duration,
         discussions=tuple(discussions),
         evidence=tuple(ctx.evidence(i) for i in cluster.sentence_indexes),
         reaffirmed_treaties=tuple(reaffirmed),
+        clues=_clues(ctx, cluster, lead),
     )
+
+
+_RECENT = dt.timedelta(days=7)
+
+
+def _lead_sentences(ctx: _ArticleContext, cluster: Cluster, linked: list[int], participant_ids: set[str]) -> list[int]:
+    """The first sentences reporting the encounter that name a participant ("Erdogan called on Putin to
+    declare a ceasefire on Thursday, January 5"): what they say happened during the encounter, so their
+    date is its date."""
+    if cluster.background:
+        return []
+    named = {m.start for m in ctx.marks if m.kind == "person" and m.ref in participant_ids}
+    lead = [i for i in linked if any(ctx.sentences[i].start <= t < ctx.sentences[i].end for t in named)]
+    return lead[:3]
+
+
+def _lead_date(ctx: _ArticleContext, lead: list[int]) -> PartialDate | None:
+    from kg.extract.dates import parse_date
+
+    for index in lead:
+        found = parse_date(ctx.sentences[index].text, ctx.anchor, context_year=ctx.context_year)
+        if found is not None and found.precision is Precision.DAY:
+            return found
+    return None
+
+
+def _clues(ctx: _ArticleContext, cluster: Cluster, lead: list[int]) -> DateClues | None:
+    """For an encounter not dated to the day: the weekday, month-day or year its sentences give, and for
+    the encounter a dated report is about, the week before publication."""
+    date = cluster.date or _lead_date(ctx, lead)
+    if date is not None and date.precision is Precision.DAY:
+        return None
+    weekday = month = day = None
+    sentences = [s.sentence_index for s in cluster.sightings if len(s.participants) >= 2] + lead
+    for index in sentences:
+        found = date_clues_in(ctx.sentences[index].text)
+        weekday = weekday if weekday is not None else found[0]
+        month, day = (month, day) if month is not None else found[1:]
+    year = date.value.year if date is not None else None
+    if date is not None and date.precision is Precision.MONTH:
+        month = date.value.month
+    recent = ctx.anchor is not None and not cluster.background
+    clues = DateClues(weekday, month, day, year, ctx.anchor,
+                      ctx.anchor - _RECENT if recent and ctx.anchor else None)
+    return None if clues.empty else clues
 
 
 def _mentions(ctx: _ArticleContext) -> tuple[ActorMention, ...]:

@@ -144,3 +144,16 @@ def context_year(title: str | None, url: str | None) -> int | None:
         if match:
             return int(match.group(1))
     return None
+
+
+def date_clues_in(text: str) -> tuple[int | None, int | None, int | None]:
+    """(weekday, month, day) written in ``text`` without a full date: "on Thursday, January 5", "Feb. 12"."""
+    weekday = _WEEKDAY.search(text)
+    month = day = None
+    for pattern in (_PATTERNS[3], _PATTERNS[4]):
+        match = pattern.search(text)
+        if match:
+            month = MONTHS[match.group("month").lower().rstrip(".")]
+            day = int(match.group("day"))
+            break
+    return (WEEKDAYS[weekday.group("weekday").lower()] if weekday else None), month, day

@@ -72,15 +72,16 @@ def link_sentences(
         for mark in in_sentence:
             if mark.kind not in ("person", "country") or not _speaker_verb(mark.span.root, lexicon):
                 continue
-            owners = [i for i, c in enumerate(clusters) if _speaks_for(mark, c, gazetteer)]
+            owners = [i for i, c in enumerate(clusters) if not c.background and _speaks_for(mark, c, gazetteer)]
             if owners:
                 target = _nearest(owners, clusters, index)
                 break
-        if target is None and pattern.search(sentence.text) and not _speculative(sentence):
-            target = _nearest(list(range(len(clusters))), clusters, index)
+        current = [i for i, c in enumerate(clusters) if not c.background]
+        if target is None and current and pattern.search(sentence.text) and not _speculative(sentence):
+            target = _nearest(current, clusters, index)
         if target is not None:
             links[target].add(index)
-    _link_continuations(sentences, links)
+    _link_continuations(sentences, links, {i for i, c in enumerate(clusters) if c.background})
     return {i: sorted(s) for i, s in links.items()}
 
 
@@ -99,8 +100,8 @@ def _continues(sentence: Span) -> bool:
     return passive_past and not any(c.dep_ == "agent" for c in root.children)
 
 
-def _link_continuations(sentences: list[Span], links: dict[int, set[int]]) -> None:
-    owner = {index: cluster for cluster, indexes in links.items() for index in indexes}
+def _link_continuations(sentences: list[Span], links: dict[int, set[int]], background: set[int]) -> None:
+    owner = {index: cluster for cluster, indexes in links.items() for index in indexes if cluster not in background}
     for index in range(1, len(sentences)):
         if index in owner or (index - 1) not in owner or not _continues(sentences[index]):
             continue

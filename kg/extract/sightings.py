@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -162,9 +162,13 @@ def _in_other_time_clause(token: Token, trigger: Token) -> bool:
     trigger_ancestors = {t.i for t in trigger.ancestors} | {trigger.i}
     current = token
     for _ in range(10):
-        if current.lower_ in _TIME_LINKS and current.i not in trigger_ancestors:
-            return not any(t.i == current.i for t in trigger.ancestors)
-        if current.head is current or current.i in trigger_ancestors:
+        if current.i in trigger_ancestors:
+            return False
+        if current.lower_ in _TIME_LINKS:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in _TIME_LINKS for c in current.children):
+            return True  # "since [the Republican took the White House in January 2025]"
+        if current.head is current:
             return False
         current = current.head
     return False
@@ -235,7 +239,8 @@ def cluster_sightings(sightings: list[Sighting]) -> list[Cluster]:
     for sighting in (s for s in sightings if len(s.participants) >= 2):
         _place(sighting, clusters)
     for sighting in (s for s in sightings if len(s.participants) < 2):
-        target = _attachment(sighting, [Cluster(tuple(m)) for m in clusters])
+        probe = replace(sighting, date=None) if sighting.background else sighting  # any date: we want the pair
+        target = _attachment(probe, [Cluster(tuple(m)) for m in clusters])
         if target is None:
             continue
         if sighting.background:

@@ -114,3 +114,15 @@ def stance(article_id: str, *key_parts: str) -> NamedNode:
 
 def office_term(person_id: str, title: str, start: str) -> NamedNode:
     return _node(f"{ID}office/{_segment(person_id)}/{_segment(title)}-{start}")
+
+
+def parse_encounter_iri(value: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """(date, family, participant ids) of an encounter IRI minted by :func:`encounter`; ``None`` for an
+    undated one or a participant group hashed for length."""
+    prefix = f"{ID}encounter/"
+    if not value.startswith(prefix):
+        return None
+    parts = value[len(prefix) :].split("/")
+    if len(parts) != 3 or parts[2].startswith("group-"):
+        return None
+    return parts[0], parts[1], tuple(parts[2].split("--"))
