@@ -58,7 +58,9 @@ def reference_graphs(settings: Settings) -> dict[NamedNode, list[Quad]]:
     graphs = {
         # the ontology has blank nodes (fresh at every parse): its digest is the file's
         iris.ontology_graph(): (ontology_quads(), hashlib.sha256(ontology_file().read_bytes()).hexdigest()),
-        iris.reference_graph(): (reference, hashlib.sha256("\n".join(sorted(map(str, reference))).encode()).hexdigest()),
+        iris.reference_graph(): (
+            reference, hashlib.sha256("\n".join(sorted(map(str, reference))).encode()).hexdigest()
+        ),
     }
     for graph, (quads, digest) in graphs.items():
         quads.append(Quad(graph, iri(DCTERMS.identifier), Literal("sha256:" + digest), graph))

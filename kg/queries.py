@@ -24,7 +24,10 @@ from kg.resources import queries_dir
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _HEADER = re.compile(r"^#\s*(name|summary|param)\s*:\s*(.*)$")
-_PARAM = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>iri|string|date|integer)(?:\s*,\s*(?P<req>required|optional))?\)\s*:?\s*(?P<doc>.*)$")
+_PARAM = re.compile(
+    r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>iri|string|date|integer)"
+    r"(?:\s*,\s*(?P<req>required|optional))?\)\s*:?\s*(?P<doc>.*)$"
+)
 _OUTER_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 
 

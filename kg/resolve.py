@@ -89,7 +89,8 @@ def _date_month_days(encounters: list[Encounter]) -> tuple[list[Encounter], bool
     for encounter in encounters:
         clues = encounter.clues
         if clues is not None and clues.month is not None and clues.day is not None and clues.year is None:
-            year = reference.year if (clues.month, clues.day) <= (reference.month, reference.day) else reference.year - 1
+            same_year = (clues.month, clues.day) <= (reference.month, reference.day)
+            year = reference.year if same_year else reference.year - 1
             try:
                 day = dt.date(year, clues.month, clues.day)
             except ValueError:

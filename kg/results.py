@@ -48,7 +48,8 @@ def run_query(store: Store, query: SavedQuery, params: dict[str, str]) -> Rows:
 
 def format_rows(rows: Rows, fmt: str) -> str:
     if fmt == "json":
-        return json.dumps([dict(zip(rows.columns, r)) for r in rows.values], ensure_ascii=False, indent=2) + "\n"
+        records = [dict(zip(rows.columns, r, strict=True)) for r in rows.values]
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     if fmt in ("csv", "tsv"):
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
@@ -63,9 +64,9 @@ def format_rows(rows: Rows, fmt: str) -> str:
 def _table(rows: Rows) -> str:
     shown = [tuple(_short(v) for v in row) for row in rows.values]
     widths = [max([len(c)] + [len(r[i]) for r in shown]) for i, c in enumerate(rows.columns)]
-    line = "  ".join(c.ljust(w) for c, w in zip(rows.columns, widths)).rstrip()
+    line = "  ".join(c.ljust(w) for c, w in zip(rows.columns, widths, strict=True)).rstrip()
     out = [line, "  ".join("-" * w for w in widths)]
-    out += ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in shown]
+    out += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in shown]
     out.append(f"({len(rows.values)} row{'s' if len(rows.values) != 1 else ''})")
     return "\n".join(out) + "\n"
 

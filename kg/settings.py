@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from kg.errors import ConfigError
 
@@ -50,7 +51,8 @@ def load_settings(
     flags: Mapping[str, Any] | None = None,
 ) -> Settings:
     """Resolve settings from a TOML file (``kg.toml`` in the working directory by default), the
-    environment (``KG_STORE``, ``KG_MODEL``, ``KG_JOBS``, ``KG_BATCH_SIZE``, ``KG_GAZETTEER``) and flags, in that order."""
+    environment (``KG_STORE``, ``KG_MODEL``, ``KG_JOBS``, ``KG_BATCH_SIZE``, ``KG_GAZETTEER``) and flags,
+    in that order."""
     settings = Settings()
     path = config_file if config_file is not None else Path("kg.toml")
     if path.is_file():

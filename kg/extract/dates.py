@@ -34,7 +34,9 @@ _PATTERNS = (
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s*(?:19|20)\d\d)"),
     re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b"),
 )
-_MONTH_ONLY = re.compile(rf"\b(?:in|since|during|last|early|late|mid-?)\s+{_MONTH}(?!\s*[0-3]?\d)(?!,?\s*(?:19|20)\d\d)")
+_MONTH_ONLY = re.compile(
+    rf"\b(?:in|since|during|last|early|late|mid-?)\s+{_MONTH}(?!\s*[0-3]?\d)(?!,?\s*(?:19|20)\d\d)"
+)
 _WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(d.capitalize() for d in WEEKDAYS) + r")\b")
 _RELATIVE = re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this afternoon|this evening)\b", re.I)
 _YEAR_ONLY = re.compile(r"\b(?:in|of|during|for)\s+(?P<year>(?:19|20)\d\d)\b", re.I)

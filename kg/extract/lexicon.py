@@ -43,7 +43,9 @@ def _read(directory: Path, name: str) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise ConfigError(f"cannot read lexicon: {exc}", where=str(path), fix="restore the file from the repository") from exc
+        raise ConfigError(
+            f"cannot read lexicon: {exc}", where=str(path), fix="restore the file from the repository"
+        ) from exc
 
 
 @lru_cache(maxsize=2)

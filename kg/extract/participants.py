@@ -121,7 +121,8 @@ def _subject_of(verb: Token) -> list[Token]:
         if subjects:
             resolved = []
             for subject in subjects:
-                if subject.lower_ in _PRONOUNS and current.dep_ in ("ccomp", "xcomp", "conj") and current.head is not current:
+                reported = current.dep_ in ("ccomp", "xcomp", "conj") and current.head is not current
+                if subject.lower_ in _PRONOUNS and reported:
                     resolved.extend(_subject_of(current.head) or [subject])
                 else:
                     resolved.append(subject)

@@ -64,7 +64,8 @@ def find_stances(sentence: Span, marks: list[Mark], lexicon: Lexicon) -> list[St
         for subject in subjects:
             for token in [subject, *subject.conjuncts]:
                 mark = _mark_at(token, in_sentence)
-                if mark is not None and mark.kind in ("person", "role", "country", "organization") and mark not in holders:
+                actor_kinds = ("person", "role", "country", "organization")
+                if mark is not None and mark.kind in actor_kinds and mark not in holders:
                     holders.append(mark)
         if not holders:
             continue

@@ -115,7 +115,8 @@ def is_negated(token: Token) -> bool:
             return any(
                 child.dep_ == "neg"
                 or (child.lower_ in _NEGATION_WORDS and child.dep_ in ("det", "nsubj", "nsubjpass", "dobj", "advmod"))
-                or any(g.lower_ in _NEGATION_WORDS and g.dep_ == "det" for g in child.children if child.dep_ in ("nsubj", "nsubjpass", "dobj"))
+                or (child.dep_ in ("nsubj", "nsubjpass", "dobj")
+                    and any(g.lower_ in _NEGATION_WORDS and g.dep_ == "det" for g in child.children))
                 for child in current.children
             )
         if current.head is current:

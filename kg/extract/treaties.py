@@ -18,7 +18,7 @@ _REAFFIRM_CUES = {"reaffirm", "reiterate", "commit", "abide", "uphold", "adhere"
                   "mark", "extend", "implement", "observe", "stick", "follow", "guide", "base", "celebrate",
                   "anniversary", "recall", "renew", "affirm", "pledge"}
 _GENERIC_WORDS = {"the", "of", "on", "and", "for", "year", "years", "new", "this", "that", "a", "an", "key",
-                  "historic", "landmark", "bilateral", "final", "draft", "peace", "trade", "a"}
+                  "historic", "landmark", "bilateral", "final", "draft", "peace", "trade"}
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -37,7 +37,9 @@ def _capitalised_name(doc: Doc, head: int) -> Span | None:
     end = head + 1
     if end < len(doc) and doc[end].lower_ in ("of", "on", "for") and end + 1 < len(doc) and doc[end + 1].is_title:
         end += 1
-        while end < len(doc) and (doc[end].is_title or (doc[end].lower_ in _LINKERS and end + 1 < len(doc) and doc[end + 1].is_title)):
+        while end < len(doc) and (
+            doc[end].is_title or (doc[end].lower_ in _LINKERS and end + 1 < len(doc) and doc[end + 1].is_title)
+        ):
             end += 1
     span = doc[start:end]
     if end == head + 1 and end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
@@ -48,7 +50,9 @@ def _capitalised_name(doc: Doc, head: int) -> Span | None:
     return span
 
 
-def treaty_names(doc: Doc, marks: list[Mark], gazetteer_years: dict[str, int | None], labels: dict[str, str]) -> list[TreatyName]:
+def treaty_names(
+    doc: Doc, marks: list[Mark], gazetteer_years: dict[str, int | None], labels: dict[str, str],
+) -> list[TreatyName]:
     """Every treaty named in the doc, gazetteer ones first; unknown names get an id from their slug."""
     found: list[TreatyName] = []
     covered: set[int] = set()

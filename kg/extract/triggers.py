@@ -62,7 +62,8 @@ def _is_trigger_token(span: Span) -> bool:
         people += [g for c in root.children if c.dep_ == "prep" and c.lower_ == "with"
                    for g in c.children if g.ent_type_ == "PERSON"]
         return bool(people)
-    if text in ("talk", "talks", "meet", "meets", "speak", "speaks", "spoke", "spoken", "talked", "talking", "speaking"):
+    if text in ("talk", "talks", "meet", "meets", "speak", "speaks", "spoke", "spoken", "talked", "talking",
+                "speaking"):
         if following is not None and following.lower_ in ("of",):
             return False
     if text in ("visit", "visits", "visited", "visiting") and root.pos_ not in ("NOUN", "VERB"):

@@ -7,7 +7,7 @@ Gazetteer matches replace overlapping entities of the statistical NER; longer ma
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher

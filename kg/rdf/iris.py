@@ -49,7 +49,8 @@ def organization(org_id: str) -> NamedNode:
 
 
 def actor(ref: ActorRef) -> NamedNode:
-    return {ActorKind.COUNTRY: country, ActorKind.PERSON: person, ActorKind.ORGANIZATION: organization}[ref.kind](ref.id)
+    mint = {ActorKind.COUNTRY: country, ActorKind.PERSON: person, ActorKind.ORGANIZATION: organization}
+    return mint[ref.kind](ref.id)
 
 
 def topic(topic_id: str) -> NamedNode:

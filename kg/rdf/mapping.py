@@ -100,7 +100,8 @@ def _encounter(encounter: Encounter, article_id: str, article_node: NamedNode) -
         yield node, iri(KG.hasDiscussion), d_node
         yield d_node, iri(RDF.type), iri(KG.Discussion)
         yield d_node, iri(KG.about), subject_node
-        yield d_node, iri(KG.evidence), iris.evidence(discussion.evidence.article_id, discussion.evidence.sentence_index)
+        said = discussion.evidence
+        yield d_node, iri(KG.evidence), iris.evidence(said.article_id, said.sentence_index)
         yield from _evidence(discussion.evidence, article_node)
     for treaty_id in encounter.reaffirmed_treaties:
         yield node, iri(KG.reaffirms), iris.treaty(treaty_id)

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from pyoxigraph import NamedNode, Quad, QuerySolutions, RdfFormat, Store as OxStore, Triple
+from pyoxigraph import NamedNode, Quad, QuerySolutions, RdfFormat, Triple
+from pyoxigraph import Store as OxStore
 
 from kg.errors import StoreError
 

@@ -94,7 +94,7 @@ def test_console_script_runs():
 
 
 def test_query_commands_do_not_import_spacy(store_dir):
-    code = ("import sys; from kg.cli import main; main(['query', '--store', %r, 'calls', '--format', 'csv']); "
-            "main(['queries']); sys.exit(1 if 'spacy' in sys.modules else 0)" % str(store_dir))
+    code = (f"import sys; from kg.cli import main; main(['query', '--store', {str(store_dir)!r}, 'calls', "
+            "'--format', 'csv']); main(['queries']); sys.exit(1 if 'spacy' in sys.modules else 0)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -14,7 +14,9 @@ from kg.queries import catalogue
 from kg.results import format_rows, run_query
 from tests.conftest import JENA
 
-pytestmark = pytest.mark.skipif(not JENA.exists(), reason="../shared/tools/jena (Apache Jena wrapper) is not beside the checkout")
+pytestmark = pytest.mark.skipif(
+    not JENA.exists(), reason="../shared/tools/jena (Apache Jena wrapper) is not beside the checkout"
+)
 
 PARAMS = {
     "calls-with": {"actor": "Putin"},
