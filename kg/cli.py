@@ -107,6 +107,11 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 2 if missing else 0
 
 
+# Modules that add subcommands: each defines ``register(sub, common)`` (``sub`` from
+# ``ArgumentParser.add_subparsers``, ``common`` the parent parser with --store) and handlers that return an
+# exit code. Keep each area's commands in its own module; add it here.
+COMMAND_MODULES: tuple[str, ...] = ()
+
 THRESHOLDS = ("encounter_f1", "merge_ratio", "date_exact", "type_accuracy", "countries_f1",
               "organizations_f1", "treaties_f1", "stances_f1")
 
@@ -170,6 +175,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("remove", parents=[common], help="remove articles and what only they supported")
     p.add_argument("article_ids", nargs="+", help="article ids (file stem, or the id field of a JSONL line)")
     p.set_defaults(func=cmd_remove)
+
+    import importlib
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).register(sub, common)
     return parser
 
 
