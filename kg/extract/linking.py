@@ -13,6 +13,7 @@ from kg.extract.sightings import Cluster
 from kg.gazetteer import Gazetteer
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "agent")
+_ADDRESS_VERBS = {"tell", "urge", "assure", "warn", "inform", "brief", "update", "ask", "press", "remind"}
 
 
 def _speaker_verb(token: Token, lexicon: Lexicon) -> bool:
@@ -21,6 +22,8 @@ def _speaker_verb(token: Token, lexicon: Lexicon) -> bool:
     while head.dep_ in ("compound", "poss", "conj", "appos", "amod", "case") and head.head is not head:
         head = head.head
     verb = head.head
+    if head.dep_ in ("dobj", "dative") and verb.lemma_.lower() in _ADDRESS_VERBS:
+        return True  # "he told Xi ...", "Biden urged Putin ..."
     if head.dep_ in _SUBJECT_DEPS and verb.lemma_.lower() in lexicon.speech_verbs:
         # reported speech is past tense ("said", "told"); present-tense analysis is the writer's voice
         return verb.tag_ in ("VBD", "VBN") or verb.lemma_.lower() in ("say", "tell")
@@ -105,8 +108,6 @@ def _link_continuations(sentences: list[Span], links: dict[int, set[int]], backg
     for index in range(1, len(sentences)):
         if index in owner or (index - 1) not in owner or not _continues(sentences[index]):
             continue
-        if "\n" in sentences[index - 1].text_with_ws and sentences[index - 1].text_with_ws.endswith("\n\n"):
-            continue  # a paragraph break ends the report
         owner[index] = owner[index - 1]
         links[owner[index]].add(index)
 

@@ -40,17 +40,25 @@ def is_descriptor(mark: Mark, doc_marks: list[Mark]) -> bool:
 
 
 _GATHERINGS = {"summit", "sidelines", "meeting", "forum", "conference", "gathering", "session", "assembly"}
+_VENUE_PREPS = {"at", "on", "in", "during", "ahead", "before", "after"}
 _OTHER_EVENT_MODIFIERS = {"his", "her", "their", "its", "recent", "last", "previous", "earlier", "upcoming", "next"}
 
 
 def _gathering_of(mark: Mark) -> bool:
-    """"the G20 summit", "the sidelines of the APEC summit", "the APEC Economic Leaders' Meeting": the
-    organization names a gathering (a venue), not a subject."""
+    """"at the G20 summit", "on the sidelines of the APEC summit", "the APEC Economic Leaders' Meeting in
+    Lima": the organization names the gathering where the encounter took place, not a subject. ("Putin's
+    absence from the G20 summit" is a subject: the gathering is not the place of this encounter.)"""
     doc = mark.span.doc
     window = doc[mark.end : min(len(doc), mark.end + 5)]
-    if any(t.lower_ in _GATHERINGS for t in window[:4]) and not any(t.is_sent_start for t in window):
-        return True
-    return any(a.lower_ in _GATHERINGS for a in list(mark.span.root.ancestors)[:4])
+    gathering = next((t for t in window if t.lower_ in _GATHERINGS and not t.is_sent_start), None)
+    if gathering is None:
+        gathering = next((a for a in list(mark.span.root.ancestors)[:4] if a.lower_ in _GATHERINGS), None)
+    if gathering is None:
+        return False
+    for token in (gathering, *list(gathering.ancestors)[:3]):
+        if token.lower_ == "sidelines" or (token.dep_ == "prep" and token.lower_ in _VENUE_PREPS):
+            return True
+    return False
 
 
 def is_venue(mark: Mark, lexicon: Lexicon) -> bool:
