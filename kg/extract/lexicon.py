@@ -36,6 +36,8 @@ class Lexicon:
     titles: dict[str, tuple[str, ...]]
     topics: tuple[Topic, ...]
     stance_cues: dict[Polarity, tuple[str, ...]]
+    stance_nouns: dict[str, Polarity]
+    stance_carriers: frozenset[str]
 
 
 def _read(directory: Path, name: str) -> dict:
@@ -71,6 +73,8 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
             titles={k: tuple(v) for k, v in titles["titles"].items()},
             topics=tuple(Topic(t["id"], t["label"], tuple(t["phrases"])) for t in topics["topics"]),
             stance_cues={Polarity(k): tuple(v) for k, v in stances["polarity"].items()},
+            stance_nouns={noun: Polarity(k) for k, nouns in stances["nouns"].items() for noun in nouns},
+            stance_carriers=frozenset(stances["carriers"]),
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise ConfigError(f"a lexicon file lacks or misnames a field: {exc}", where=str(root)) from exc

@@ -50,41 +50,71 @@ def _quote(sentence: Span, verb: Token) -> str:
     return " ".join(words[start : start + _MAX_QUOTE_WORDS])
 
 
+_PRONOUNS = {"he", "she"}
+_TARGET_PREPS = {"for", "to", "about", "over", "on", "against", "toward", "towards", "regarding", "with"}
+_ACTOR_KINDS = ("person", "role", "country", "organization")
+
+
+def _noun_stance(verb: Token, lexicon: Lexicon) -> tuple[Polarity, list[Token]] | None:
+    """"reiterated his support for Ukraine", "raised concerns about ...": a reporting verb carrying a
+    position noun; the noun's prepositional objects are the target."""
+    if verb.lemma_.lower() not in lexicon.stance_carriers:
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for noun in (obj, *obj.conjuncts):
+            polarity = lexicon.stance_nouns.get(noun.lower_)
+            if polarity is not None:
+                return polarity, [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS]
+    return None
+
+
+def _holders(verb: Token, in_sentence: list[Mark], earlier: list[Mark]) -> list[Mark]:
+    """The verb's subjects that are actors; "he"/"she" stands for the last person named before it."""
+    holders: list[Mark] = []
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for token in [subject, *subject.conjuncts]:
+            mark = _mark_at(token, in_sentence)
+            if mark is None and token.lower_ in _PRONOUNS:
+                before = [m for m in earlier if m.kind in ("person", "role") and m.start < token.i]
+                mark = before[-1] if before else None
+            if mark is not None and mark.kind in _ACTOR_KINDS and mark not in holders:
+                holders.append(mark)
+    return holders
+
+
+def _target(objects: list[Token], in_sentence: list[Mark], holders: list[Mark]) -> tuple[Mark | None, str | None]:
+    for obj in objects:
+        for token in obj.subtree:
+            mark = _mark_at(token, in_sentence)
+            if mark is not None and mark not in holders and mark.kind in ("country", "organization", "person"):
+                return mark, None
+    if not objects:
+        return None, None
+    words = [t.text for t in objects[0].subtree]
+    if objects[0].dep_ == "prep":
+        words = words[1:]
+    return None, " ".join(words[:_MAX_TARGET_WORDS]).strip() or None
+
+
 def find_stances(sentence: Span, marks: list[Mark], lexicon: Lexicon) -> list[StanceDraft]:
     in_sentence = [m for m in marks if sentence.start <= m.start < sentence.end]
+    earlier = [m for m in marks if m.start < sentence.end]
     drafts: list[StanceDraft] = []
     for verb in sentence:
         if verb.pos_ != "VERB":
             continue
-        polarity = _polarity_of(verb, lexicon)
+        carried = _noun_stance(verb, lexicon)
+        if carried is not None:
+            polarity, objects = carried
+        else:
+            polarity = _polarity_of(verb, lexicon)
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "attr", "acomp")]
         if polarity is None:
             continue
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        holders: list[Mark] = []
-        for subject in subjects:
-            for token in [subject, *subject.conjuncts]:
-                mark = _mark_at(token, in_sentence)
-                actor_kinds = ("person", "role", "country", "organization")
-                if mark is not None and mark.kind in actor_kinds and mark not in holders:
-                    holders.append(mark)
+        holders = _holders(verb, in_sentence, earlier)
         if not holders:
             continue
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "attr", "acomp")]
-        target: Mark | None = None
-        target_text: str | None = None
-        for obj in objects:
-            for token in obj.subtree:
-                mark = _mark_at(token, in_sentence)
-                if mark is not None and mark not in holders and mark.kind in ("country", "organization", "person"):
-                    target = mark
-                    break
-            if target is not None:
-                break
-        if objects and target is None:
-            words = [t.text for t in objects[0].subtree]
-            if objects[0].dep_ == "prep":
-                words = words[1:]
-            target_text = " ".join(words[:_MAX_TARGET_WORDS]).strip() or None
+        target, target_text = _target(objects, in_sentence, holders)
         if target is None and target_text is None:
             continue
         for holder in holders:
