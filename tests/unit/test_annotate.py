@@ -1,0 +1,29 @@
+from kg.nlp.annotate import annotate, split_text
+from kg.records import Article
+
+
+def test_split_text_keeps_every_character():
+    text = "First paragraph here.\n\nSecond one, longer than the others.\nThird line.\n\nLast."
+    for limit in (10, 25, 40, 1000):
+        pieces = split_text(text, limit)
+        assert "".join(pieces) == text
+        assert all(len(p) <= limit for p in pieces)
+
+
+def test_long_article_is_parsed_in_chunks_with_entities_of_the_last_chunk(nlp):
+    filler = "Officials met again to review trade figures.\n\n" * 40
+    text = filler + "Vladimir Putin and Donald Trump spoke by phone about Iran."
+    article = Article(id="long", text=text)
+    [(doc, same)] = list(annotate(nlp, [article], batch_size=4, n_process=1, limit=500))
+    assert same is article
+    assert doc.text == text
+    putin = next(e for e in doc.ents if e.text == "Vladimir Putin")
+    assert text[putin.start_char : putin.end_char] == "Vladimir Putin"
+    assert putin.id_ == "person:vladimir-putin:name"
+    assert list(doc.sents)[-1].text.startswith("Vladimir Putin")
+
+
+def test_order_is_kept_around_long_articles(nlp):
+    articles = [Article(id=str(i), text=("Putin spoke. " * (60 if i == 1 else 1)).strip()) for i in range(4)]
+    ids = [a.id for _, a in annotate(nlp, articles, batch_size=2, n_process=1, limit=300)]
+    assert ids == ["0", "1", "2", "3"]
