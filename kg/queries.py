@@ -60,6 +60,19 @@ class SavedQuery:
     text: str
     path: Path
 
+    def check_syntax(self) -> None:
+        """Raise a QueryError naming ``file:line:column`` when the saved text is not valid SPARQL."""
+        from pyoxigraph import Store
+
+        try:
+            Store().query(self.text)  # an empty store: parsing is the point
+        except SyntaxError as exc:
+            message = str(exc)
+            match = re.search(r"(\d+):(\d+)", message)
+            where = f"{self.path}:{match.group(1)}:{match.group(2)}" if match else str(self.path)
+            raise QueryError(f"saved query '{self.name}' is not valid SPARQL: {message}", where=where,
+                             fix="fix the query file; check it with any SPARQL parser") from exc
+
     def bind(self, values: dict[str, str]) -> str:
         """The query text with the values bound; unknown or missing parameters are errors."""
         known = {p.name: p for p in self.parameters}

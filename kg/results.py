@@ -38,6 +38,7 @@ def run_query(store: Store, query: SavedQuery, params: dict[str, str]) -> Rows:
     try:
         solutions = store.select(text)
     except SyntaxError as exc:
+        query.check_syntax()  # names file:line:column of the saved text
         raise QueryError(f"saved query '{query.name}' is not valid SPARQL: {exc}", where=str(query.path)) from exc
     except OSError as exc:
         raise StoreError(f"the store failed to answer: {exc}", where=store.location) from exc

@@ -63,3 +63,15 @@ def test_optional_parameter_binds_undef(tmp_path):
 def test_malformed_parameter_declaration_names_the_line(tmp_path):
     with pytest.raises(QueryError, match=r"q.rq:2"):
         _query(tmp_path, "# name: q\n# param: x (colour): x\nSELECT * WHERE {}\n")
+
+
+def test_syntax_error_names_file_line_and_column(tmp_path):
+    query = _query(tmp_path, "# name: q\n# summary: broken\nSELECT ?x WHERE {\n  ?x ?y ?z .\n} LIMT 5\n")
+    with pytest.raises(QueryError) as caught:
+        query.check_syntax()
+    assert caught.value.where == f"{tmp_path / 'q.rq'}:5:9"
+
+
+def test_every_saved_query_is_valid_sparql():
+    for query in catalogue().values():
+        query.check_syntax()
