@@ -41,11 +41,20 @@ def surface_variants(text: str) -> list[str]:
     return variants
 
 
-class GazetteerMarker:
-    """Marks gazetteer surface forms (matched case-sensitively, as news text writes names)."""
+BLOCK = "kg:blocked"
 
-    def __init__(self, nlp: Language, forms: Iterable[tuple[str, str, str, str]]) -> None:
+
+class GazetteerMarker:
+    """Marks gazetteer surface forms (matched case-sensitively, as news text writes names). A match inside
+    a longer blocked name ("America" in "Latin America", "Washington" in "Washington Post") is dropped."""
+
+    def __init__(
+        self, nlp: Language, forms: Iterable[tuple[str, str, str, str]], blocked: Iterable[str] = (),
+    ) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        blocked_texts = sorted({v for text in blocked for v in surface_variants(text)})
+        if blocked_texts:
+            self.matcher.add(BLOCK, list(nlp.tokenizer.pipe(blocked_texts)))
         grouped: dict[str, list[str]] = {}
         for text, kind, ref, form in forms:
             for variant in surface_variants(text):
@@ -57,12 +66,15 @@ class GazetteerMarker:
         spans = []
         for match_id, start, end in self.matcher(doc):
             key = doc.vocab.strings[match_id]
+            if key == BLOCK:
+                spans.append(Span(doc, start, end, label=BLOCK, span_id=BLOCK))
+                continue
             kind, _ref, form = key.split(":", 2)
             label = DEMONYM_LABEL if form == "demonym" else LABELS[kind]
             spans.append(Span(doc, start, end, label=label, span_id=key))
         if not spans:
             return doc
-        marked = filter_spans(spans)
+        marked = [s for s in filter_spans(spans) if s.label_ != BLOCK]
         taken = {i for span in marked for i in range(span.start, span.end)}
         kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
         doc.ents = filter_spans(kept + [self._as_entity(doc, s) for s in marked])

@@ -27,7 +27,20 @@ def cached_gazetteer(directory: str = "") -> Gazetteer:
 def make_gazetteer_marker(nlp: Language, name: str, directory: str) -> GazetteerMarker:
     gazetteer = cached_gazetteer(directory)
     forms = ((f.text, f.kind, f.ref, f.form) for f in gazetteer.surface_forms())
-    return GazetteerMarker(nlp, forms)
+    return GazetteerMarker(nlp, forms, blocked_names())
+
+
+def blocked_names() -> tuple[str, ...]:
+    """Names that contain a gazetteer name but are something else (data/lexicons/blockers.json)."""
+    import json
+
+    from kg.resources import lexicon_dir
+
+    path = lexicon_dir() / "blockers.json"
+    try:
+        return tuple(json.loads(path.read_text(encoding="utf-8"))["phrases"])
+    except (OSError, ValueError, KeyError) as exc:
+        raise ConfigError(f"cannot read the blocked names: {exc}", where=str(path)) from exc
 
 
 def resolve_model_name(model: str) -> str:

@@ -27,3 +27,9 @@ def test_order_is_kept_around_long_articles(nlp):
     articles = [Article(id=str(i), text=("Putin spoke. " * (60 if i == 1 else 1)).strip()) for i in range(4)]
     ids = [a.id for _, a in annotate(nlp, articles, batch_size=2, n_process=1, limit=300)]
     assert ids == ["0", "1", "2", "3"]
+
+
+def test_names_inside_regions_and_media_are_not_countries(nlp):
+    doc = nlp("Nations in Latin America read the Washington Post, and Xi spoke about America.")
+    marked = [(e.text, e.id_) for e in doc.ents if e.id_]
+    assert marked == [("Xi", "person:xi-jinping:alias"), ("America", "country:USA:alias")]
