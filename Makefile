@@ -10,7 +10,7 @@ STORE ?= .kg/store
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --progress-bar off -e ".[test]"
 	touch $(BIN)/kg
 
 setup: $(BIN)/kg
