@@ -22,7 +22,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 def _open(settings: Settings, *, read_only: bool = False):
     from kg.store import open_store
 
-    return open_store(settings.store, read_only=read_only)
+    return open_store(settings.store, read_only=read_only, settings=settings)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -110,7 +110,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 # Modules that add subcommands: each defines ``register(sub, common)`` (``sub`` from
 # ``ArgumentParser.add_subparsers``, ``common`` the parent parser with --store) and handlers that return an
 # exit code. Keep each area's commands in its own module; add it here.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("kg.cli_store",)
 
 THRESHOLDS = ("encounter_f1", "merge_ratio", "date_exact", "type_accuracy", "countries_f1",
               "organizations_f1", "treaties_f1", "stances_f1")
@@ -138,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="Diplomacy news articles in, a knowledge graph out.")
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--store", help=f"store: a directory (default {DEFAULT_STORE}, or KG_STORE) or memory:")
+    common.add_argument("--store", help=f"a directory (default {DEFAULT_STORE}), memory: or an http(s):// URL")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ingest", parents=[common], help="read articles into the store (re-ingesting replaces)")
@@ -193,6 +193,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`kg export | head`): not an error of ours
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

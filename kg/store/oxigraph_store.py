@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from pyoxigraph import NamedNode, Quad, QuerySolutions, RdfFormat, Triple
+from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, QueryTriples, RdfFormat, Triple
 from pyoxigraph import Store as OxStore
 
 from kg.errors import StoreError
@@ -14,7 +14,7 @@ from kg.errors import StoreError
 _FORMATS = {"nquads": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG}
 
 
-def _insert_data(graphs: dict[NamedNode, list[Quad]]) -> str:
+def replace_update(graphs: dict[NamedNode, list[Quad]]) -> str:
     """One SPARQL Update that drops and refills each graph; terms are written by their own serializer."""
     parts = []
     for graph, quads in graphs.items():
@@ -30,6 +30,7 @@ class OxigraphStore:
 
     def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
         self.location = str(path) if path is not None else "memory:"
+        self.read_only = read_only and path is not None
         try:
             if path is None:
                 self._store = OxStore()
@@ -47,15 +48,21 @@ class OxigraphStore:
                 if held else "check the directory exists and is writable, or choose another --store",
             ) from exc
 
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError("cannot write: the store was opened read-only", where=self.location)
+
     def replace_graphs(self, graphs: dict[NamedNode, list[Quad]]) -> None:
         if not graphs:
             return
+        self._writable()
         try:
-            self._store.update(_insert_data(graphs))
+            self._store.update(replace_update(graphs))
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write to the store: {exc}", where=self.location) from exc
 
     def remove_graph(self, graph: NamedNode) -> bool:
+        self._writable()
         if not self._store.contains_named_graph(graph):
             return False
         self._store.update(f"DROP GRAPH {graph}")
@@ -72,6 +79,16 @@ class OxigraphStore:
 
     def ask(self, query: str) -> bool:
         return bool(self._store.query(query, use_default_graph_as_union=True))
+
+    def query(self, query: str) -> QuerySolutions | QueryBoolean | QueryTriples:
+        return self._store.query(query, use_default_graph_as_union=True)
+
+    def update(self, text: str) -> None:
+        self._writable()
+        try:
+            self._store.update(text)
+        except OSError as exc:
+            raise StoreError(f"cannot write to the store: {exc}", where=self.location) from exc
 
     def triples(self) -> Iterator[Triple]:
         seen: set[Triple] = set()

@@ -1,0 +1,78 @@
+"""Store subcommands of ``kg``: ``serve`` (a local SPARQL endpoint with a query page) and ``extract``
+(a shard of articles to N-Quads, for bulk loaders). Registered through ``kg.cli.COMMAND_MODULES``."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from pathlib import Path
+
+from kg.settings import Settings, load_settings
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    flags = {"store": args.store, "model": getattr(args, "model", None), "jobs": getattr(args, "jobs", None)}
+    return load_settings(flags=flags)
+
+
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.serve import make_server
+    from kg.store import open_store
+
+    settings = _settings(args)
+    store = open_store(settings.store, read_only=not args.writable, settings=settings)
+    try:
+        server = make_server(store, port=args.port, writable=args.writable)
+        mode = "writable" if args.writable else "read-only"
+        print(f"serving {store.location} ({mode}) at {server.url} ; SPARQL endpoint {server.url}query ; "
+              "Ctrl-C stops", file=sys.stderr, flush=True)
+        signal.signal(signal.SIGTERM, _stop_on_sigterm)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from kg.store.shards import extract_shard
+
+    settings = _settings(args)
+    paths = [Path(p) for p in args.paths]
+    if args.out == "-":
+        report = extract_shard(paths, settings, sys.stdout.buffer, reference=args.reference)
+        sys.stdout.buffer.flush()
+    else:
+        report = extract_shard(paths, settings, Path(args.out), reference=args.reference)
+    for problem in report.problems:
+        print(("error: " if problem.fatal else "warning: ") + problem.message, file=sys.stderr)
+    print(f"extracted {len(report.articles)} article(s), skipped {len(report.rejected)}; "
+          f"{report.quads} article quads -> {args.out}", file=sys.stderr)
+    return 2 if report.rejected else 0
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("serve", parents=[common],
+                       help="a local SPARQL endpoint (127.0.0.1) over the store, with a query page")
+    p.add_argument("--port", type=int, default=7878, help="port on 127.0.0.1 (default 7878; 0 picks a free one)")
+    p.add_argument("--writable", action="store_true",
+                   help="also accept SPARQL Update (/update) and Graph Store writes (/store)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("extract", help="extract articles to N-Quads without a store (a shard for bulk loaders)")
+    p.add_argument("paths", nargs="+", help=".txt or .jsonl files, or folders of them")
+    p.add_argument("--out", required=True, help="the N-Quads file to write ('-' for standard output)")
+    p.add_argument("--no-reference", dest="reference", action="store_false",
+                   help="leave out the ontology and reference graphs (load them once, from one shard)")
+    p.add_argument("--model", help="spaCy model package")
+    p.add_argument("--jobs", type=int, help="processes for the NLP pass (default 1)")
+    p.set_defaults(func=cmd_extract, store=None)
