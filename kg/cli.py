@@ -29,11 +29,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from kg.pipeline import ingest
 
     settings = _settings(args)
+    paths = [Path(p) for p in args.paths]
+    bar = None
+    if sys.stderr.isatty():  # a progress line on a terminal only; pipes and CI stay quiet
+        from kg.progress import ProgressBar, count_articles
+
+        bar = ProgressBar(count_articles(paths), sys.stderr)
     store = _open(settings)
     try:
-        report = ingest([Path(p) for p in args.paths], store, settings)
+        report = ingest(paths, store, settings, progress=bar)
     finally:
         store.close()
+        if bar is not None:
+            bar.close()
     for problem in report.problems:
         print(("error: " if problem.fatal else "warning: ") + problem.message, file=sys.stderr)
     skipped = len(report.rejected)
@@ -110,7 +118,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 # Modules that add subcommands: each defines ``register(sub, common)`` (``sub`` from
 # ``ArgumentParser.add_subparsers``, ``common`` the parent parser with --store) and handlers that return an
 # exit code. Keep each area's commands in its own module; add it here.
-COMMAND_MODULES: tuple[str, ...] = ("kg.cli_store",)
+COMMAND_MODULES: tuple[str, ...] = ("kg.cli_checks", "kg.cli_store")
 
 THRESHOLDS = ("encounter_f1", "merge_ratio", "date_exact", "type_accuracy", "countries_f1",
               "organizations_f1", "treaties_f1", "stances_f1")
