@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,8 +30,19 @@ class IngestReport:
         return [p for p in self.problems if p.fatal]
 
 
-def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterator[Extraction]:
-    """Annotate and extract, streaming (spaCy ``nlp.pipe`` with the configured batch size and processes)."""
+def extract_articles(
+    articles: Iterable[Article], settings: Settings, *, jobs: int | None = None
+) -> Iterator[Extraction]:
+    """Annotate and extract, streaming, in input order (spaCy ``nlp.pipe`` with the configured batch size).
+
+    With ``jobs`` (default ``settings.jobs``) above 1, worker processes each run their own pipeline and
+    extraction (:mod:`kg.workers`); the results are the same as with one process."""
+    jobs = settings.jobs if jobs is None else jobs
+    if jobs > 1:
+        from kg.workers import extract_in_workers
+
+        yield from extract_in_workers(articles, settings, jobs)
+        return
     from kg.extract.article import extract_article
     from kg.extract.lexicon import load_lexicon
     from kg.nlp.pipeline import build_pipeline, cached_gazetteer
@@ -40,7 +51,7 @@ def extract_articles(articles: Iterable[Article], settings: Settings) -> Iterato
     gazetteer = cached_gazetteer(settings.gazetteer)
     lexicon = load_lexicon()
     pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size, n_process=settings.jobs):
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
         yield extract_article(doc, article, gazetteer, lexicon)
 
 
@@ -82,26 +93,26 @@ def ensure_reference(store: Store, settings: Settings) -> None:
     store.replace_graphs(stale)
 
 
-def ingest(paths: Iterable[Path], store: Store, settings: Settings) -> IngestReport:
+def ingest(
+    paths: Iterable[Path], store: Store, settings: Settings, progress: Callable[[int], None] | None = None
+) -> IngestReport:
     """Read, extract, resolve and load articles; each article replaces its own named graph.
 
-    Articles whose encounters are dated only in part wait until the whole run is extracted, so that
-    every dated report of the run (and of the store) can corroborate them (see :mod:`kg.resolve`)."""
+    Articles stream through (read, annotated, extracted and written a batch at a time), so memory does not
+    grow with the input. Articles whose encounters are dated only in part wait until the whole run is
+    extracted, so that every dated report of the run (and of the store) can corroborate them (see
+    :mod:`kg.resolve`). ``progress``, when given, is called with the number of articles extracted so far."""
     from kg.resolve import DatedEncounters, needs_resolution, resolve
 
     report = IngestReport()
     ensure_reference(store, settings)
-    articles: list[Article] = []
-    for item in read_paths(paths):
-        if isinstance(item, InputProblem):
-            report.problems.append(item)
-        else:
-            articles.append(item)
     known = DatedEncounters()
     known.add_store(store)
     writer = _BatchWriter(store, settings.batch_size, report)
     pending: list[Extraction] = []
-    for extraction in extract_articles(articles, settings):
+    for done, extraction in enumerate(extract_articles(_articles(paths, report), settings), start=1):
+        if progress is not None:
+            progress(done)
         known.add_extraction(extraction)
         if needs_resolution(extraction):
             pending.append(extraction)
@@ -111,6 +122,15 @@ def ingest(paths: Iterable[Path], store: Store, settings: Settings) -> IngestRep
         writer.add(resolve(extraction, known))
     writer.flush()
     return report
+
+
+def _articles(paths: Iterable[Path], report: IngestReport) -> Iterator[Article]:
+    """The articles read from ``paths``, one at a time; problems go to the report as they are met."""
+    for item in read_paths(paths):
+        if isinstance(item, InputProblem):
+            report.problems.append(item)
+        else:
+            yield item
 
 
 class _BatchWriter:

@@ -12,6 +12,10 @@ from pyoxigraph import Store as OxStore
 from kg.errors import StoreError
 
 _FORMATS = {"nquads": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG}
+# subjects with triples in more than one graph (the default graph counts as one)
+_SHARED_SUBJECTS = """
+SELECT ?s WHERE { { SELECT DISTINCT ?s ?g WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } } } }
+GROUP BY ?s HAVING (COUNT(*) > 1)"""
 
 
 def replace_update(graphs: dict[NamedNode, list[Quad]]) -> str:
@@ -91,12 +95,17 @@ class OxigraphStore:
             raise StoreError(f"cannot write to the store: {exc}", where=self.location) from exc
 
     def triples(self) -> Iterator[Triple]:
+        """Streams the union: only triples whose subject occurs in more than one graph can repeat, so only
+        those are remembered (memory stays flat for a store of millions of triples; see docs/benchmarks.md)."""
+        shared = {row[0] for row in self._store.query(_SHARED_SUBJECTS)}
         seen: set[Triple] = set()
         for quad in self._store:
             triple = quad.triple
-            if triple not in seen:
+            if triple.subject in shared:
+                if triple in seen:
+                    continue
                 seen.add(triple)
-                yield triple
+            yield triple
 
     def quads(self) -> Iterator[Quad]:
         return iter(self._store)
