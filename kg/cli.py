@@ -118,7 +118,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 # Modules that add subcommands: each defines ``register(sub, common)`` (``sub`` from
 # ``ArgumentParser.add_subparsers``, ``common`` the parent parser with --store) and handlers that return an
 # exit code. Keep each area's commands in its own module; add it here.
-COMMAND_MODULES: tuple[str, ...] = ("kg.cli_checks", "kg.cli_store")
+COMMAND_MODULES: tuple[str, ...] = ("kg.cli_checks", "kg.cli_store", "kg.cli_views")
 
 THRESHOLDS = ("encounter_f1", "merge_ratio", "date_exact", "type_accuracy", "countries_f1",
               "organizations_f1", "treaties_f1", "stances_f1")

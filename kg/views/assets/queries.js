@@ -1,0 +1,132 @@
+// The saved-query runner: each saved query (embedded as JSON) runs against a SPARQL 1.1 endpoint
+// (default: same-origin /query, as `kg serve` offers; change it in the page or with ?endpoint=URL).
+// Parameter values become RDF terms through termFor() (checked, escaped) and are bound in a VALUES block
+// at the top of the outer WHERE, as kg.queries does on the Python side; they are never pasted raw.
+(function () {
+  "use strict";
+  var catalogue = JSON.parse(document.getElementById("kg-queries").textContent);
+  var XSD = "http://www.w3.org/2001/XMLSchema#";
+  var endpoint = document.getElementById("endpoint");
+  var fromUrl = new URLSearchParams(window.location.search).get("endpoint");
+  if (fromUrl) { endpoint.value = fromUrl; }
+
+  function literal(text) {
+    return "\"" + text.replace(/\\/g, "\\\\").replace(/"/g, "\\\"").replace(/\n/g, "\\n")
+      .replace(/\r/g, "\\r").replace(/\t/g, "\\t") + "\"";
+  }
+
+  function termFor(param, value) {
+    if (param.type === "iri") {
+      if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|^`\\\u0000-\u0020]*$/.test(value)) { throw new Error(param.name + ": not an IRI"); }
+      return "<" + value + ">";
+    }
+    if (param.type === "date") {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) { throw new Error(param.name + ": not a date (YYYY-MM-DD)"); }
+      return literal(value) + "^^<" + XSD + "date>";
+    }
+    if (param.type === "integer") {
+      if (!/^[+-]?\d+$/.test(value)) { throw new Error(param.name + ": not an integer"); }
+      return literal(String(parseInt(value, 10))) + "^^<" + XSD + "integer>";
+    }
+    return literal(value);
+  }
+
+  function bind(query, values) {
+    var given = query.parameters.filter(function (p) { return values[p.name] !== ""; });
+    query.parameters.forEach(function (p) {
+      if (p.required && values[p.name] === "") { throw new Error(p.name + " is required"); }
+    });
+    if (!query.parameters.length) { return query.text; }
+    var terms = query.parameters.map(function (p) {
+      return given.indexOf(p) >= 0 ? termFor(p, values[p.name]) : "UNDEF";
+    });
+    var block = "VALUES (" + query.parameters.map(function (p) { return "?" + p.name; }).join(" ") +
+      ") { (" + terms.join(" ") + ") }";
+    var blanked = query.text.replace(/#[^\n]*/g, function (m) { return " ".repeat(m.length); });
+    var match = /\bWHERE\s*\{/i.exec(blanked);
+    if (!match) { throw new Error("the query has no WHERE clause"); }
+    var at = match.index + match[0].length;
+    return query.text.slice(0, at) + "\n  " + block + "\n" + query.text.slice(at);
+  }
+
+  function table(result) {
+    var t = document.createElement("table");
+    t.className = "results";
+    var head = t.createTHead().insertRow();
+    var vars = (result.head && result.head.vars) || [];
+    vars.forEach(function (v) { var th = document.createElement("th"); th.textContent = v; head.appendChild(th); });
+    var body = t.createTBody();
+    (result.results ? result.results.bindings : []).forEach(function (b) {
+      var row = body.insertRow();
+      vars.forEach(function (v) { row.insertCell().textContent = b[v] ? b[v].value : ""; });
+    });
+    if (typeof result.boolean === "boolean") { body.insertRow().insertCell().textContent = String(result.boolean); }
+    return t;
+  }
+
+  function run(query, form, out) {
+    var values = {};
+    query.parameters.forEach(function (p) { values[p.name] = form.elements[p.name].value.trim(); });
+    out.textContent = "running…";
+    var text;
+    try { text = bind(query, values); } catch (e) { out.textContent = "error: " + e.message; return; }
+    fetch(endpoint.value || "/query", {
+      method: "POST",
+      headers: { "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json" },
+      body: text
+    }).then(function (response) {
+      if (!response.ok) {
+        return response.text().then(function (t) { throw new Error(response.status + " " + t); });
+      }
+      return response.json();
+    }).then(function (result) {
+      out.textContent = "";
+      var rows = result.results ? result.results.bindings.length : 1;
+      var note = document.createElement("p");
+      note.className = "muted rows";
+      note.textContent = rows + " row(s)";
+      out.appendChild(note);
+      out.appendChild(table(result));
+    }).catch(function (e) { out.textContent = "error: " + e.message; });
+  }
+
+  var list = document.getElementById("queries");
+  catalogue.forEach(function (query) {
+    var section = document.createElement("section");
+    section.className = "fact query";
+    section.id = "query-" + query.name;
+    var h = document.createElement("h3");
+    h.textContent = query.name;
+    var summary = document.createElement("p");
+    summary.textContent = query.summary;
+    var form = document.createElement("form");
+    query.parameters.forEach(function (p) {
+      var label = document.createElement("label");
+      label.textContent = p.name + (p.required ? " " : " (optional) ");
+      var input = document.createElement("input");
+      input.name = p.name;
+      input.title = p.doc;
+      input.placeholder = p.type;
+      label.appendChild(input);
+      form.appendChild(label);
+    });
+    var button = document.createElement("button");
+    button.type = "submit";
+    button.textContent = "Run";
+    button.className = "run";
+    form.appendChild(button);
+    var out = document.createElement("div");
+    out.className = "output";
+    form.addEventListener("submit", function (event) { event.preventDefault(); run(query, form, out); });
+    var code = document.createElement("details");
+    var s = document.createElement("summary");
+    s.textContent = "SPARQL";
+    var pre = document.createElement("pre");
+    pre.textContent = query.text;
+    code.appendChild(s);
+    code.appendChild(pre);
+    section.appendChild(h); section.appendChild(summary); section.appendChild(form);
+    section.appendChild(code); section.appendChild(out);
+    list.appendChild(section);
+  });
+}());

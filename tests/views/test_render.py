@@ -1,0 +1,112 @@
+"""The picture and page of one encounter: structure, evidence, and escaping of hostile text."""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+import pytest
+
+from kg.views.encounter_html import render_html
+from kg.views.model import EncounterView
+from kg.views.svg import render_svg
+from tests.views.conftest import HOSTILE
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+class _Collector(HTMLParser):
+    """Collects start tags and script bodies, to check what a browser would see."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def _parse(page: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(page)
+    return collector
+
+
+def test_svg_is_well_formed_with_one_edge_per_fact(hostile_view: EncounterView) -> None:
+    root = ET.fromstring(render_svg(hostile_view).encode("utf-8"))
+    edges = [g for g in root.iter(f"{SVG}g") if "edge" in (g.get("class") or "").split()]
+    assert len(edges) == len(hostile_view.facts)
+    assert {g.get("data-fact") for g in edges} == {str(i) for i in range(len(hostile_view.facts))}
+    texts = "".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    assert "Phone call" in texts and "2026-02-04" in texts and "1 h 35 min" in texts
+    assert "Iran" in texts and "New START" in texts
+
+
+def test_svg_keeps_hostile_text_as_text(hostile_view: EncounterView) -> None:
+    svg = render_svg(hostile_view)
+    root = ET.fromstring(svg.encode("utf-8"))  # would fail on an unescaped < or a control character
+    assert not [e for e in root.iter() if e.tag in (f"{SVG}script", "script")]
+    assert "<script>" not in svg and "\x07" not in svg
+    title = root.find(f"{SVG}title")
+    assert title is not None and HOSTILE.replace("\x07", "") in (title.text or "")  # same text, read back
+
+
+def test_svg_edges_carry_their_evidence_as_tooltip(hostile_view: EncounterView) -> None:
+    root = ET.fromstring(render_svg(hostile_view).encode("utf-8"))
+    tips = [g.find(f"{SVG}title") for g in root.iter(f"{SVG}g") if g.get("data-fact") == "2" and g.find(f"{SVG}line")
+            is not None]
+    assert tips and "Iran was discussed." in (tips[0].text or "")
+
+
+def test_linked_svg_edges_point_at_the_evidence_entries(hostile_view: EncounterView) -> None:
+    root = ET.fromstring(render_svg(hostile_view, linked=True).encode("utf-8"))
+    links = [a.get("href") for a in root.iter(f"{SVG}a")]
+    assert links == [f"#fact-{i}" for i in range(len(hostile_view.facts))]
+
+
+def test_html_page_is_self_contained_and_escaped(hostile_view: EncounterView) -> None:
+    page = render_html(hostile_view)
+    parsed = _parse(page)
+    tags = [t for t, _ in parsed.tags]
+    assert "script" not in tags  # the encounter page needs no script at all (and none was injected)
+    assert not [a for _, a in parsed.tags if (a.get("src") or "").startswith(("http:", "https:", "//"))]
+    assert not [a for t, a in parsed.tags if t == "link"]
+    assert "svg" in tags
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&quot;Quoted&quot;" in page and "&#x27;single&#x27;" in page and "\x07" not in page
+
+
+def test_html_page_shows_each_evidence_with_a_safe_article_link(hostile_view: EncounterView) -> None:
+    page = render_html(hostile_view)
+    parsed = _parse(page)
+    ids = [a.get("id") for _, a in parsed.tags if (a.get("id") or "").startswith("fact-")]
+    assert ids == [f"fact-{i}" for i in range(len(hostile_view.facts))]
+    hrefs = [a.get("href") for t, a in parsed.tags if t == "a" and not (a.get("href") or "").startswith("#")]
+    assert hrefs == ['https://example.org/a?x=1&y="2"'] * 2  # parsed back from &amp; and &quot;
+    assert "javascript:" not in "".join(h or "" for h in hrefs)
+    assert "Iran was discussed." in page and "no evidence sentence stored" in page  # the treaty has none
+
+
+def test_png_is_a_picture(hostile_view: EncounterView) -> None:
+    pytest.importorskip("matplotlib")
+    import numpy
+    from PIL import Image
+
+    from kg.views.png import render_png
+
+    data = render_png(hostile_view)
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    image = Image.open(io.BytesIO(data)).convert("L")
+    assert image.width > 400 and image.height > 300
+    assert float(numpy.asarray(image).std()) > 5  # drawn, not blank
