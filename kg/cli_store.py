@@ -27,9 +27,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings(args)
     store = open_store(settings.store, read_only=not args.writable, settings=settings)
     try:
-        server = make_server(store, port=args.port, writable=args.writable)
+        site = None
+        if args.site is not None:
+            from kg.queries import catalogue
+            from kg.views.site import write_site
+
+            site = Path(args.site)
+            write_site(store, site, queries=catalogue())
+        server = make_server(store, port=args.port, writable=args.writable, site=site)
         mode = "writable" if args.writable else "read-only"
-        print(f"serving {store.location} ({mode}) at {server.url} ; SPARQL endpoint {server.url}query ; "
+        pages = f" ; browse {server.url}site/" if site is not None else ""
+        print(f"serving {store.location} ({mode}) at {server.url} ; SPARQL endpoint {server.url}query{pages} ; "
               "Ctrl-C stops", file=sys.stderr, flush=True)
         signal.signal(signal.SIGTERM, _stop_on_sigterm)
         try:
@@ -66,6 +74,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--port", type=int, default=7878, help="port on 127.0.0.1 (default 7878; 0 picks a free one)")
     p.add_argument("--writable", action="store_true",
                    help="also accept SPARQL Update (/update) and Graph Store writes (/store)")
+    p.add_argument("--site", metavar="DIR",
+                   help="write the browser pages (kg site) into DIR and serve them at /site/")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("extract", help="extract articles to N-Quads without a store (a shard for bulk loaders)")

@@ -18,7 +18,7 @@ from functools import cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, RdfFormat, parse, serialize
 
@@ -87,6 +87,8 @@ class _Handler(BaseHTTPRequestHandler):
                 queries = self.server.queries
                 self._send(HTTPStatus.OK, page(queries, location=self.server.store.location,
                                                writable=self.server.writable), "text/html; charset=utf-8")
+            elif method == "GET" and url.path.startswith("/site") and self.server.site is not None:
+                self._static(url.path.removeprefix("/site"))
             elif method == "GET" and url.path == "/queries":
                 body = json.dumps(_catalogue_json(self.server.queries), ensure_ascii=False).encode()
                 self._send(HTTPStatus.OK, body, "application/json")
@@ -181,6 +183,25 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.store.replace_graphs({graph: quads})
         self._send(HTTPStatus.NO_CONTENT, b"")
 
+    def _static(self, path: str) -> None:
+        """A file of the site folder (``kg site``): no path escapes it; ``/site/`` is its index.html."""
+        root = self.server.site
+        assert root is not None
+        if path in ("", "/"):
+            if path == "":
+                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                self.send_header("Location", "/site/")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            path = "/index.html"
+        target = (root / unquote(path).lstrip("/")).resolve()
+        if not target.is_relative_to(root) or not target.is_file():
+            self._send(HTTPStatus.NOT_FOUND, b"not found in the site folder\n")
+            return
+        media = _MEDIA.get(target.suffix.lower(), "application/octet-stream")
+        self._send(HTTPStatus.OK, target.read_bytes(), media)
+
     def _send(self, status: HTTPStatus, body: bytes, media: str = "text/plain; charset=utf-8") -> None:
         self.send_response(status)
         self.send_header("Content-Type", media)
@@ -189,6 +210,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if body:
             self.wfile.write(body)
+
+
+_MEDIA = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+          ".css": "text/css; charset=utf-8", ".json": "application/json", ".svg": "image/svg+xml",
+          ".png": "image/png"}
 
 
 def _one(params: dict[str, list[str]], name: str) -> str:
@@ -205,10 +231,12 @@ def _triples(result: object) -> Iterable:
 class KgServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, store: Store, port: int, *, writable: bool, queries: dict[str, SavedQuery]) -> None:
+    def __init__(self, store: Store, port: int, *, writable: bool, queries: dict[str, SavedQuery],
+                 site: Path | None = None) -> None:
         self.store = store
         self.writable = writable
         self.queries = queries
+        self.site = site.resolve() if site is not None else None
         super().__init__((HOST, port), _Handler)
 
     @property
@@ -217,10 +245,12 @@ class KgServer(ThreadingHTTPServer):
 
 
 def make_server(store: Store, *, port: int = 7878, writable: bool = False,
-                queries: dict[str, SavedQuery] | None = None) -> KgServer:
-    """A server bound to 127.0.0.1 (``port`` 0 picks a free one); run it with ``serve_forever()``."""
+                queries: dict[str, SavedQuery] | None = None, site: Path | None = None) -> KgServer:
+    """A server bound to 127.0.0.1 (``port`` 0 picks a free one); run it with ``serve_forever()``.
+    ``site``: a folder written by ``kg site``, served under ``/site/`` (same origin as ``/query``)."""
     try:
-        return KgServer(store, port, writable=writable, queries=catalogue() if queries is None else queries)
+        return KgServer(store, port, writable=writable, queries=catalogue() if queries is None else queries,
+                        site=site)
     except OSError as exc:
         raise StoreError(f"cannot listen on {HOST}:{port}: {exc.strerror or exc}",
                          fix="choose another --port") from exc

@@ -118,3 +118,31 @@ def test_kg_serve_command_starts_answers_and_stops(sample_quads, tmp_path):
     assert "read-only" in (tmp_path / "serve.log").read_text()
     subprocess.run([sys.executable, "-c", "import pyoxigraph, sys; pyoxigraph.Store(sys.argv[1])", str(location)],
                    check=True, timeout=60)  # the lock was released
+
+
+def test_serve_site_folder_under_site_prefix(sample_store, tmp_path):
+    import threading
+    import urllib.error
+    import urllib.request
+
+    from kg.queries import catalogue
+    from kg.serve import make_server
+    from kg.views.site import write_site
+
+    site = tmp_path / "site"
+    write_site(sample_store, site, queries=catalogue())
+    server = make_server(sample_store, port=0, site=site)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with urllib.request.urlopen(server.url + "site/", timeout=10) as response:
+            assert response.headers["Content-Type"].startswith("text/html")
+            assert b"<html" in response.read().lower()
+        try:
+            urllib.request.urlopen(server.url + "site/..%2f..%2fetc%2fpasswd", timeout=10)
+            raise AssertionError("a path outside the site folder was served")
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 404
+    finally:
+        server.shutdown()
+        server.server_close()
