@@ -144,7 +144,7 @@ def _governing_subject(token: Token) -> list[Token]:
         if current.head is current:
             return []
         current = current.head
-        if current.pos_ in ("VERB", "AUX"):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ != "prep":  # "regarding" is tagged a verb
             return _subject_of(current)
     return []
 

@@ -69,10 +69,8 @@ class Cluster:
         counts = {k: strong.count(k) for k in strong}
         best = max(counts.values())
         kind = next(k for k in strong if counts[k] == best)
-        if kind is EncounterKind.MEETING and len(self.participants) > 2 and any(
-            "summit" in s.trigger.span.text.lower() for s in self.sightings
-        ):
-            return EncounterKind.SUMMIT
+        if kind is EncounterKind.MEETING and len(self.participants) > 2:
+            return EncounterKind.SUMMIT  # a multilateral gathering (the guideline's "summit")
         return kind
 
     @property
@@ -120,6 +118,15 @@ def _is_generic_talks(trigger: Trigger) -> bool:
 
 _HABITUAL = {"several", "many", "multiple", "repeatedly", "regularly", "often", "frequently", "numerous", "times",
              "routinely", "usually", "occasionally"}
+
+
+_OTHER_EVENT = {"recent", "last", "previous", "earlier", "upcoming", "next", "latest", "former", "prior"}
+
+
+def _own_event(trigger: Trigger) -> bool:
+    """"his recent visit to Brazil": a noun with its own owner or time is another event than the one the
+    sentence's verb reports."""
+    return any(c.dep_ == "poss" or c.lower_ in _OTHER_EVENT for c in trigger.head.children)
 
 
 def _is_habitual(trigger: Trigger) -> bool:
@@ -214,16 +221,23 @@ def find_sightings(
         if not triggers:
             continue
         in_sentence = [m for m in marks if sentence.start <= m.start < sentence.end and m.kind in ("person", "role")]
-        for trigger in triggers:
-            if is_planned_or_negated(trigger, lexicon) or _is_habitual(trigger):
-                continue
+        held = [t for t in triggers if not (is_planned_or_negated(t, lexicon) or _is_habitual(t))]
+        named: dict[int, tuple] = {}
+        for trigger in held:
             background = is_background_reference(trigger)
             date = sentence_date(sentence, trigger, anchor, year)
             if background:
                 date = background_date(trigger, anchor, date)
             people = [(m, a) for m in in_sentence if (a := actor_of(m, gazetteer, date, anchor)) is not None]
-            participants = syntactic_participants(trigger.span, people)
-            if len(participants) < 2 and not _is_referential(trigger, lexicon):
+            named[trigger.span.start] = (background, date, people, syntactic_participants(trigger.span, people))
+        # when one trigger of the sentence names its participants, the others refer to that encounter
+        # ("X, Y and Z met at Camp David for a trilateral summit") rather than guessing their own
+        clear = next((found[3] for found in named.values() if len(found[3]) >= 2), None)
+        for trigger in held:
+            background, date, people, participants = named[trigger.span.start]
+            if len(participants) < 2 and clear is not None and not background and not _own_event(trigger):
+                participants = clear  # "spoke by phone", "met ... for a trilateral summit": the same encounter
+            elif len(participants) < 2 and not _is_referential(trigger, lexicon) and clear is None:
                 # no clear slots: fall back to the persons nearest the trigger
                 participants = participants_near(trigger.span, people)
             if len(participants) < 2 and not _is_referential(trigger, lexicon):

@@ -139,4 +139,10 @@ def is_planned_or_negated(trigger: Trigger, lexicon: Lexicon) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN" and root.head.head.lower_ in cues:
         return True  # "a timeline for such a meeting"
+    if root.dep_ == "pobj" and root.head.head.pos_ == "VERB" and root.head.lower_ in ("for", "to"):
+        verb = root.head.head  # "is expected to travel to Paris for a summit"
+        if verb.lemma_.lower() in cues or _verb_is_planned(verb, cues):
+            return True
+        if verb.dep_ in ("xcomp", "ccomp") and (verb.head.lemma_.lower() in cues or _has_cue_child(verb.head, cues)):
+            return True
     return False

@@ -109,3 +109,37 @@ def test_evidence_spans_point_into_the_text(extract):
     evidence = encounter.discussions[0].evidence
     assert text[evidence.start : evidence.end] == evidence.sentence
     assert evidence.sentence.startswith("Putin and Trump")
+
+
+def test_a_trip_expected_for_a_summit_is_not_held(extract):
+    result = extract("French President Emmanuel Macron held a telephone conversation with Indian Prime Minister "
+                     "Narendra Modi on Monday. Modi is expected to travel to Paris later this year for a summit on "
+                     "artificial intelligence, where he may meet Chancellor Olaf Scholz.",
+                     published=dt.date(2024, 3, 12))
+    assert [sorted(p.id for p in e.participants) for e in result.encounters] == [["emmanuel-macron", "narendra-modi"]]
+
+
+def test_three_leaders_meeting_is_one_summit(extract):
+    result = extract("US President Joe Biden, Japanese Prime Minister Fumio Kishida and South Korean President "
+                     "Yoon Suk Yeol met at Camp David on Friday for a trilateral summit. The leaders condemned "
+                     "North Korea's missile launches.", published=dt.date(2023, 8, 19))
+    [summit] = result.encounters
+    assert summit.kind is EncounterKind.SUMMIT and len(summit.participants) == 3
+    assert _discussed(summit) == {"PRK"}
+
+
+def test_pronoun_call_owner_through_a_preposition_tagged_as_verb(extract):
+    result = extract("Donald Trump spoke with Vladimir Putin on Monday. Trump then related that he had updated "
+                     "Ukrainian President Volodymyr Zelenskyy regarding his call with Putin.",
+                     published=dt.date(2025, 5, 20))
+    pairs = {frozenset(p.id for p in e.participants) for e in result.encounters}
+    assert pairs == {frozenset({"donald-trump", "vladimir-putin"}), frozenset({"donald-trump", "volodymyr-zelensky"})}
+
+
+def test_a_recent_visit_told_in_the_call_is_not_the_call(extract):
+    result = extract("French President Emmanuel Macron held a telephone conversation with Indian Prime Minister "
+                     "Narendra Modi on Monday. Macron also briefed Modi on his recent visit to Brazil.",
+                     published=dt.date(2024, 3, 12))
+    [call] = result.encounters
+    assert call.kind is EncounterKind.PHONE_CALL
+    assert _discussed(call) == {"BRA"}
