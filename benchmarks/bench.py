@@ -181,11 +181,12 @@ class Bench:
         a = self.args
         print(f"# kg benchmark: work directory {self.work}; seed {a.seed}; jobs {a.jobs}", flush=True)
         print(f"{'measure':<46} {'value':>12} {'unit':<10} {'target':<10} status", flush=True)
-        if not a.skip_startup:
+        if not a.skip_startup and not a.only_scaling:
             self.startup()
-        store = self.ingest_ratio_and_memory()
-        self.export(store)
-        self.query(store)
+        if not a.only_scaling:
+            store = self.ingest_ratio_and_memory()
+            self.export(store)
+            self.query(store)
         if not a.skip_scaling:
             self.scaling()
         missed = [f.name for f in self.figures if f.met is False]
@@ -208,6 +209,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     parser.add_argument("--skip-scaling", action="store_true")
     parser.add_argument("--skip-startup", action="store_true")
+    parser.add_argument("--only-scaling", action="store_true", help="measure --jobs 1 against --jobs 2 only")
     args = parser.parse_args(argv)
     quick = {"ingest_n": 150, "large_n": 450, "scaling_n": 100, "runs": 3}
     full = {"ingest_n": 2000, "large_n": 10000, "scaling_n": 1000, "runs": 5}

@@ -121,6 +121,7 @@ def ingest(
     for extraction in pending:
         writer.add(resolve(extraction, known))
     writer.flush()
+    writer.sync()
     return report
 
 
@@ -133,6 +134,12 @@ def _articles(paths: Iterable[Path], report: IngestReport) -> Iterator[Article]:
             yield item
 
 
+# Articles between two store flushes. Oxigraph keeps what was written since its last flush in memory
+# (RocksDB memtables, about 0.3 MB per article) and in its write-ahead log, which the next open replays;
+# flushing every 256 articles keeps ingest memory flat and the store quick to open (docs/benchmarks.md).
+SYNC_EVERY = 256
+
+
 class _BatchWriter:
     """Maps extractions to quads and writes them a batch of articles per transaction."""
 
@@ -141,6 +148,7 @@ class _BatchWriter:
         self.batch_size = batch_size
         self.report = report
         self.batch: dict[NamedNode, list[Quad]] = {}
+        self.unsynced = 0
 
     def add(self, extraction: Extraction) -> None:
         from kg.rdf import iris
@@ -160,7 +168,17 @@ class _BatchWriter:
 
     def flush(self) -> None:
         self.store.replace_graphs(self.batch)
+        self.unsynced += len(self.batch)
         self.batch = {}
+        if self.unsynced >= SYNC_EVERY:
+            self.sync()
+
+    def sync(self) -> None:
+        """Persist the store's buffers (stores without buffers have no ``flush``)."""
+        flush = getattr(self.store, "flush", None)
+        if flush is not None and self.unsynced:
+            flush()
+        self.unsynced = 0
 
 
 def remove_article(article_id: str, store: Store) -> bool:

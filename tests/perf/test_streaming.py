@@ -59,3 +59,27 @@ def test_benchmark_corpus_is_deterministic_and_readable(tmp_path):
     articles = [a for a in read_paths([tmp_path / "txt"]) if isinstance(a, Article)]
     assert len(articles) == 5 and all(a.published and a.title for a in articles)
     assert all(600 <= len(a.text.split()) <= 900 for a in articles)
+
+
+class _RecordingStore:
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def replace_graphs(self, graphs) -> None:
+        self.calls.append(f"write {len(graphs)}")
+
+    def flush(self) -> None:
+        self.calls.append("flush")
+
+
+def test_ingest_flushes_the_store_every_so_many_articles(monkeypatch):
+    from kg import pipeline
+
+    monkeypatch.setattr(pipeline, "SYNC_EVERY", 3)
+    store = _RecordingStore()
+    writer = pipeline._BatchWriter(store, 2, pipeline.IngestReport())  # type: ignore[arg-type]
+    for n in range(3):
+        writer.batch = {NamedNode(f"http://example.org/g{n}a"): [], NamedNode(f"http://example.org/g{n}b"): []}
+        writer.flush()
+    writer.sync()
+    assert store.calls == ["write 2", "write 2", "flush", "write 2", "flush"]
