@@ -39,3 +39,10 @@ def test_validate_and_infer_on_a_store(tmp_path: Path, capsys) -> None:
     assert main(["infer", "--store", str(store_dir)]) == 0
     assert "graph/inferred" in capsys.readouterr().err
     assert main(["validate", "--store", str(store_dir), "--skip", "owl"]) == 0
+
+
+def test_check_names_match_the_validation_stack():
+    from kg.cli_checks import CHECK_NAMES
+    from kg.validate import CHECKS
+
+    assert CHECK_NAMES == CHECKS
