@@ -33,7 +33,8 @@ class IngestReport:
 def extract_articles(
     articles: Iterable[Article], settings: Settings, *, jobs: int | None = None
 ) -> Iterator[Extraction]:
-    """Annotate and extract, streaming, in input order (spaCy ``nlp.pipe`` with the configured batch size).
+    """Annotate and extract, streaming, in input order (spaCy ``nlp.pipe`` with the configured batch size;
+    long articles in chunks, see :mod:`kg.nlp.annotate`).
 
     With ``jobs`` (default ``settings.jobs``) above 1, worker processes each run their own pipeline and
     extraction (:mod:`kg.workers`); the results are the same as with one process."""
@@ -45,14 +46,20 @@ def extract_articles(
         return
     from kg.extract.article import extract_article
     from kg.extract.lexicon import load_lexicon
+    from kg.nlp.annotate import annotate
     from kg.nlp.pipeline import build_pipeline, cached_gazetteer
 
     nlp = build_pipeline(settings.model, settings.gazetteer)
     gazetteer = cached_gazetteer(settings.gazetteer)
     lexicon = load_lexicon()
-    pairs = ((article.text, article) for article in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=settings.batch_size):
+    # articles longer than CHUNK_CHARS are parsed in chunks (spaCy's parser needs about 1 GB per 100,000
+    # characters) and joined back into one Doc with the article's exact text
+    docs = annotate(nlp, articles, batch_size=settings.batch_size, n_process=1, limit=CHUNK_CHARS)
+    for doc, article in docs:
         yield extract_article(doc, article, gazetteer, lexicon)
+
+
+CHUNK_CHARS = 100_000
 
 
 def reference_graphs(settings: Settings) -> dict[NamedNode, list[Quad]]:

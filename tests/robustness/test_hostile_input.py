@@ -69,3 +69,19 @@ def test_jsonld_export_has_no_remote_context(hostile_store, tmp_path):
     contexts = [d.get("@context") for d in (document if isinstance(document, list) else [document])]
     assert not any(isinstance(c, str) or (isinstance(c, list) and any(isinstance(x, str) for x in c))
                    for c in contexts), "an external @context would have to be fetched"
+
+
+def test_an_article_longer_than_the_chunk_size_is_read_whole(tmp_path, monkeypatch):
+    import kg.pipeline
+
+    monkeypatch.setattr(kg.pipeline, "CHUNK_CHARS", 2_000)
+    filler = "Officials reviewed trade figures and energy projects for the coming year.\n\n" * 60
+    text = filler + "Vladimir Putin and Donald Trump spoke by phone on March 18, 2025 about Iran.\n"
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    store = open_store("memory:")
+    report = ingest([tmp_path / "long.txt"], store, Settings(store="memory:"))
+    assert report.articles == ["long"] and report.encounters == 1
+    rows = list(store.select(
+        "SELECT ?iso WHERE { ?c <https://w3id.org/kg-diplomacy/ontology#discussed> ?x . "
+        "?x <https://w3id.org/kg-diplomacy/ontology#iso3166Alpha3> ?iso }"))
+    assert [r["iso"].value for r in rows] == ["IRN"]  # found in the last chunk
