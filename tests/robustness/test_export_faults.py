@@ -35,3 +35,17 @@ def test_unknown_format_names_the_known_ones(sample_store, tmp_path):
     with pytest.raises(ExportError, match="turtle"):
         export(sample_store, "rdfxml", tmp_path / "x")
     assert not list(tmp_path.iterdir())
+
+
+def test_read_only_directory_is_a_clear_error(sample_store, tmp_path, monkeypatch):
+    # root ignores directory permissions, so the refusal the OS would give is simulated
+    import tempfile
+
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(ExportError) as caught:
+        export(sample_store, "turtle", tmp_path / "graph.ttl")
+    assert "Permission denied" in caught.value.message and "writable output directory" in caught.value.message
+    assert not list(tmp_path.iterdir())
