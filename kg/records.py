@@ -124,10 +124,12 @@ class DateClues:
     year: int | None = None
     not_after: dt.date | None = None
     not_before: dt.date | None = None
+    gatherings: frozenset[str] = frozenset()  # "on the sidelines of the APEC summit": one meeting per summit
 
     @property
     def empty(self) -> bool:
-        return all(v is None for v in (self.weekday, self.month, self.day, self.year, self.not_before))
+        dated = (self.weekday, self.month, self.day, self.year, self.not_before)
+        return all(v is None for v in dated) and not self.gatherings
 
     def admits(self, day: dt.date) -> bool:
         checks = (
@@ -169,6 +171,7 @@ class Encounter:
     evidence: tuple[Evidence, ...]
     reaffirmed_treaties: tuple[str, ...] = ()
     clues: DateClues | None = None  # set when the date is not known to the day
+    gatherings: tuple[str, ...] = ()  # organizations whose summit was the venue (APEC, G20)
 
     @property
     def participant_ids(self) -> tuple[str, ...]:

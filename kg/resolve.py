@@ -32,14 +32,18 @@ class DatedEncounters:
 
     def __init__(self) -> None:
         self._days: dict[Key, set[dt.date]] = {}
+        self._gatherings: dict[tuple[Key, dt.date], set[str]] = {}
 
-    def add(self, family: str, participants: tuple[str, ...], day: dt.date) -> None:
-        self._days.setdefault((family, tuple(sorted(participants))), set()).add(day)
+    def add(self, family: str, participants: tuple[str, ...], day: dt.date, gatherings: tuple[str, ...] = ()) -> None:
+        key = (family, tuple(sorted(participants)))
+        self._days.setdefault(key, set()).add(day)
+        self._gatherings.setdefault((key, day), set()).update(gatherings)
 
     def add_extraction(self, extraction: Extraction) -> None:
         for encounter in extraction.encounters:
             if encounter.date is not None and encounter.date.precision is Precision.DAY:
-                self.add(encounter.kind.family, encounter.participant_ids, encounter.date.value)
+                self.add(encounter.kind.family, encounter.participant_ids, encounter.date.value,
+                         encounter.gatherings)
 
     def add_store(self, store: Store) -> None:
         for row in store.select(_DAY_ENCOUNTERS):
@@ -52,9 +56,14 @@ class DatedEncounters:
                     continue
 
     def candidates(self, encounter: Encounter) -> set[dt.date]:
-        days = self._days.get((encounter.kind.family, encounter.participant_ids), set())
+        key = (encounter.kind.family, encounter.participant_ids)
         clues = encounter.clues
-        return {d for d in days if clues is not None and clues.admits(d)}
+        if clues is None:
+            return set()
+        days = {d for d in self._days.get(key, set()) if clues.admits(d)}
+        if clues.gatherings:  # a bilateral meeting at a summit: the report of the same summit
+            days = {d for d in days if self._gatherings.get((key, d), set()) & clues.gatherings}
+        return days
 
 
 def needs_resolution(extraction: Extraction) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc, Span
 
@@ -14,7 +15,7 @@ from kg.extract.mentions import Mark, marks_of
 from kg.extract.participants import actor_of
 from kg.extract.sightings import Cluster, cluster_sightings, find_sightings
 from kg.extract.stances import find_stances
-from kg.extract.subjects import discussed_marks, discussed_topics
+from kg.extract.subjects import discussed_marks, discussed_topics, gathering_of
 from kg.extract.treaties import is_reaffirmed, treaty_names
 from kg.gazetteer import Gazetteer
 from kg.records import (
@@ -55,6 +56,24 @@ def _mark_actor(mark: Mark, gazetteer: Gazetteer, date: PartialDate | None, anch
     return actor_ref(mark.kind, mark.ref, gazetteer)
 
 
+_SUMMIT_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:summit|meeting|forum|sidelines)\b", re.I)
+
+
+def headline_gatherings(gazetteer: Gazetteer, title: str | None) -> frozenset[str]:
+    """Organizations the headline names as the summit of the story ("... at Bay Area APEC summit"). The
+    headline is not part of the parsed text, so its names are found by the gazetteer's forms alone."""
+    if not title:
+        return frozenset()
+    found = set()
+    for form in gazetteer.surface_forms():
+        if form.kind != "organization":
+            continue
+        for match in re.finditer(rf"(?<!\w){re.escape(form.text)}(?!\w)", title):
+            if _SUMMIT_AFTER.match(title[match.end() :]):
+                found.add(form.ref)
+    return frozenset(found)
+
+
 class _ArticleContext:
     """What every rule of one article needs; built once per article."""
 
@@ -67,6 +86,7 @@ class _ArticleContext:
         self.context_year = self.anchor.year if self.anchor else context_year(article.title, article.url)
         self.sentences = list(doc.sents)
         self.marks = marks_of(doc, lexicon)
+        self.headline_gatherings = headline_gatherings(gazetteer, article.title)
 
     def evidence(self, index: int) -> Evidence:
         return evidence_for(self.article, self.sentences, index)
@@ -104,6 +124,7 @@ def _encounter(ctx: _ArticleContext, cluster: Cluster, linked: list[int], treati
             if is_reaffirmed(sentence) and treaty.id not in reaffirmed:
                 reaffirmed.append(treaty.id)
     lead = _lead_sentences(ctx, cluster, linked, participant_ids)
+    gatherings = _gatherings(ctx, cluster, linked)
     return Encounter(
         kind=cluster.kind,
         participants=participants,
@@ -112,8 +133,21 @@ def _encounter(ctx: _ArticleContext, cluster: Cluster, linked: list[int], treati
         discussions=tuple(discussions),
         evidence=tuple(ctx.evidence(i) for i in cluster.sentence_indexes),
         reaffirmed_treaties=tuple(reaffirmed),
-        clues=_clues(ctx, cluster, lead),
+        clues=_clues(ctx, cluster, lead, gatherings),
+        gatherings=gatherings,
     )
+
+
+def _gatherings(ctx: _ArticleContext, cluster: Cluster, linked: list[int]) -> tuple[str, ...]:
+    """The summits (organizations) the encounter took place at, from its sentences and the headline."""
+    if cluster.background:
+        return ()
+    indexes = set(linked)
+    found = {
+        m.ref for m in ctx.marks
+        if m.kind == "organization" and gathering_of(m) and ctx.sentence_of(m.start) in indexes
+    }
+    return tuple(sorted(found | ctx.headline_gatherings))
 
 
 _RECENT = dt.timedelta(days=7)
@@ -140,7 +174,7 @@ def _lead_date(ctx: _ArticleContext, lead: list[int]) -> PartialDate | None:
     return None
 
 
-def _clues(ctx: _ArticleContext, cluster: Cluster, lead: list[int]) -> DateClues | None:
+def _clues(ctx: _ArticleContext, cluster: Cluster, lead: list[int], gatherings: tuple[str, ...]) -> DateClues | None:
     """For an encounter not dated to the day: the weekday, month-day or year its sentences give, and for
     the encounter a dated report is about, the week before publication."""
     date = cluster.date or _lead_date(ctx, lead)
@@ -157,7 +191,7 @@ def _clues(ctx: _ArticleContext, cluster: Cluster, lead: list[int]) -> DateClues
         month = date.value.month
     recent = ctx.anchor is not None and not cluster.background
     clues = DateClues(weekday, month, day, year, ctx.anchor,
-                      ctx.anchor - _RECENT if recent and ctx.anchor else None)
+                      ctx.anchor - _RECENT if recent and ctx.anchor else None, frozenset(gatherings))
     return None if clues.empty else clues
 
 

@@ -44,7 +44,7 @@ _VENUE_PREPS = {"at", "on", "in", "during", "ahead", "before", "after"}
 _OTHER_EVENT_MODIFIERS = {"his", "her", "their", "its", "recent", "last", "previous", "earlier", "upcoming", "next"}
 
 
-def _gathering_of(mark: Mark) -> bool:
+def gathering_of(mark: Mark) -> bool:
     """"at the G20 summit", "on the sidelines of the APEC summit", "the APEC Economic Leaders' Meeting in
     Lima": the organization names the gathering where the encounter took place, not a subject. ("Putin's
     absence from the G20 summit" is a subject: the gathering is not the place of this encounter.)"""
@@ -63,7 +63,7 @@ def _gathering_of(mark: Mark) -> bool:
 
 def is_venue(mark: Mark, lexicon: Lexicon) -> bool:
     """"met in Bali", "at the G20 summit", "a visit to China", "talks in Istanbul" (as the place)."""
-    if mark.kind == "organization" and _gathering_of(mark):
+    if mark.kind == "organization" and gathering_of(mark):
         return True
     root = mark.span.root
     head = root

@@ -95,3 +95,17 @@ def test_month_day_without_year_is_dated_before_the_articles_encounter():
     earlier = _encounter(people=(TRUMP,), clues=DateClues(month=12, day=11))
     resolved = resolve(_extraction(main, earlier), DatedEncounters()).encounters
     assert resolved[1].date.value == dt.date(2022, 12, 11)
+
+
+def test_the_summit_of_a_bilateral_meeting_identifies_it():
+    known = DatedEncounters()
+    xi = ActorRef(ActorKind.PERSON, "xi-jinping", "Xi Jinping")
+    biden = ActorRef(ActorKind.PERSON, "joe-biden", "Joe Biden")
+    known.add("in-person", ("joe-biden", "xi-jinping"), dt.date(2022, 11, 14), ("G20",))
+    known.add("in-person", ("joe-biden", "xi-jinping"), dt.date(2023, 11, 15), ("APEC",))
+    at_apec = Encounter(EncounterKind.MEETING, (biden, xi), None, None, (), (EV,),
+                        clues=DateClues(gatherings=frozenset({"APEC"})), gatherings=("APEC",))
+    [resolved] = resolve(_extraction(at_apec), known).encounters
+    assert resolved.date.value == dt.date(2023, 11, 15)
+    nowhere = Encounter(EncounterKind.MEETING, (biden, xi), None, None, (), (EV,))
+    assert resolve(_extraction(nowhere), known).encounters[0].date is None
