@@ -59,19 +59,28 @@ def _mark_actor(mark: Mark, gazetteer: Gazetteer, date: PartialDate | None, anch
 _SUMMIT_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:summit|meeting|forum|sidelines)\b", re.I)
 
 
+_ORGANIZATION_NAMES: dict[int, tuple[re.Pattern[str], dict[str, str]]] = {}
+
+
+def _organization_names(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern matching every organization name of the gazetteer, built once per gazetteer."""
+    key = id(gazetteer)
+    if key not in _ORGANIZATION_NAMES:
+        refs = {f.text: f.ref for f in gazetteer.surface_forms() if f.kind == "organization"}
+        names = "|".join(re.escape(t) for t in sorted(refs, key=len, reverse=True))
+        _ORGANIZATION_NAMES[key] = (re.compile(rf"(?<!\w)(?:{names})(?!\w)"), refs)
+    return _ORGANIZATION_NAMES[key]
+
+
 def headline_gatherings(gazetteer: Gazetteer, title: str | None) -> frozenset[str]:
     """Organizations the headline names as the summit of the story ("... at Bay Area APEC summit"). The
     headline is not part of the parsed text, so its names are found by the gazetteer's forms alone."""
     if not title:
         return frozenset()
-    found = set()
-    for form in gazetteer.surface_forms():
-        if form.kind != "organization":
-            continue
-        for match in re.finditer(rf"(?<!\w){re.escape(form.text)}(?!\w)", title):
-            if _SUMMIT_AFTER.match(title[match.end() :]):
-                found.add(form.ref)
-    return frozenset(found)
+    pattern, refs = _organization_names(gazetteer)
+    return frozenset(
+        refs[m.group(0)] for m in pattern.finditer(title) if _SUMMIT_AFTER.match(title[m.end() :])
+    )
 
 
 class _ArticleContext:
@@ -118,7 +127,7 @@ def _encounter(ctx: _ArticleContext, cluster: Cluster, linked: list[int], treati
             if f"topic:{topic}" not in seen:
                 seen.add(f"topic:{topic}")
                 discussions.append(Discussion(topic, ctx.evidence(index)))
-        if duration is None and index in cluster.sentence_indexes or (duration is None and index in linked):
+        if duration is None:
             duration = parse_duration_minutes(sentence.text)
         for treaty in treaties_in.get(index, []):
             if is_reaffirmed(sentence) and treaty.id not in reaffirmed:

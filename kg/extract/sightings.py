@@ -100,8 +100,6 @@ def _is_referential(trigger: Trigger, lexicon: Lexicon) -> bool:
     if root.pos_ in ("VERB", "AUX"):
         return False
     modifiers = {c.lower_ for c in root.children if c.dep_ in ("det", "poss", "amod", "compound", "nummod")}
-    if root.dep_ == "pobj" and root.head.lower_ in ("during", "in", "after", "since", "at"):
-        return bool(modifiers & _REFERENTIAL_DETS)
     return bool(modifiers & _REFERENTIAL_DETS)
 
 

@@ -95,7 +95,3 @@ def _open_remote(location: str, read_only: bool, settings: Settings | None, envi
                        gsp=config.store_gsp_url)
     client = HttpClient(Auth.from_environ(environ), timeout=config.store_timeout, retries=config.store_retries)
     return RemoteStore(location, endpoints, client, union=config.store_union, read_only=read_only)
-
-
-def sorted_quads(quads: Iterable[Quad]) -> list[Quad]:
-    return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
