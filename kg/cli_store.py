@@ -1,5 +1,6 @@
-"""Store subcommands of ``kg``: ``serve`` (a local SPARQL endpoint with a query page) and ``extract``
-(a shard of articles to N-Quads, for bulk loaders). Registered through ``kg.cli.COMMAND_MODULES``."""
+"""Store subcommands of ``kg``: ``serve`` (a local SPARQL endpoint with a query page), ``load`` (RDF files
+into the store, streaming) and ``extract`` (a shard of articles to N-Quads, for bulk loaders). Registered
+through ``kg.cli.COMMAND_MODULES``."""
 
 from __future__ import annotations
 
@@ -68,6 +69,31 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 2 if report.rejected else 0
 
 
+def cmd_load(args: argparse.Namespace) -> int:
+    from pyoxigraph import NamedNode
+
+    from kg.errors import KgError
+    from kg.load import load_files
+    from kg.store import open_store
+
+    settings = _settings(args)
+    try:
+        graph = NamedNode(args.graph) if args.graph else None
+    except ValueError as exc:
+        raise KgError(f"--graph is not a valid IRI: {exc}",
+                      fix="give an absolute IRI such as https://example.org/g") from None
+    store = open_store(settings.store, settings=settings)
+    try:
+        report = load_files([Path(p) for p in args.paths], store, fmt=args.format, graph=graph)
+    finally:
+        store.close()
+    for problem in report.problems:
+        print("error: " + problem.message, file=sys.stderr)
+    print(f"loaded {len(report.files)} file(s), skipped {len(report.problems)}; {report.graphs} graph(s), "
+          f"{report.quads} quads -> {settings.store}", file=sys.stderr)
+    return 2 if report.problems else 0
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("serve", parents=[common],
                        help="a local SPARQL endpoint (127.0.0.1) over the store, with a query page")
@@ -77,6 +103,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--site", metavar="DIR",
                    help="write the browser pages (kg site) into DIR and serve them at /site/")
     p.set_defaults(func=cmd_serve)
+
+    from kg.load import FORMATS
+
+    p = sub.add_parser("load", parents=[common],
+                       help="load RDF files (kg extract shards, kg exports, any N-Quads/TriG/Turtle) into the store")
+    p.add_argument("paths", nargs="+", help=".nq .trig .ttl .nt .jsonld files (optionally .gz), or folders of them")
+    p.add_argument("--format", choices=tuple(FORMATS), help="the files' format (default: from each file's suffix)")
+    p.add_argument("--graph", metavar="IRI",
+                   help="the graph for triples outside named graphs (default: graph/file/NAME, one per file)")
+    p.set_defaults(func=cmd_load)
 
     p = sub.add_parser("extract", help="extract articles to N-Quads without a store (a shard for bulk loaders)")
     p.add_argument("paths", nargs="+", help=".txt or .jsonl files, or folders of them")

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from pyoxigraph import RdfFormat, serialize
 
@@ -25,6 +26,7 @@ FORMATS = {
     "jsonld": (RdfFormat.JSON_LD, True),
 }
 EXTENSIONS = {"turtle": ".ttl", "ntriples": ".nt", "trig": ".trig", "nquads": ".nq", "jsonld": ".jsonld"}
+T = TypeVar("T")
 DATA_PREFIXES = {"kgid": "https://w3id.org/kg-diplomacy/id/", "kgg": "https://w3id.org/kg-diplomacy/graph/"}
 
 
@@ -42,6 +44,12 @@ def write_export(store: Store, fmt: str, output: BinaryIO) -> None:
 
 def export(store: Store, fmt: str, path: Path) -> None:
     """Write the export to ``path`` atomically (temporary file, fsync, rename)."""
+    atomic_write(path, lambda output: write_export(store, fmt, output))
+
+
+def atomic_write(path: Path, write: Callable[[BinaryIO], T]) -> T:
+    """Call ``write`` with a temporary file beside ``path``, then fsync and rename it into place; on any
+    failure the temporary file is removed and ``path`` is left as it was."""
     directory = path.resolve().parent
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
@@ -50,7 +58,7 @@ def export(store: Store, fmt: str, path: Path) -> None:
                           fix="choose a writable output directory") from exc
     try:
         with os.fdopen(handle, "wb") as output:
-            write_export(store, fmt, output)
+            result = write(output)
             output.flush()
             os.fsync(output.fileno())
         os.replace(temp_name, path)
@@ -61,3 +69,4 @@ def export(store: Store, fmt: str, path: Path) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+    return result

@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -217,6 +218,15 @@ def _typographic_variants(text: str) -> tuple[str, ...]:
 
 
 # --------------------------------------------------------------------------- loading
+
+
+@lru_cache(maxsize=4)
+def cached_gazetteer(directory: str = "") -> Gazetteer:
+    """The gazetteer of a folder ("" = the shipped one), loaded and validated once per process (without
+    importing spaCy: the ingest's parent process needs it for the reference graph only)."""
+    from kg.resources import gazetteer_dir
+
+    return load_gazetteer(Path(directory) if directory else gazetteer_dir())
 
 
 def load_gazetteer(directory: Path) -> Gazetteer:

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -14,6 +15,9 @@ from kg.errors import KgError
 from kg.records import Article, Extraction
 from kg.settings import Settings
 from kg.store.base import Store
+
+if TYPE_CHECKING:
+    from kg.resolve import DatedEncounters
 
 
 @dataclass
@@ -46,15 +50,17 @@ def extract_articles(
         return
     from kg.extract.article import extract_article
     from kg.extract.lexicon import load_lexicon
+    from kg.gazetteer import cached_gazetteer
     from kg.nlp.annotate import annotate
-    from kg.nlp.pipeline import build_pipeline, cached_gazetteer
+    from kg.nlp.pipeline import build_pipeline
 
     nlp = build_pipeline(settings.model, settings.gazetteer)
     gazetteer = cached_gazetteer(settings.gazetteer)
     lexicon = load_lexicon()
     # articles longer than CHUNK_CHARS are parsed in chunks (spaCy's parser needs about 1 GB per 100,000
     # characters) and joined back into one Doc with the article's exact text
-    docs = annotate(nlp, articles, batch_size=settings.batch_size, n_process=1, limit=CHUNK_CHARS)
+    docs = annotate(nlp, articles, batch_size=settings.batch_size, batch_chars=settings.batch_chars,
+                    limit=CHUNK_CHARS)
     for doc, article in docs:
         yield extract_article(doc, article, gazetteer, lexicon)
 
@@ -65,7 +71,7 @@ CHUNK_CHARS = 100_000
 def reference_graphs(settings: Settings) -> dict[NamedNode, list[Quad]]:
     """The ontology and reference graphs, each with a content hash to tell when they changed."""
     from kg.extract.lexicon import load_lexicon
-    from kg.nlp.pipeline import cached_gazetteer
+    from kg.gazetteer import cached_gazetteer
     from kg.rdf import iris
     from kg.rdf.reference import ontology_quads, reference_quads
     from kg.rdf.terms import iri
@@ -100,6 +106,13 @@ def ensure_reference(store: Store, settings: Settings) -> None:
     store.replace_graphs(stale)
 
 
+class GraphSink(Protocol):
+    """Where extracted article graphs go: a :class:`~kg.store.base.Store`, or a shard file being written
+    (:mod:`kg.store.shards`). A sink with a ``flush()`` method is flushed every ``SYNC_EVERY`` articles."""
+
+    def replace_graphs(self, graphs: dict[NamedNode, list[Quad]]) -> None: ...
+
+
 def ingest(
     paths: Iterable[Path], store: Store, settings: Settings, progress: Callable[[int], None] | None = None
 ) -> IngestReport:
@@ -109,31 +122,44 @@ def ingest(
     grow with the input. Articles whose encounters are dated only in part wait until the whole run is
     extracted, so that every dated report of the run (and of the store) can corroborate them (see
     :mod:`kg.resolve`). ``progress``, when given, is called with the number of articles extracted so far."""
-    from kg.resolve import DatedEncounters, needs_resolution, resolve
+    from kg.resolve import DatedEncounters
 
-    report = IngestReport()
     ensure_reference(store, settings)
     known = DatedEncounters()
     known.add_store(store)
-    writer = _BatchWriter(store, settings.batch_size, report)
-    pending: list[Extraction] = []
-    for done, extraction in enumerate(extract_articles(_articles(paths, report), settings), start=1):
-        if progress is not None:
-            progress(done)
-        known.add_extraction(extraction)
-        if needs_resolution(extraction):
-            pending.append(extraction)
-        else:
-            writer.add(extraction)
-    for extraction in pending:
-        writer.add(resolve(extraction, known))
+    return write_articles(paths, store, settings, known, progress)
+
+
+def write_articles(
+    paths: Iterable[Path], sink: GraphSink, settings: Settings, known: DatedEncounters,
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Stages 1-5 and the write: the articles of ``paths`` as graphs into ``sink``, a batch at a time.
+    ``known`` holds the dated encounters already in the target (the run's own are added as they come)."""
+    from kg.resolve import needs_resolution, resolve
+    from kg.spill import Spill
+
+    report = IngestReport()
+    writer = _BatchWriter(sink, settings.batch_size, report)
+    with Spill[Extraction]() as pending:  # they wait on disk, not in memory
+        for done, extraction in enumerate(extract_articles(_articles(paths, report), settings), start=1):
+            if progress is not None:
+                progress(done)
+            known.add_extraction(extraction)
+            if needs_resolution(extraction):
+                pending.append(extraction)
+            else:
+                writer.add(extraction)
+        for extraction in pending.drain():
+            writer.add(resolve(extraction, known))
     writer.flush()
     writer.sync()
     return report
 
 
 def _articles(paths: Iterable[Path], report: IngestReport) -> Iterator[Article]:
-    """The articles read from ``paths``, one at a time; problems go to the report as they are met."""
+    """The articles read from ``paths``, one at a time (an id read twice is a problem, not read again);
+    problems go to the report as they are met."""
     for item in read_paths(paths):
         if isinstance(item, InputProblem):
             report.problems.append(item)
@@ -150,7 +176,7 @@ SYNC_EVERY = 256
 class _BatchWriter:
     """Maps extractions to quads and writes them a batch of articles per transaction."""
 
-    def __init__(self, store: Store, batch_size: int, report: IngestReport) -> None:
+    def __init__(self, store: GraphSink, batch_size: int, report: IngestReport) -> None:
         self.store = store
         self.batch_size = batch_size
         self.report = report

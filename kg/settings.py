@@ -25,7 +25,8 @@ class Settings:
     store: str = DEFAULT_STORE  # a directory (embedded Oxigraph), "memory:" or an http(s):// endpoint
     model: str = ""  # spaCy model package; "" = the first of DEFAULT_MODELS that is installed
     jobs: int = 1
-    batch_size: int = 32
+    batch_size: int = 32  # articles per spaCy batch, per worker chunk and per store transaction
+    batch_chars: int = 60_000  # characters per spaCy batch at most: bounds the parser's memory (docs/benchmarks.md)
     gazetteer: str = ""  # a gazetteer folder; "" = the one shipped with kg (data/gazetteer)
     # remote stores (store = an http(s):// URL; see docs/stores.md). "" = derived from the store URL,
     # "none" = the server has no such endpoint. Credentials are never settings: they come only from the

@@ -34,28 +34,40 @@ def split_text(text: str, limit: int) -> list[str]:
 
 
 def _long_doc(nlp: Language, text: str, limit: int) -> Doc:
-    docs = list(nlp.pipe(split_text(text, limit)))
+    docs = list(nlp.pipe(split_text(text, limit), batch_size=1))  # one piece at a time: memory of one piece
     return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def annotate(
-    nlp: Language, articles: Iterable[Article], *, batch_size: int, n_process: int, limit: int | None = None,
+    nlp: Language, articles: Iterable[Article], *, batch_size: int, batch_chars: int = 0, limit: int | None = None,
 ) -> Iterator[tuple[Doc, Article]]:
-    """(Doc, Article) pairs in input order."""
+    """(Doc, Article) pairs in input order.
+
+    Articles are parsed in batches of at most ``batch_size`` articles and ``batch_chars`` characters (0: no
+    bound): the parser's working memory grows with the characters of a batch (about 3 KB per character
+    with the small English model), so a bound on characters keeps memory flat whatever the articles'
+    length. An article longer than the bound is a batch of its own; one longer than ``limit`` (default the
+    model's ``max_length``) is parsed in pieces and joined."""
     limit = limit or nlp.max_length
-    buffer: list[Article] = []
+    for batch in _batches(articles, batch_size, batch_chars, limit):
+        if len(batch) == 1 and len(batch[0].text) > limit:
+            yield _long_doc(nlp, batch[0].text, limit), batch[0]
+        else:
+            yield from nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=len(batch))
 
-    def flush() -> Iterator[tuple[Doc, Article]]:
-        pairs = ((a.text, a) for a in buffer)
-        yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process)
-        buffer.clear()
 
+def _batches(articles: Iterable[Article], size: int, chars: int, limit: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    total = 0
     for article in articles:
-        if len(article.text) <= limit:
-            buffer.append(article)
-            if len(buffer) >= batch_size * max(1, n_process) * 4:
-                yield from flush()
-            continue
-        yield from flush()
-        yield _long_doc(nlp, article.text, limit), article
-    yield from flush()
+        length = len(article.text)
+        if batch and (len(batch) >= size or (chars and total + length > chars) or length > limit):
+            yield batch
+            batch, total = [], 0
+        batch.append(article)
+        total += length
+        if length > limit:  # parsed alone, in pieces
+            yield batch
+            batch, total = [], 0
+    if batch:
+        yield batch

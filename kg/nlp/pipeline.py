@@ -4,23 +4,15 @@ from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
 from kg.errors import ConfigError
-from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.gazetteer import cached_gazetteer
 from kg.nlp import line_sentences  # noqa: F401  (registers the kg_line_sentences component)
 from kg.nlp.gazetteer_component import GazetteerMarker
-from kg.resources import gazetteer_dir
 from kg.settings import DEFAULT_MODELS
-
-
-@lru_cache(maxsize=4)
-def cached_gazetteer(directory: str = "") -> Gazetteer:
-    """The gazetteer of a folder ("" = the shipped one), loaded and validated once per process."""
-    return load_gazetteer(Path(directory) if directory else gazetteer_dir())
 
 
 @Language.factory("kg_gazetteer", default_config={"directory": ""})

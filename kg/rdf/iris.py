@@ -69,6 +69,11 @@ def article_graph(article_id: str) -> NamedNode:
     return _node(ARTICLE_GRAPH_PREFIX + _segment(article_id))
 
 
+def file_graph(file_name: str) -> NamedNode:
+    """The graph ``kg load`` puts a file's triples in when they name no graph (Turtle, N-Triples)."""
+    return _node(f"{GRAPH}file/{_segment(file_name)}")
+
+
 def reference_graph() -> NamedNode:
     return _node(REFERENCE_GRAPH)
 

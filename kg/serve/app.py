@@ -3,7 +3,7 @@
 Routes: ``GET /`` the query page; ``GET /queries`` the saved-query catalogue (JSON); ``GET|POST /query``
 a SPARQL query over the union of all graphs; ``GET /saved/NAME?PARAM=VALUE`` a saved query with its
 parameters bound safely; when the server was started writable, ``POST /update`` (SPARQL Update) and
-``PUT|DELETE /store?graph=IRI`` (Graph Store Protocol), so ``kg ingest --store http://127.0.0.1:PORT`` works.
+``PUT|POST|DELETE /store?graph=IRI`` (Graph Store Protocol), so ``kg ingest --store http://127.0.0.1:PORT`` works.
 
 Browser safety: requests must name 127.0.0.1 or localhost as their Host (no DNS rebinding), and updates
 must be sent as ``application/sparql-update`` (which a page of another origin cannot send without CORS,
@@ -98,7 +98,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self._saved(url.path.removeprefix("/saved/"), params)
             elif method == "POST" and url.path == "/update":
                 self._update()
-            elif method in ("PUT", "DELETE") and url.path == "/store":
+            elif method in ("PUT", "POST", "DELETE") and url.path == "/store":
                 self._graph_store(method, _one(params, "graph"))
             else:
                 self._send(HTTPStatus.NOT_FOUND, b"not found: see / for the query page\n")
@@ -165,7 +165,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(HTTPStatus.NO_CONTENT, b"")
 
     def _graph_store(self, method: str, graph_iri: str) -> None:
-        """Graph Store Protocol PUT (replace one graph) and DELETE, for a writable server."""
+        """Graph Store Protocol PUT (replace one graph), POST (add to it) and DELETE, for a writable server."""
         if not self.server.writable:
             self._send(HTTPStatus.FORBIDDEN, b"this endpoint is read-only (start kg serve with --writable)\n")
             return
@@ -180,7 +180,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, b"send a graph as N-Triples, Turtle or RDF/XML\n")
             return
         quads = [Quad(t.subject, t.predicate, t.object, graph) for t in parse(self._body(), rdf_format)]
-        self.server.store.replace_graphs({graph: quads})
+        if method == "POST":
+            self.server.store.add_quads(quads)
+        else:
+            self.server.store.replace_graphs({graph: quads})
         self._send(HTTPStatus.NO_CONTENT, b"")
 
     def _static(self, path: str) -> None:

@@ -26,6 +26,10 @@ class Store(Protocol):
     def replace_graphs(self, graphs: dict[NamedNode, list[Quad]]) -> None:
         """Replace each named graph by the given quads, all in one transaction."""
 
+    def add_quads(self, quads: list[Quad]) -> None:
+        """Add quads to their named graphs, keeping what the graphs hold (``kg load`` of a graph too large
+        for one transaction, or met twice in a file)."""
+
     def remove_graph(self, graph: NamedNode) -> bool:
         """Drop a named graph; False when it was not there."""
 

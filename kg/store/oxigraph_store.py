@@ -24,9 +24,21 @@ def replace_update(graphs: dict[NamedNode, list[Quad]]) -> str:
     for graph, quads in graphs.items():
         parts.append(f"DROP SILENT GRAPH {graph}")
         if quads:
-            body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-            parts.append(f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+            parts.append(_insert(graph, quads))
     return " ;\n".join(parts)
+
+
+def insert_update(quads: list[Quad]) -> str:
+    """One SPARQL Update adding the quads to their graphs (kept as they are otherwise)."""
+    graphs: dict[NamedNode, list[Quad]] = {}
+    for quad in quads:
+        graphs.setdefault(quad.graph_name, []).append(quad)  # type: ignore[arg-type]
+    return " ;\n".join(_insert(graph, part) for graph, part in graphs.items())
+
+
+def _insert(graph: NamedNode, quads: list[Quad]) -> str:
+    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    return f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
 
 
 class OxigraphStore:
@@ -63,6 +75,14 @@ class OxigraphStore:
         try:
             self._store.update(replace_update(graphs))
         except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"cannot write to the store: {exc}", where=self.location) from exc
+
+    def add_quads(self, quads: list[Quad]) -> None:
+        """One transaction; blank nodes keep their identity across calls (``extend``, not ``INSERT DATA``)."""
+        self._writable()
+        try:
+            self._store.extend(quads)
+        except OSError as exc:
             raise StoreError(f"cannot write to the store: {exc}", where=self.location) from exc
 
     def remove_graph(self, graph: NamedNode) -> bool:

@@ -31,7 +31,7 @@ from pyoxigraph import (
 from kg.errors import StoreError
 from kg.store.endpoints import Endpoints, redact
 from kg.store.http import HttpClient, Request
-from kg.store.oxigraph_store import replace_update
+from kg.store.oxigraph_store import insert_update, replace_update
 
 UNIONS = ("dataset", "server")
 RESULTS_JSON = "application/sparql-results+json"
@@ -170,6 +170,24 @@ class RemoteStore:
                     body=_ntriples(quads), content_type="application/n-triples"))
             else:
                 self._delete(graph)
+
+    def add_quads(self, quads: list[Quad]) -> None:
+        """With a Graph Store endpoint: one POST per graph; otherwise one SPARQL Update. Either way the
+        server gives blank nodes fresh identities per request."""
+        if not quads:
+            return
+        self._writable("write to the store")
+        self._graphs = None
+        if self.endpoints.gsp is None:
+            self.update(insert_update(quads))
+            return
+        graphs: dict[NamedNode, list[Quad]] = {}
+        for quad in quads:
+            graphs.setdefault(quad.graph_name, []).append(quad)  # type: ignore[arg-type]
+        for graph, part in graphs.items():
+            self._client.fetch(Request(
+                "POST", self.endpoints.gsp, f"add to graph {graph}", params=(("graph", graph.value),),
+                body=_ntriples(part), content_type="application/n-triples"))
 
     def _delete(self, graph: NamedNode) -> bool:
         assert self.endpoints.gsp is not None

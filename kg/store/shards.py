@@ -1,10 +1,11 @@
 """Scale-out: extract a shard of articles to N-Quads without a store, for any store's bulk loader.
 
 Extraction is per article and deterministic, so shards made on different machines give the same IRIs,
-and loading them into one store merges the encounters they share. One limit: a partially dated encounter
-("on Tuesday", no publication date) is corroborated only by dated reports in its own shard (see
-:mod:`kg.resolve`); ingesting everything in one run, or `kg ingest` of that article into the loaded
-store afterwards, corroborates across shards.
+and loading them into one store merges the encounters they share. The shard streams: each batch of
+article graphs is written as it is extracted, so memory does not grow with the shard. One limit: a
+partially dated encounter ("on Tuesday", no publication date) is corroborated only by dated reports in
+its own shard (see :mod:`kg.resolve`); ingesting everything in one run, or `kg ingest` of that article
+into the loaded store afterwards, corroborates across shards.
 """
 
 from __future__ import annotations
@@ -13,10 +14,21 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from kg.export import export, write_export
-from kg.pipeline import IngestReport, ingest
+from pyoxigraph import NamedNode, Quad, RdfFormat, serialize
+
+from kg.export import atomic_write
+from kg.pipeline import IngestReport, reference_graphs, write_articles
 from kg.settings import Settings
-from kg.store.base import MEMORY, open_store
+
+
+class NQuadsSink:
+    """Writes graphs to an N-Quads stream as they come (each graph once: the run reads an id only once)."""
+
+    def __init__(self, output: BinaryIO) -> None:
+        self.output = output
+
+    def replace_graphs(self, graphs: dict[NamedNode, list[Quad]]) -> None:
+        serialize((quad for quads in graphs.values() for quad in quads), self.output, RdfFormat.N_QUADS)
 
 
 def extract_shard(paths: Iterable[Path], settings: Settings, out: Path | BinaryIO, *,
@@ -24,18 +36,14 @@ def extract_shard(paths: Iterable[Path], settings: Settings, out: Path | BinaryI
     """Read, extract and resolve the articles as ``kg ingest`` does, and write their graphs as N-Quads
     (with the ontology and reference graphs unless ``reference`` is False) to ``out``: a path, written
     atomically, or a binary stream."""
-    from kg.rdf import iris
+    from kg.resolve import DatedEncounters
 
-    store = open_store(MEMORY)
-    try:
-        report = ingest(paths, store, settings)
-        if not reference:
-            store.remove_graph(iris.ontology_graph())
-            store.remove_graph(iris.reference_graph())
-        if isinstance(out, Path):
-            export(store, "nquads", out)
-        else:
-            write_export(store, "nquads", out)
-    finally:
-        store.close()
-    return report
+    def write(output: BinaryIO) -> IngestReport:
+        sink = NQuadsSink(output)
+        if reference:
+            sink.replace_graphs(reference_graphs(settings))
+        return write_articles(paths, sink, settings, DatedEncounters())
+
+    if isinstance(out, Path):
+        return atomic_write(out, write)
+    return write(out)

@@ -105,3 +105,22 @@ def test_a_read_only_store_refuses_writes(empty_store, request):
     with pytest.raises(StoreError):
         reader.replace_graphs({G2: [Quad(S, P, Literal("y"), G2)]})
     reader.close()
+
+
+def test_add_quads_keeps_what_the_graphs_hold(empty_store):
+    empty_store.replace_graphs({G1: [Quad(S, P, Literal("first"), G1)]})
+    empty_store.add_quads([Quad(S, P, Literal("second"), G1), Quad(S, Q, Literal("other"), G2)])
+    assert set(empty_store.quads()) == {Quad(S, P, Literal("first"), G1), Quad(S, P, Literal("second"), G1),
+                                        Quad(S, Q, Literal("other"), G2)}
+
+
+def test_kg_load_of_an_export_rebuilds_the_store(empty_store, sample_store, sample_quads, tmp_path):
+    from kg.export import export
+    from kg.load import load_files
+
+    export(sample_store, "nquads", tmp_path / "sample.nq")
+    empty_store.replace_graphs({G1: [Quad(S, P, Literal("kept"), G1)]})
+    for _ in range(2):  # loading again changes nothing
+        report = load_files([tmp_path / "sample.nq"], empty_store, batch_quads=1000)
+        assert not report.problems and report.quads == len(sample_quads)
+    assert canonical(empty_store.quads()) == canonical([*sample_quads, Quad(S, P, Literal("kept"), G1)])

@@ -30,3 +30,30 @@ def test_progress_callback_counts_articles():
     seen: list[int] = []
     report = ingest([SAMPLES], open_store("memory:"), Settings(store="memory:"), progress=seen.append)
     assert seen == [1, 2] and len(report.articles) == 2
+
+
+def test_the_parent_of_workers_never_loads_spacy_and_replaced_workers_give_the_same_graph(tmp_path, capsys):
+    """With --jobs 2 the parent only maps and writes (the model lives in the workers, ~100 MB less), and a
+    worker replaced after every chunk (spaCy's string store only grows) changes nothing in the graph."""
+    import subprocess
+    import sys
+
+    program = f"""
+import sys
+import kg.workers
+kg.workers.CHUNKS_PER_WORKER = 1
+from kg.pipeline import ingest
+from kg.settings import Settings
+from kg.store import open_store
+store = open_store({str(tmp_path / "two")!r})
+report = ingest([__import__("pathlib").Path({str(SAMPLES)!r})], store, Settings(jobs=2, batch_size=1))
+store.close()
+assert len(report.articles) == 2, report.problems
+print("spacy" in sys.modules, "thinc" in sys.modules)
+"""
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "False"]
+    assert main(["ingest", "--store", str(tmp_path / "one"), str(SAMPLES)]) == 0
+    capsys.readouterr()
+    assert _article_quads(tmp_path / "one", capsys) == _article_quads(tmp_path / "two", capsys)

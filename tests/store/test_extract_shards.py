@@ -39,3 +39,26 @@ def test_a_shard_without_reference_holds_only_article_graphs(tmp_path):
     shard.bulk_load(path=str(tmp_path / "a.nq"), format=RdfFormat.N_QUADS)
     graphs = set(shard.named_graphs())
     assert len(graphs) == 1 and iris.reference_graph() not in graphs and iris.ontology_graph() not in graphs
+
+
+def test_shards_loaded_with_kg_load_give_the_same_graph_as_one_ingest(tmp_path, sample_quads):
+    first, second = sorted(SAMPLES.glob("*.txt"))
+    assert main(["extract", str(first), "--out", str(tmp_path / "a.nq")]) == 0
+    assert main(["extract", str(second), "--out", str(tmp_path / "b.nq")]) == 0  # both with the reference graphs
+    location = str(tmp_path / "store")
+    assert main(["load", "--store", location, str(tmp_path / "a.nq"), str(tmp_path / "b.nq")]) == 0
+    store = open_store(location, read_only=True)
+    assert canonical(store.quads()) == canonical(sample_quads)
+    store.close()
+
+
+def test_a_shard_streams_to_its_file_without_building_a_store(tmp_path, monkeypatch):
+    from kg.store import oxigraph_store
+
+    def no_store(*args, **kwargs):
+        raise AssertionError("kg extract must not hold the shard in a store")
+
+    monkeypatch.setattr(oxigraph_store.OxigraphStore, "__init__", no_store)
+    first = sorted(SAMPLES.glob("*.txt"))[0]
+    assert main(["extract", str(first), "--out", str(tmp_path / "a.nq"), "--no-reference"]) == 0
+    assert (tmp_path / "a.nq").stat().st_size > 0

@@ -14,7 +14,7 @@ def test_long_article_is_parsed_in_chunks_with_entities_of_the_last_chunk(nlp):
     filler = "Officials met again to review trade figures.\n\n" * 40
     text = filler + "Vladimir Putin and Donald Trump spoke by phone about Iran."
     article = Article(id="long", text=text)
-    [(doc, same)] = list(annotate(nlp, [article], batch_size=4, n_process=1, limit=500))
+    [(doc, same)] = list(annotate(nlp, [article], batch_size=4, limit=500))
     assert same is article
     assert doc.text == text
     putin = next(e for e in doc.ents if e.text == "Vladimir Putin")
@@ -25,7 +25,7 @@ def test_long_article_is_parsed_in_chunks_with_entities_of_the_last_chunk(nlp):
 
 def test_order_is_kept_around_long_articles(nlp):
     articles = [Article(id=str(i), text=("Putin spoke. " * (60 if i == 1 else 1)).strip()) for i in range(4)]
-    ids = [a.id for _, a in annotate(nlp, articles, batch_size=2, n_process=1, limit=300)]
+    ids = [a.id for _, a in annotate(nlp, articles, batch_size=2, limit=300)]
     assert ids == ["0", "1", "2", "3"]
 
 
@@ -33,3 +33,13 @@ def test_names_inside_regions_and_media_are_not_countries(nlp):
     doc = nlp("Nations in Latin America read the Washington Post, and Xi spoke about America.")
     marked = [(e.text, e.id_) for e in doc.ents if e.id_]
     assert marked == [("Xi", "person:xi-jinping:alias"), ("America", "country:USA:alias")]
+
+
+def test_batches_are_bounded_by_articles_and_characters_and_keep_the_order():
+    from kg.nlp.annotate import _batches
+
+    articles = [Article(id=str(i), text="x" * n) for i, n in enumerate([10, 10, 10, 50, 10, 500, 10])]
+    batches = [[a.id for a in batch] for batch in _batches(articles, 3, 40, 100)]
+    # at most 3 articles and 40 characters a batch; a longer article alone; one over the limit alone too
+    assert batches == [["0", "1", "2"], ["3"], ["4"], ["5"], ["6"]]
+    assert [[a.id for a in b] for b in _batches(articles, 32, 0, 1000)] == [[a.id for a in articles]]
