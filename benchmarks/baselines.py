@@ -3,6 +3,7 @@
     python benchmarks/baselines.py nlp CORPUS.jsonl JOBS [MODEL]   # spaCy nlp.pipe over the texts, nothing else
     python benchmarks/baselines.py dump STORE OUT                  # pyoxigraph Store.dump of the whole store
     python benchmarks/baselines.py query STORE QUERY.rq            # the SPARQL on pyoxigraph, CSV to stdout
+    python benchmarks/baselines.py load STORE FILE.nq              # pyoxigraph Store.bulk_load of an N-Quads file
 """
 
 from __future__ import annotations
@@ -54,6 +55,15 @@ def query(store_dir: Path, query_file: Path) -> None:
     result.serialize(sys.stdout.buffer, QueryResultsFormat.CSV)
 
 
+def load(store_dir: Path, path: Path) -> None:
+    """pyoxigraph's fastest load: ``bulk_load`` (not transactional, no replacing of graphs)."""
+    from pyoxigraph import RdfFormat, Store
+
+    store = Store(str(store_dir))
+    store.bulk_load(path=str(path), format=RdfFormat.N_QUADS)
+    store.flush()
+
+
 def main(argv: list[str]) -> int:
     kind, *rest = argv
     if kind == "nlp":
@@ -62,6 +72,8 @@ def main(argv: list[str]) -> int:
         dump(Path(rest[0]), Path(rest[1]))
     elif kind == "query":
         query(Path(rest[0]), Path(rest[1]))
+    elif kind == "load":
+        load(Path(rest[0]), Path(rest[1]))
     else:
         print(f"unknown baseline {kind!r}", file=sys.stderr)
         return 2

@@ -207,22 +207,24 @@ def make_article(index: int, seed: int, leaders: list[Leader], countries: dict[s
                    published.isoformat(), "\n\n".join(paragraphs))
 
 
-def generate(n: int, seed: int = 1) -> Iterator[Article]:
+def generate(n: int, seed: int = 1, start: int = 0) -> Iterator[Article]:
+    """Articles ``start`` to ``start + n - 1`` of the seed's corpus."""
     leaders, countries = load_world()
-    for index in range(n):
+    for index in range(start, start + n):
         yield make_article(index, seed, leaders, countries)
 
 
-def write_corpus(n: int, out: Path, *, seed: int = 1, jsonl: bool = False) -> Path:
-    """Write ``n`` articles to ``out`` (a folder of .txt files, or one .jsonl file); returns ``out``."""
+def write_corpus(n: int, out: Path, *, seed: int = 1, jsonl: bool = False, start: int = 0) -> Path:
+    """Write ``n`` articles (from article ``start`` on) to ``out`` (a folder of .txt files, or one .jsonl
+    file); returns ``out``."""
     if jsonl:
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("w", encoding="utf-8") as handle:
-            for article in generate(n, seed):
+            for article in generate(n, seed, start):
                 handle.write(article.as_json() + "\n")
         return out
     out.mkdir(parents=True, exist_ok=True)
-    for article in generate(n, seed):
+    for article in generate(n, seed, start):
         (out / f"{article.id}.txt").write_text(article.as_txt(), encoding="utf-8")
     return out
 
