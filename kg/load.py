@@ -40,6 +40,9 @@ SUFFIXES = {
 }
 BATCH_QUADS = 50_000  # quads per write (whole graphs; a batch closes at the first graph boundary past this)
 GRAPH_CAP = 500_000  # a graph with more quads is written in parts rather than in one transaction
+# quads between two flushes of the embedded store, which otherwise keeps all it was written in memory and
+# in its write-ahead log (as kg.pipeline.SYNC_EVERY does for ingest: about 256 articles' worth)
+SYNC_QUADS = 100_000
 
 
 @dataclass
@@ -135,6 +138,7 @@ class _GraphWriter:
         self.replace: dict[NamedNode, list[Quad]] = {}
         self.add: list[Quad] = []
         self.size = 0
+        self.unsynced = 0
 
     def write(self, graph: NamedNode, quads: list[Quad]) -> None:
         if graph in self.seen:
@@ -156,7 +160,17 @@ class _GraphWriter:
             self.store.replace_graphs(self.replace)
         if self.add:
             self.store.add_quads(self.add)
+        self.unsynced += self.size
         self.replace, self.add, self.size = {}, [], 0
+        if self.unsynced >= SYNC_QUADS:
+            self.sync()
+
+    def sync(self) -> None:
+        """Persist the store's buffers (stores without buffers have no ``flush``)."""
+        flush = getattr(self.store, "flush", None)
+        if flush is not None and self.unsynced:
+            flush()
+        self.unsynced = 0
 
 
 def rdf_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -193,7 +207,5 @@ def load_files(paths: Iterable[Path], store: Store, *, fmt: str | None = None, g
         writer.flush()
         report.graphs += len(writer.seen)
         report.files.append(str(path))
-    flush = getattr(store, "flush", None)
-    if flush is not None:
-        flush()
+    writer.sync()
     return report

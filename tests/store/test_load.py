@@ -103,3 +103,25 @@ def test_unknown_suffixes_missing_files_and_bad_options_are_named(store, tmp_pat
     assert format_of(tmp_path / "data.xyz", "turtle") == "turtle"
     assert main(["load", "--store", "memory:", "--graph", "not an iri", str(tmp_path / "data.xyz")]) == 2
     assert "--graph is not a valid IRI" in capsys.readouterr().err
+
+
+class _RecordingStore:
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def replace_graphs(self, graphs) -> None:
+        self.calls.append(f"write {len(graphs)}")
+
+    def add_quads(self, quads) -> None:
+        self.calls.append(f"add {len(quads)}")
+
+    def flush(self) -> None:
+        self.calls.append("flush")
+
+
+def test_a_long_load_flushes_the_store_every_so_many_quads(monkeypatch, tmp_path):
+    monkeypatch.setattr(load, "SYNC_QUADS", 2)
+    (tmp_path / "five.nq").write_text("".join(f'{S} {P} "{n}" <{EX}g{n}> .\n' for n in range(5)))
+    store = _RecordingStore()
+    load_files([tmp_path / "five.nq"], store, batch_quads=1)  # type: ignore[arg-type]
+    assert store.calls == ["write 1", "write 1", "flush", "write 1", "write 1", "flush", "write 1", "flush"]
