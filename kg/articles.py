@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.records import Article
 
@@ -158,12 +159,45 @@ def read_text_file(path: Path) -> Iterator[ReadItem]:
 
 
 def read_jsonl_file(path: Path) -> Iterator[ReadItem]:
-    text, problem = decode_bytes(path.read_bytes(), str(path))
-    if problem:
-        yield problem
-        return
-    assert text is not None
-    for line_no, line in enumerate(text.splitlines(), start=1):
+    """One article per line, streamed (memory does not grow with the file). A line with bytes that are not
+    UTF-8 is reported with its line and byte offset and skipped; the other lines are read."""
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+        handle.seek(0)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_binary(head):  # UTF-16 or binary: whole file
+            text, problem = decode_bytes(handle.read(), str(path))
+            if problem:
+                yield problem
+                return
+            assert text is not None
+            yield from _jsonl_records(path, enumerate(text.split("\n"), start=1))
+            return
+        yield from _jsonl_records(path, _utf8_lines(handle, path))
+
+
+def _looks_binary(head: bytes) -> bool:
+    return b"\x00" in head and head.count(b"\x00") > len(head) // 10
+
+
+def _utf8_lines(handle: BinaryIO, path: Path) -> Iterator[tuple[int, str] | InputProblem]:
+    offset = 0
+    for line_no, raw in enumerate(handle, start=1):
+        data = raw[3:] if line_no == 1 and raw.startswith(b"\xef\xbb\xbf") else raw
+        try:
+            yield line_no, data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            at = offset + (len(raw) - len(data)) + exc.start
+            yield InputProblem(f"{path}:{line_no}", f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {at}",
+                               "re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8); the other lines are read")
+        offset += len(raw)
+
+
+def _jsonl_records(path: Path, lines: Iterable[tuple[int, str] | InputProblem]) -> Iterator[ReadItem]:
+    for item in lines:
+        if isinstance(item, InputProblem):
+            yield item
+            continue
+        line_no, line = item
         if not line.strip():
             continue
         where = f"{path}:{line_no}"

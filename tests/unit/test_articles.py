@@ -97,3 +97,34 @@ def test_control_characters_are_dropped(tmp_path):
     path.write_text("Xi\x00 met\x07 Putin.", encoding="utf-8")
     [article] = _articles(read_path(path))
     assert article.text == "Xi met Putin."
+
+
+def test_jsonl_streams_and_a_line_with_bad_bytes_loses_only_itself(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    good = json.dumps({"id": "one", "text": "Putin spoke \u2028 with Xi."}).encode()  # U+2028 inside a string
+    bad = b'{"id": "two", "text": "caf\xe9"}'
+    path.write_bytes(b"\xef\xbb\xbf" + good + b"\r\n" + bad + b"\n" + good.replace(b"one", b"three") + b"\n")
+    items = list(read_path(path))
+    assert [a.id for a in _articles(items)] == ["one", "three"]
+    [problem] = _problems(items)
+    offset = 3 + len(good) + 2 + bad.index(b"\xe9")
+    assert problem.where.endswith("feed.jsonl:2") and f"offset {offset}" in problem.message
+
+
+def test_jsonl_is_read_line_by_line_not_whole(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    path = tmp_path / "feed.jsonl"
+    path.write_text("".join(json.dumps({"id": f"a{i}", "text": "Xi met Putin."}) + "\n" for i in range(3)))
+
+    def whole_file(self):
+        raise AssertionError("a JSONL file must not be read whole")
+
+    monkeypatch.setattr(Path, "read_bytes", whole_file)
+    assert [a.id for a in _articles(read_path(path))] == ["a0", "a1", "a2"]
+
+
+def test_utf16_jsonl_is_read(tmp_path):
+    path = tmp_path / "u16.jsonl"
+    path.write_bytes((json.dumps({"id": "x", "text": "Xi met Putin."}) + "\r\n").encode("utf-16"))
+    assert [a.text for a in _articles(read_path(path))] == ["Xi met Putin."]
