@@ -166,7 +166,7 @@ def _pick_pair(rng: random.Random, leaders: list[Leader]) -> tuple[dt.date, Lead
         day = FIRST_DAY + dt.timedelta(days=rng.randrange(span))
         holding = [x for x in leaders if x.start <= day < x.end]
         a, b = rng.sample(holding, 2)
-        if a.iso3 != b.iso3:
+        if a.iso3 != b.iso3 and a.name != b.name:  # one monarch may hold several crowns (Charles III)
             return day, a, b
 
 
