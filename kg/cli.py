@@ -103,15 +103,24 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    from pyoxigraph import NamedNode
+
     from kg.pipeline import remove_article
 
+    if not args.article_ids and not args.graph:
+        raise KgError("name the articles to remove, or --graph IRI", fix="see kg remove --help")
+    try:
+        graphs = [NamedNode(g) for g in args.graph]
+    except ValueError as exc:
+        raise KgError(f"--graph is not a valid IRI: {exc}") from None
     store = _open(_settings(args))
     try:
-        missing = [a for a in args.article_ids if not remove_article(a, store)]
+        missing = [f"no article '{a}'" for a in args.article_ids if not remove_article(a, store)]
+        missing += [f"no graph {g}" for g in graphs if not store.remove_graph(g)]
     finally:
         store.close()
-    for article_id in missing:
-        print(f"error: no article '{article_id}' in the store", file=sys.stderr)
+    for what in missing:
+        print(f"error: {what} in the store", file=sys.stderr)
     return 2 if missing else 0
 
 
@@ -181,7 +190,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_evaluate, store=None)
 
     p = sub.add_parser("remove", parents=[common], help="remove articles and what only they supported")
-    p.add_argument("article_ids", nargs="+", help="article ids (file stem, or the id field of a JSONL line)")
+    p.add_argument("article_ids", nargs="*", help="article ids (file stem, or the id field of a JSONL line)")
+    p.add_argument("--graph", action="append", default=[], metavar="IRI",
+                   help="also remove this named graph (e.g. one kg load filled from a Turtle file)")
     p.set_defaults(func=cmd_remove)
 
     import importlib

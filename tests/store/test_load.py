@@ -125,3 +125,14 @@ def test_a_long_load_flushes_the_store_every_so_many_quads(monkeypatch, tmp_path
     store = _RecordingStore()
     load_files([tmp_path / "five.nq"], store, batch_quads=1)  # type: ignore[arg-type]
     assert store.calls == ["write 1", "write 1", "flush", "write 1", "write 1", "flush", "write 1", "flush"]
+
+
+def test_a_graph_kg_load_filled_can_be_removed_by_name(tmp_path, capsys):
+    (tmp_path / "one.ttl").write_text(f'{S} {P} "one" .\n')
+    location = str(tmp_path / "store")
+    assert main(["load", "--store", location, str(tmp_path / "one.ttl")]) == 0
+    graph = iris.file_graph("one.ttl").value
+    assert main(["remove", "--store", location, "--graph", graph]) == 0
+    assert main(["remove", "--store", location, "--graph", graph]) == 2
+    assert f"no graph <{graph}> in the store" in capsys.readouterr().err
+    assert main(["remove", "--store", location]) == 2
