@@ -103,16 +103,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from pyoxigraph import NamedNode
-
     from kg.pipeline import remove_article
+    from kg.rdf.iris import given_graph
 
     if not args.article_ids and not args.graph:
         raise KgError("name the articles to remove, or --graph IRI", fix="see kg remove --help")
-    try:
-        graphs = [NamedNode(g) for g in args.graph]
-    except ValueError as exc:
-        raise KgError(f"--graph is not a valid IRI: {exc}") from None
+    graphs = [given_graph(g) for g in args.graph]
     store = _open(_settings(args))
     try:
         missing = [f"no article '{a}'" for a in args.article_ids if not remove_article(a, store)]

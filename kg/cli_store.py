@@ -70,18 +70,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from pyoxigraph import NamedNode
-
-    from kg.errors import KgError
     from kg.load import load_files
+    from kg.rdf.iris import given_graph
     from kg.store import open_store
 
     settings = _settings(args)
-    try:
-        graph = NamedNode(args.graph) if args.graph else None
-    except ValueError as exc:
-        raise KgError(f"--graph is not a valid IRI: {exc}",
-                      fix="give an absolute IRI such as https://example.org/g") from None
+    graph = given_graph(args.graph) if args.graph else None
     store = open_store(settings.store, settings=settings)
     try:
         report = load_files([Path(p) for p in args.paths], store, fmt=args.format, graph=graph)
@@ -104,12 +98,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="write the browser pages (kg site) into DIR and serve them at /site/")
     p.set_defaults(func=cmd_serve)
 
-    from kg.load import FORMATS
-
     p = sub.add_parser("load", parents=[common],
                        help="load RDF files (kg extract shards, kg exports, any N-Quads/TriG/Turtle) into the store")
     p.add_argument("paths", nargs="+", help=".nq .trig .ttl .nt .jsonld files (optionally .gz), or folders of them")
-    p.add_argument("--format", choices=tuple(FORMATS), help="the files' format (default: from each file's suffix)")
+    p.add_argument("--format", help="the files' format: nquads, trig, turtle, ntriples or jsonld "
+                                    "(default: from each file's suffix)")
     p.add_argument("--graph", metavar="IRI",
                    help="the graph for triples outside named graphs (default: graph/file/NAME, one per file)")
     p.set_defaults(func=cmd_load)

@@ -28,7 +28,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, parse
 
 from kg.articles import InputProblem
 from kg.errors import InputError
-from kg.store.base import Store
+from kg.store.base import Store, flush_buffers
 
 FORMATS = {
     "nquads": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG, "turtle": RdfFormat.TURTLE,
@@ -63,12 +63,17 @@ def _suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
+def check_format(name: str) -> str:
+    """``name`` when it is a format kg loads, else a clear error listing them."""
+    if name not in FORMATS:
+        raise InputError(f"unknown RDF format {name!r}", fix=f"use one of {', '.join(FORMATS)}")
+    return name
+
+
 def format_of(path: Path, name: str | None = None) -> str:
     """The format name for ``path``: ``name`` when given, else from the suffix (``.gz`` looked through)."""
     if name:
-        if name not in FORMATS:
-            raise InputError(f"unknown RDF format {name!r}", fix=f"use one of {', '.join(FORMATS)}")
-        return name
+        return check_format(name)
     if _suffix(path) not in SUFFIXES:
         raise InputError("cannot tell the RDF format from the file name", where=str(path),
                          fix=f"name it {', '.join(SUFFIXES)} (optionally .gz), or give --format")
@@ -167,9 +172,8 @@ class _GraphWriter:
 
     def sync(self) -> None:
         """Persist the store's buffers (stores without buffers have no ``flush``)."""
-        flush = getattr(self.store, "flush", None)
-        if flush is not None and self.unsynced:
-            flush()
+        if self.unsynced:
+            flush_buffers(self.store)
         self.unsynced = 0
 
 
@@ -188,6 +192,8 @@ def load_files(paths: Iterable[Path], store: Store, *, fmt: str | None = None, g
     cannot be read or parsed is reported in the returned report and loads nothing; the others still load."""
     from kg.rdf import iris
 
+    if fmt:
+        check_format(fmt)  # an unknown --format is a usage error, not a problem of every file
     report = LoadReport()
     writer = _GraphWriter(store, report, batch_quads)
     for path in rdf_files(paths):

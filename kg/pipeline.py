@@ -14,7 +14,7 @@ from kg.articles import InputProblem, read_paths
 from kg.errors import KgError
 from kg.records import Article, Extraction
 from kg.settings import Settings
-from kg.store.base import Store
+from kg.store.base import Store, flush_buffers
 
 if TYPE_CHECKING:
     from kg.resolve import DatedEncounters
@@ -208,9 +208,8 @@ class _BatchWriter:
 
     def sync(self) -> None:
         """Persist the store's buffers (stores without buffers have no ``flush``)."""
-        flush = getattr(self.store, "flush", None)
-        if flush is not None and self.unsynced:
-            flush()
+        if self.unsynced:
+            flush_buffers(self.store)
         self.unsynced = 0
 
 

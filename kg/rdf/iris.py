@@ -69,6 +69,17 @@ def article_graph(article_id: str) -> NamedNode:
     return _node(ARTICLE_GRAPH_PREFIX + _segment(article_id))
 
 
+def given_graph(value: str, option: str = "--graph") -> NamedNode:
+    """A graph IRI a user typed, checked; a clear error names the option when it is not an IRI."""
+    from kg.errors import KgError
+
+    try:
+        return NamedNode(value)
+    except ValueError as exc:
+        raise KgError(f"{option} is not a valid IRI: {exc}",
+                      fix="give an absolute IRI such as https://example.org/g") from None
+
+
 def file_graph(file_name: str) -> NamedNode:
     """The graph ``kg load`` puts a file's triples in when they name no graph (Turtle, N-Triples)."""
     return _node(f"{GRAPH}file/{_segment(file_name)}")

@@ -61,6 +61,13 @@ class Store(Protocol):
         """Release the store (its lock, for a directory)."""
 
 
+def flush_buffers(store: object) -> None:
+    """Persist a store's write buffers: the embedded store's ``flush()``; stores without buffers have none."""
+    flush = getattr(store, "flush", None)
+    if flush is not None:
+        flush()
+
+
 def open_store(
     location: str,
     *,

@@ -28,12 +28,17 @@ def replace_update(graphs: dict[NamedNode, list[Quad]]) -> str:
     return " ;\n".join(parts)
 
 
-def insert_update(quads: list[Quad]) -> str:
-    """One SPARQL Update adding the quads to their graphs (kept as they are otherwise)."""
+def by_graph(quads: list[Quad]) -> dict[NamedNode, list[Quad]]:
+    """The quads grouped by their (named) graph, in order of first appearance."""
     graphs: dict[NamedNode, list[Quad]] = {}
     for quad in quads:
         graphs.setdefault(quad.graph_name, []).append(quad)  # type: ignore[arg-type]
-    return " ;\n".join(_insert(graph, part) for graph, part in graphs.items())
+    return graphs
+
+
+def insert_update(quads: list[Quad]) -> str:
+    """One SPARQL Update adding the quads to their graphs (kept as they are otherwise)."""
+    return " ;\n".join(_insert(graph, part) for graph, part in by_graph(quads).items())
 
 
 def _insert(graph: NamedNode, quads: list[Quad]) -> str:

@@ -31,7 +31,7 @@ from pyoxigraph import (
 from kg.errors import StoreError
 from kg.store.endpoints import Endpoints, redact
 from kg.store.http import HttpClient, Request
-from kg.store.oxigraph_store import insert_update, replace_update
+from kg.store.oxigraph_store import by_graph, insert_update, replace_update
 
 UNIONS = ("dataset", "server")
 RESULTS_JSON = "application/sparql-results+json"
@@ -181,10 +181,7 @@ class RemoteStore:
         if self.endpoints.gsp is None:
             self.update(insert_update(quads))
             return
-        graphs: dict[NamedNode, list[Quad]] = {}
-        for quad in quads:
-            graphs.setdefault(quad.graph_name, []).append(quad)  # type: ignore[arg-type]
-        for graph, part in graphs.items():
+        for graph, part in by_graph(quads).items():
             self._client.fetch(Request(
                 "POST", self.endpoints.gsp, f"add to graph {graph}", params=(("graph", graph.value),),
                 body=_ntriples(part), content_type="application/n-triples"))

@@ -136,3 +136,9 @@ def test_a_graph_kg_load_filled_can_be_removed_by_name(tmp_path, capsys):
     assert main(["remove", "--store", location, "--graph", graph]) == 2
     assert f"no graph <{graph}> in the store" in capsys.readouterr().err
     assert main(["remove", "--store", location]) == 2
+
+
+def test_an_unknown_format_is_a_usage_error(tmp_path, capsys):
+    (tmp_path / "a.nq").write_text("")
+    assert main(["load", "--store", "memory:", "--format", "rdfxml", str(tmp_path / "a.nq")]) == 2
+    assert "unknown RDF format 'rdfxml'" in capsys.readouterr().err
