@@ -20,6 +20,23 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class PersonWords:
+    """The words of person recognition (``persons.json``) and the office titles (``titles.json``)."""
+
+    titles: dict[str, tuple[str, ...]]  # lowercase title -> gazetteer roles ("same" for "counterpart")
+    honorifics: frozenset[str]
+    particles: frozenset[str]
+    suffixes: frozenset[str]
+    former: frozenset[str]
+    modifiers: frozenset[str]
+    counterpart_titles: frozenset[str]
+
+    @property
+    def longest_title(self) -> int:
+        return min(7, max((t.count(" ") + 1 for t in self.titles), default=1))
+
+
+@dataclass(frozen=True)
 class Lexicon:
     triggers: dict[EncounterKind, tuple[str, ...]]
     remote_only_verbs: frozenset[str]
@@ -38,6 +55,7 @@ class Lexicon:
     stance_cues: dict[Polarity, tuple[str, ...]]
     stance_nouns: dict[str, Polarity]
     stance_carriers: frozenset[str]
+    persons: PersonWords
 
 
 def _read(directory: Path, name: str) -> dict:
@@ -53,8 +71,9 @@ def _read(directory: Path, name: str) -> dict:
 @lru_cache(maxsize=2)
 def load_lexicon(directory: Path | None = None) -> Lexicon:
     root = directory or lexicon_dir()
-    enc, cues, titles, topics, stances = (
-        _read(root, n) for n in ("encounters.json", "cues.json", "titles.json", "topics.json", "stances.json")
+    enc, cues, titles, topics, stances, persons = (
+        _read(root, n)
+        for n in ("encounters.json", "cues.json", "titles.json", "topics.json", "stances.json", "persons.json")
     )
     try:
         return Lexicon(
@@ -75,6 +94,11 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
             stance_cues={Polarity(k): tuple(v) for k, v in stances["polarity"].items()},
             stance_nouns={noun: Polarity(k) for k, nouns in stances["nouns"].items() for noun in nouns},
             stance_carriers=frozenset(stances["carriers"]),
+            persons=PersonWords(
+                titles={k: tuple(v) for k, v in titles["titles"].items()},
+                **{k: frozenset(persons[k]) for k in ("honorifics", "particles", "suffixes", "former", "modifiers",
+                                                      "counterpart_titles")},
+            ),
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise ConfigError(f"a lexicon file lacks or misnames a field: {exc}", where=str(root)) from exc
