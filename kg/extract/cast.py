@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from kg.articles import slugify
-from kg.extract.lexicon import PersonWords
 from kg.extract.mentions import Mark
 from kg.extract.persons import Introduction, find_introductions
 from kg.gazetteer import Gazetteer, OfficeTerm, Person
+from kg.lexicon import Lexicon
+from kg.lexicon.schema import PersonWords
 
 _ALWAYS = dt.date.min  # a text actor's office is taken to cover the article's time; its dates are unknown
 _MIN_FORM_LENGTH = 3
@@ -126,10 +127,10 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-def _close(a: str, b: str) -> bool:
-    """The same surname up to an outlet's slip: one edit from five letters on, two from nine on."""
-    limit = 2 if min(len(a), len(b)) >= 9 else 1 if min(len(a), len(b)) >= 5 else 0
-    return a == b or (limit > 0 and _edit_distance(a, b, limit) <= limit)
+def _close(read: str, known: str) -> bool:
+    """The same surname up to an outlet's slip: one edit from five letters of the known name, two from nine."""
+    limit = 2 if len(known) >= 9 else 1 if len(known) >= 5 else 0
+    return read == known or (limit > 0 and _edit_distance(read, known, limit) <= limit)
 
 
 _FOLDED_NAMES: dict[int, dict[tuple[str, ...], str | None]] = {}
@@ -150,22 +151,26 @@ def _folded_names(gazetteer: Gazetteer, words: PersonWords) -> dict[tuple[str, .
 
 
 def _known_as(group: _Group, office: Introduction | None, gazetteer: Gazetteer, words: PersonWords) -> str | None:
-    """The gazetteer person a group names: the same words up to accents, or (title and country agreeing)
-    a surname one slip away with a compatible first name."""
-    exact = _folded_names(gazetteer, words).get(name_tokens(group.name.text, words))
+    """The gazetteer person a group names: the same words up to accents; or a surname one slip away with
+    the title's office of the same country (or organization) held and the same first initial; or, when the
+    text names no country, a slip of the surname with the first name spelled alike ("Volodymyr Zelenskiy")."""
+    text = name_tokens(group.name.text, words)
+    exact = _folded_names(gazetteer, words).get(text)
     if exact:
         return exact
     of = group.of
-    if of is None or office is None:
-        return None
-    text = name_tokens(group.name.text, words)
     found = set()
     for person in gazetteer.people.values():
-        if not any(t.of == of[1] and t.role in office.roles for t in person.offices):
+        if of is not None:
+            if office is None or not any(t.of == of[1] and t.role in office.roles for t in person.offices):
+                continue
+        elif len(text) < 2:
             continue
         for alias in (person.name, *person.aliases):
             known = name_tokens(alias, words)
-            if not known or not _close(known[-1], text[-1]):
+            if not known or not _close(text[-1], known[-1]):
+                continue
+            if of is None and (len(known) < 2 or known[0] != text[0]):
                 continue
             if len(known) >= 2 and len(text) >= 2 and known[0][0] != text[0][0]:
                 continue
@@ -230,9 +235,10 @@ def _later_mentions(doc: Doc, members: list[tuple[CastMember, frozenset[str]]], 
     return found
 
 
-def build_cast(doc: Doc, marks: list[Mark], gazetteer: Gazetteer, words: PersonWords) -> Cast:
+def build_cast(doc: Doc, marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexicon) -> Cast:
     """The article's people: marks for every introduction and later mention, and the article gazetteer."""
-    introductions = find_introductions(doc, marks, words)
+    words = lexicon.persons
+    introductions = find_introductions(doc, marks, lexicon)
     groups = _group(introductions, words)
     members = [_member(g, introductions, gazetteer, words) for g in groups]
     spans: dict[int, tuple[CastMember, frozenset[str]]] = {}

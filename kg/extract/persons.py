@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.lexicon import PersonWords
 from kg.extract.mentions import Mark
+from kg.lexicon import Lexicon
+from kg.lexicon.schema import PersonWords
 
 _MAX_NAME_TOKENS = 6
 _QUALIFIER_KINDS = ("country", "organization")
@@ -51,15 +52,20 @@ def _title_text(span: Span) -> str:
     return " ".join(span.text.lower().split()).replace(" - ", "-").replace(" / ", "/")
 
 
-def _title_at(doc: Doc, index: int, words: PersonWords) -> Span | None:
+def _title_at(doc: Doc, index: int, titles: dict[str, tuple[str, ...]], longest: int) -> Span | None:
     """The longest title starting at token ``index``."""
-    for length in range(words.longest_title * 2, 0, -1):  # hyphens count as tokens
+    for length in range(longest, 0, -1):
         if index + length > len(doc):
             continue
         span = doc[index : index + length]
-        if _title_text(span) in words.titles:
+        if _title_text(span) in titles:
             return span
     return None
+
+
+def _longest(titles: dict[str, tuple[str, ...]]) -> int:
+    """Tokens of the longest title, hyphens and slashes counted as tokens ("secretary-general": 3)."""
+    return max((len(t.replace("-", " - ").replace("/", " / ").split()) for t in titles), default=1)
 
 
 def _qualifier_marks(marks: list[Mark]) -> dict[int, Mark]:
@@ -94,14 +100,16 @@ def _qualifier_after(doc: Doc, index: int, by_start: dict[int, Mark]) -> tuple[i
     return (mark.end, mark) if mark is not None else None
 
 
-def find_titles(doc: Doc, marks: list[Mark], words: PersonWords) -> list[_Title]:
+def find_titles(doc: Doc, marks: list[Mark], lexicon: Lexicon) -> list[_Title]:
     """Every office title of the doc with the country or organization it names, if any."""
+    words, titles = lexicon.persons, lexicon.titles.titles
+    longest = _longest(titles)
     by_end = _qualifier_marks(marks)
     by_start = {m.start: m for m in marks if m.kind in _QUALIFIER_KINDS}
     found: list[_Title] = []
     index = 0
     while index < len(doc):
-        span = _title_at(doc, index, words)
+        span = _title_at(doc, index, titles, longest)
         if span is None:
             index += 1
             continue
@@ -114,7 +122,7 @@ def find_titles(doc: Doc, marks: list[Mark], words: PersonWords) -> list[_Title]
             end, of = after[0], (after[1].kind, after[1].ref)
         text = _title_text(span)
         previous = doc[start - 1].lower_ if start > 0 else ""
-        found.append(_Title(start, end, span, tuple(r for r in words.titles[text] if r != "same"), of,
+        found.append(_Title(start, end, span, tuple(r for r in titles[text] if r != "same"), of,
                             previous in words.former or previous.endswith("-") and previous[:-1] in words.former,
                             text in words.counterpart_titles))
         index = span.end
@@ -191,12 +199,13 @@ def _introduction(name: Span, title: _Title) -> Introduction:
     return Introduction(name, title.title.text, title.roles, title.of, title.former, title.counterpart)
 
 
-def find_introductions(doc: Doc, marks: list[Mark], words: PersonWords) -> list[Introduction]:
+def find_introductions(doc: Doc, marks: list[Mark], lexicon: Lexicon) -> list[Introduction]:
     """Names read with a title, in text order. Names the gazetteer marks as a person are left to it; a name
     must not be wholly a country or organization the gazetteer knows ("President of Russia")."""
     persons = {i for m in marks if m.kind == "person" for i in range(m.start, m.end)}
     places = {(m.start, m.end) for m in marks if m.kind in _QUALIFIER_KINDS}
-    titles = find_titles(doc, marks, words)
+    words = lexicon.persons
+    titles = find_titles(doc, marks, lexicon)
     title_tokens = {i for t in titles for i in range(t.title.start, t.title.end)}
     blocked = persons | title_tokens
     by_start = {m.start: m for m in marks if m.kind in _QUALIFIER_KINDS}
