@@ -27,6 +27,7 @@ from kg.extract.persons import Introduction, find_introductions
 from kg.gazetteer import Gazetteer, OfficeTerm, Person
 from kg.lexicon import Lexicon
 from kg.lexicon.schema import PersonWords
+from kg.nlp.marks import MarkKind
 
 _ALWAYS = dt.date.min  # a text actor's office is taken to cover the article's time; its dates are unknown
 _MIN_FORM_LENGTH = 3
@@ -230,7 +231,7 @@ def _later_mentions(doc: Doc, members: list[tuple[CastMember, frozenset[str]]], 
             end += 1
         ids = set.intersection(*(owners[fold(t.text)] for t in doc[index:end]))
         if len(ids) == 1:
-            found.append(Mark("person", ids.pop(), "text", doc[index:end]))
+            found.append(Mark(MarkKind.PERSON, ids.pop(), "text", doc[index:end]))
         index = end
     return found
 
@@ -246,7 +247,7 @@ def build_cast(doc: Doc, marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexic
     for group, member in zip(groups, members, strict=True):
         tokens = frozenset(name_tokens(member.name, words)) | group.tokens
         for intro in group.members:
-            person_marks.append(Mark("person", member.id, "text", intro.name))
+            person_marks.append(Mark(MarkKind.PERSON, member.id, "text", intro.name))
         spans[id(group)] = (member, tokens)
     taken = {i for m in person_marks for i in range(m.start, m.end)}
     known_people = [(m, t) for m, t in spans.values()]
