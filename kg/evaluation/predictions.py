@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.errors import StoreError
-from kg.results import term_text
+from kg.query.results import term_text
 from kg.store.base import Store
 
 _SPARQL_DIR = Path(__file__).resolve().parent / "sparql"

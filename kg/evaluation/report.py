@@ -8,10 +8,11 @@ from typing import Any
 
 from kg.errors import ConfigError
 from kg.evaluation.scoring import ArticleScores, Counts, EncounterOutcome, ItemOutcome, Ratio, Scores, SubjectOutcome
+from kg.rdf.vocab import KG_ID_NS
 
 # Figures that must stay at or below their threshold; every other figure must reach it.
 MAXIMUM_FIGURES = frozenset({"merge_ratio"})
-_ID_PREFIX = "https://w3id.org/kg-diplomacy/id/"
+_ID_PREFIX = KG_ID_NS
 
 
 @dataclass(frozen=True)

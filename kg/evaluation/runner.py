@@ -20,7 +20,7 @@ def evaluate(gold_path: Path, article_paths: Sequence[Path], settings: Settings)
     The store setting is ignored: the articles go into a fresh ``memory:`` store. Only gold articles that
     were ingested are scored; ingested articles the gold does not cover, and gold articles that were not
     ingested, are listed in the report."""
-    from kg.pipeline import ingest
+    from kg.ingest.pipeline import ingest
 
     gold = load_gold(gold_path).by_id()
     store = open_store(MEMORY)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.articles import slugify
 from kg.extract.mentions import Mark
+from kg.keys import slugify
 
 HEAD_WORDS = {"Treaty", "Agreement", "Accord", "Accords", "Convention", "Pact", "Communique", "Communiqué",
               "Communiques", "Communiqués", "Memorandum", "Charter", "Protocol", "Initiative"}

@@ -11,12 +11,12 @@ from functools import lru_cache
 
 from pyoxigraph import NamedNode
 
-from kg.articles import slugify
+from kg.keys import slugify
+from kg.rdf.vocab import KG_GRAPH_NS, KG_ID_NS
 from kg.records import ActorKind, ActorRef, Encounter
 
-BASE = "https://w3id.org/kg-diplomacy/"
-ID = BASE + "id/"
-GRAPH = BASE + "graph/"
+ID = KG_ID_NS
+GRAPH = KG_GRAPH_NS
 REFERENCE_GRAPH = GRAPH + "reference"
 ONTOLOGY_GRAPH = GRAPH + "ontology"
 ARTICLE_GRAPH_PREFIX = GRAPH + "article/"

@@ -23,7 +23,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, RdfFormat, parse, serialize
 
 from kg.errors import KgError, QueryError, StoreError
-from kg.queries import SavedQuery, catalogue
+from kg.query.saved import SavedQuery, catalogue
 from kg.serve.formats import GRAPHS, RESULTS, pick
 from kg.store.base import Store
 

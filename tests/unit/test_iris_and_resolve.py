@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from pyoxigraph import NamedNode
 
+from kg.ingest.resolve import DatedEncounters, resolve
 from kg.rdf import iris
 from kg.records import (
     ActorKind,
@@ -16,7 +17,6 @@ from kg.records import (
     PartialDate,
     Precision,
 )
-from kg.resolve import DatedEncounters, resolve
 
 PUTIN = ActorRef(ActorKind.PERSON, "vladimir-putin", "Vladimir Putin")
 TRUMP = ActorRef(ActorKind.PERSON, "donald-trump", "Donald Trump")

@@ -1,5 +1,5 @@
 """Read encounters from a store with the saved SPARQL in ``kg/views/sparql`` (the encounter IRI is bound as
-an RDF term in a VALUES block by :meth:`kg.queries.SavedQuery.bind`, never pasted into the text)."""
+an RDF term in a VALUES block by :meth:`kg.query.saved.SavedQuery.bind`, never pasted into the text)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.errors import InputError, QueryError
-from kg.queries import SavedQuery, parse_saved_query
+from kg.query.saved import SavedQuery, parse_saved_query
 from kg.store.base import Store
 from kg.views.model import EncounterSummary, EncounterView, Evidence, Fact, Participant
 

@@ -16,14 +16,15 @@ import datetime as dt
 from dataclasses import replace
 
 from kg.rdf import iris
+from kg.rdf.vocab import KG_NS
 from kg.records import Encounter, Extraction, PartialDate, Precision
 from kg.store.base import Store
 
 Key = tuple[str, tuple[str, ...]]
 
-_DAY_ENCOUNTERS = """
-PREFIX kg: <https://w3id.org/kg-diplomacy/ontology#>
-SELECT DISTINCT ?call WHERE { ?call a kg:Encounter ; kg:datePrecision kg:DayPrecision }
+_DAY_ENCOUNTERS = f"""
+PREFIX kg: <{KG_NS}>
+SELECT DISTINCT ?call WHERE {{ ?call a kg:Encounter ; kg:datePrecision kg:DayPrecision }}
 """
 
 

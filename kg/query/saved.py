@@ -20,9 +20,9 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode
 
 from kg.errors import QueryError
+from kg.rdf.vocab import XSD
 from kg.resources import queries_dir
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 _HEADER = re.compile(r"^#\s*(name|summary|param)\s*:\s*(.*)$")
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>iri|string|date|integer)"
@@ -44,9 +44,9 @@ class Parameter:
             if self.type == "iri":
                 return NamedNode(value)
             if self.type == "date":
-                return Literal(dt.date.fromisoformat(value).isoformat(), datatype=NamedNode(XSD + "date"))
+                return Literal(dt.date.fromisoformat(value).isoformat(), datatype=NamedNode(XSD.date))
             if self.type == "integer":
-                return Literal(str(int(value)), datatype=NamedNode(XSD + "integer"))
+                return Literal(str(int(value)), datatype=NamedNode(XSD.integer))
         except ValueError as exc:
             raise QueryError(f"parameter {self.name}: {value!r} is not a valid {self.type}") from exc
         return Literal(value)
