@@ -46,8 +46,3 @@ class EncounterKey:
             raise ValueError(f"encounter key participants must be sorted: {self.participants!r}")
         if (self.date is None) == (self.article_id is None):
             raise ValueError("an encounter key has either a date or, when undated, the article it is scoped to")
-
-    @property
-    def parties(self) -> tuple[str, tuple[str, ...]]:
-        """The key without its date: (family, participants), what corroborating reports share."""
-        return self.family, self.participants

@@ -166,11 +166,12 @@ class _BatchWriter:
         self.unsynced = 0
 
     def add(self, extraction: Extraction) -> None:
+        from kg.ingest.resolve import identify
         from kg.rdf import iris
         from kg.rdf.mapping import extraction_quads
 
         try:
-            quads = extraction_quads(extraction)
+            quads = extraction_quads(identify(extraction))
         except (ValueError, KgError) as exc:
             self.report.problems.append(InputProblem(extraction.article.source, f"cannot map the article: {exc}"))
             return

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
@@ -122,6 +123,17 @@ def parse_saved_query(path: Path) -> SavedQuery:
         else:
             fields[key] = value
     return SavedQuery(fields.get("name", path.stem), fields.get("summary", ""), tuple(parameters), text, path)
+
+
+@cache
+def load_query(directory: Path, name: str) -> SavedQuery:
+    """The saved query ``NAME.rq`` in ``directory``: the one loader of ``.rq`` files, for the catalogue and
+    for the queries kg runs itself (``kg/evaluation/sparql``, ``kg/validate/sparql``, ``kg/views/sparql``)."""
+    path = directory / f"{name}.rq"
+    if not path.is_file():
+        raise QueryError(f"no saved query {name}.rq", where=str(directory),
+                         fix="reinstall kg from a complete checkout")
+    return parse_saved_query(path)
 
 
 def catalogue(directory: Path | None = None) -> dict[str, SavedQuery]:

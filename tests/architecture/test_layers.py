@@ -35,7 +35,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "store": frozenset({"core"}),
     "query": frozenset({"core", "rdf", "store"}),
     "ingest": frozenset({"core", "read", "nlp", "extract", "rdf", "store", "query"}),
-    "validate": frozenset({"core", "rdf", "store"}),
+    "validate": frozenset({"core", "rdf", "store", "query"}),
     "evaluation": frozenset({"core", "read", "rdf", "store", "query", "ingest"}),
     "views": frozenset({"core", "rdf", "store", "query"}),
     "serve": frozenset({"core", "store", "query"}),
