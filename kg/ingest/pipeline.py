@@ -52,15 +52,15 @@ def extract_articles(
 
 def reference_graphs(settings: Settings) -> dict[NamedNode, list[Quad]]:
     """The ontology and reference graphs, each with a content hash to tell when they changed."""
-    from kg.extract.lexicon import load_lexicon
     from kg.gazetteer import cached_gazetteer
+    from kg.lexicon import load_lexicon
     from kg.rdf import iris
     from kg.rdf.reference import ontology_quads, reference_quads
     from kg.rdf.terms import iri
     from kg.rdf.vocab import DCTERMS
     from kg.resources import ontology_file
 
-    reference = reference_quads(cached_gazetteer(settings.gazetteer), load_lexicon().topics)
+    reference = reference_quads(cached_gazetteer(settings.gazetteer), load_lexicon(settings.language).topics.topics)
     graphs = {
         # the ontology has blank nodes (fresh at every parse): its digest is the file's
         iris.ontology_graph(): (ontology_quads(), hashlib.sha256(ontology_file().read_bytes()).hexdigest()),

@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Protocol
+from collections.abc import Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
 from kg.gazetteer import Gazetteer
+from kg.lexicon import Topic
 from kg.rdf import iris
 from kg.rdf.terms import date, iri, text, year
 from kg.rdf.vocab import KG, OWL, RDF, RDFS, SKOS, WD
 from kg.resources import ontology_file
 
 Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
-
-
-class Topic(Protocol):
-    """A topic of the lexicon (:class:`kg.extract.lexicon.Topic`), as far as the reference graph needs it:
-    the RDF side does not import the NLP side."""
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def label(self) -> str: ...
 
 
 def _names(node: NamedNode, label: str, aliases: tuple[str, ...]) -> Iterator[Triple]:
@@ -83,14 +72,14 @@ def gazetteer_triples(gazetteer: Gazetteer) -> Iterator[Triple]:
         yield from _same_as(node, t.wikidata)
 
 
-def topic_triples(topics: Iterable[Topic]) -> Iterator[Triple]:
+def topic_triples(topics: tuple[Topic, ...]) -> Iterator[Triple]:
     for topic in topics:
         node = iris.topic(topic.id)
         yield node, iri(RDF.type), iri(KG.Topic)
         yield node, iri(RDFS.label), text(topic.label, "en")
 
 
-def reference_quads(gazetteer: Gazetteer, topics: Iterable[Topic]) -> list[Quad]:
+def reference_quads(gazetteer: Gazetteer, topics: tuple[Topic, ...]) -> list[Quad]:
     graph = iris.reference_graph()
     seen: dict[Triple, None] = {}
     for triple in (*gazetteer_triples(gazetteer), *topic_triples(topics)):
