@@ -32,13 +32,13 @@ ALLOWED: dict[str, frozenset[str]] = {
     "nlp": frozenset({"core", "read"}),
     "extract": frozenset({"core", "read", "nlp"}),
     "rdf": frozenset({"core", "read"}),
-    "store": frozenset({"core"}),
+    "store": frozenset({"core", "rdf"}),
     "query": frozenset({"core", "rdf", "store"}),
     "ingest": frozenset({"core", "read", "nlp", "extract", "rdf", "store", "query"}),
     "validate": frozenset({"core", "rdf", "store", "query"}),
     "evaluation": frozenset({"core", "read", "rdf", "store", "query", "ingest"}),
     "views": frozenset({"core", "rdf", "store", "query"}),
-    "serve": frozenset({"core", "store", "query"}),
+    "serve": frozenset({"core", "rdf", "store", "query"}),
     "cli": frozenset(STAGES.values()),
 }
 NLP_SIDE = ("nlp", "extract")
