@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from kg.articles import slugify
 from kg.extract.mentions import Mark
 from kg.extract.persons import Introduction, find_introductions
 from kg.gazetteer import Gazetteer, OfficeTerm, Person
+from kg.keys import text_actor_key
 from kg.lexicon import Lexicon
 from kg.lexicon.schema import PersonWords
 from kg.nlp.marks import MarkKind
@@ -180,12 +180,11 @@ def _known_as(group: _Group, office: Introduction | None, gazetteer: Gazetteer, 
 
 
 def identity_key(of: tuple[str, str] | None, name: str, words: PersonWords) -> str:
-    """The key of a text actor: who it speaks for plus first and last name ("ken-william-ruto"); a suffix
-    stays ("phl-ferdinand-marcos-jr")."""
+    """The key of a text actor (:func:`kg.keys.text_actor_key`) from the name as read: its first and last
+    words without honorifics, particles and middle names, and its suffix ("Jr.")."""
     tokens = name_tokens(name, words)
     suffix = [w.strip(".") for w in fold(name).split() if w in words.suffixes]
-    core = [tokens[0], tokens[-1]] if len(tokens) >= 2 else list(tokens)
-    return slugify(" ".join(([of[1]] if of else []) + core + suffix[-1:]), max_length=100)
+    return text_actor_key(of[1] if of else None, tokens[0], tokens[-1], suffix[-1] if suffix else "")
 
 
 def _member(group: _Group, introductions: list[Introduction], gazetteer: Gazetteer,

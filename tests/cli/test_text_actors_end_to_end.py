@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.pipeline import ingest
+from kg.ingest.pipeline import ingest
 from kg.settings import Settings
 from kg.store import open_store
 
