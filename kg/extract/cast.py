@@ -187,12 +187,32 @@ def identity_key(of: tuple[str, str] | None, name: str, words: PersonWords) -> s
     return text_actor_key(of[1] if of else None, tokens[0], tokens[-1], suffix[-1] if suffix else "")
 
 
+def _named_here(marks: list[Mark], gazetteer: Gazetteer, words: PersonWords) -> dict[str, frozenset[str]]:
+    """The gazetteer people the article names, with the words of their names and aliases."""
+    found: dict[str, frozenset[str]] = {}
+    for mark in marks:
+        person = gazetteer.people.get(mark.ref) if mark.kind == MarkKind.PERSON else None
+        if person is not None and person.id not in found:
+            found[person.id] = frozenset(t for text in (person.name, *person.aliases) for t in name_tokens(text, words))
+    return found
+
+
+def _named_person(group: _Group, named: dict[str, frozenset[str]], gazetteer: Gazetteer) -> str | None:
+    """"Prime Minister Shehbaz" in an article that also names "Shehbaz Sharif": the one person the article
+    names whose name holds every word of this one (and who speaks for the country the title names)."""
+    of = group.of
+    fits = [pid for pid, tokens in named.items() if group.tokens <= tokens and (
+        of is None or gazetteer.people[pid].country == of[1]
+        or any(t.of == of[1] for t in gazetteer.people[pid].offices))]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _member(group: _Group, introductions: list[Introduction], gazetteer: Gazetteer,
-            words: PersonWords) -> CastMember:
+            words: PersonWords, named: dict[str, frozenset[str]]) -> CastMember:
     office = group.office
     if office is None and any(m.counterpart for m in group.members):
         office = _counterpart_office(next(m for m in group.members if m.counterpart), introductions)
-    known = _known_as(group, office, gazetteer, words)
+    known = _named_person(group, named, gazetteer) or _known_as(group, office, gazetteer, words)
     if known is not None:
         person = gazetteer.people[known]
         return CastMember(known, person.name, None, None, None, None, group.name)
@@ -208,15 +228,14 @@ def _member(group: _Group, introductions: list[Introduction], gazetteer: Gazette
     return CastMember(key, group.name.text, person, title, role, of, group.name)
 
 
-def _later_mentions(doc: Doc, members: list[tuple[CastMember, frozenset[str]]], marks: list[Mark],
-                    taken: set[int], words: PersonWords) -> list[Mark]:
-    """Names of a known member elsewhere in the doc ("Ruto", "Mr Aliyev", "Abiy"): a run of capitalised
-    words, each a word of exactly one member's name."""
+def _later_mentions(doc: Doc, names: dict[str, frozenset[str]], marks: list[Mark], taken: set[int]) -> list[Mark]:
+    """Names of a person of the article elsewhere in the doc ("Ruto", "Mr Aliyev", "Abiy", "Shehbaz"): a run
+    of capitalised words, each a word of exactly one person's name (``names``: id -> words)."""
     owners: dict[str, set[str]] = {}
-    for member, tokens in members:
+    for person_id, tokens in names.items():
         for token in tokens:
             if len(token) >= _MIN_FORM_LENGTH:
-                owners.setdefault(token, set()).add(member.id)
+                owners.setdefault(token, set()).add(person_id)
     covered = taken | {i for m in marks for i in range(m.start, m.end)}
     found: list[Mark] = []
     index = 0
@@ -240,17 +259,16 @@ def build_cast(doc: Doc, marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexic
     words = lexicon.persons
     introductions = find_introductions(doc, marks, lexicon)
     groups = _group(introductions, words)
-    members = [_member(g, introductions, gazetteer, words) for g in groups]
-    spans: dict[int, tuple[CastMember, frozenset[str]]] = {}
+    named = _named_here(marks, gazetteer, words)
+    members = [_member(g, introductions, gazetteer, words, named) for g in groups]
+    names: dict[str, frozenset[str]] = {}  # a gazetteer person's short names are its aliases, not each word
     person_marks: list[Mark] = []
     for group, member in zip(groups, members, strict=True):
-        tokens = frozenset(name_tokens(member.name, words)) | group.tokens
+        names[member.id] = names.get(member.id, frozenset()) | frozenset(name_tokens(member.name, words)) | group.tokens
         for intro in group.members:
             person_marks.append(Mark(MarkKind.PERSON, member.id, "text", intro.name))
-        spans[id(group)] = (member, tokens)
     taken = {i for m in person_marks for i in range(m.start, m.end)}
-    known_people = [(m, t) for m, t in spans.values()]
-    person_marks += _later_mentions(doc, known_people, [m for m in marks if m.kind != "role"], taken, words)
+    person_marks += _later_mentions(doc, names, [m for m in marks if m.kind != "role"], taken)
     taken = {i for m in person_marks for i in range(m.start, m.end)}
     kept = [m for m in marks if not _covered(m, taken, person_marks)]
     extra = {m.id: m.person for m in members if m.person is not None}

@@ -46,9 +46,12 @@ def _reference_days(date: PartialDate | None, anchor: dt.date | None) -> list[dt
     return [dt.date(date.value.year, 1, 1), dt.date(date.value.year, 12, 31)]
 
 
+_LEADER_ROLES = ("head_of_state", "head_of_government")
+
+
 def resolve_role(
     mark: Mark, gazetteer: Gazetteer, date: PartialDate | None, anchor: dt.date | None,
-    counterpart_roles: tuple[str, ...] = ("head_of_state", "head_of_government"),
+    counterpart_roles: tuple[str, ...] = _LEADER_ROLES,
 ) -> ActorRef | None:
     """"Russian President" on a date -> the person who held that office then (only when unambiguous)."""
     iso3 = mark.ref
@@ -65,12 +68,34 @@ def resolve_role(
     return None
 
 
-def actor_of(mark: Mark, gazetteer: Gazetteer, date: PartialDate | None, anchor: dt.date | None) -> ActorRef | None:
-    """The person a person or role mark names (``None`` for other marks or unresolved roles)."""
+def offices_held(
+    marks: list[Mark], gazetteer: Gazetteer, date: PartialDate | None, anchor: dt.date | None,
+) -> tuple[str, ...]:
+    """The roles the persons named by ``marks`` held at the time: what "his Russian counterpart" holds in a
+    sentence naming "US Secretary of Defense Lloyd Austin" (a minister, not a head of state)."""
+    days = [d for d in _reference_days(date, anchor) if d is not None]
+    roles: list[str] = []
+    for mark in marks:
+        person = gazetteer.people.get(mark.ref) if mark.kind == "person" else None
+        if person is None:
+            continue
+        for term in person.offices:
+            if term.role not in roles and (not days or any(term.covers(d) for d in days)):
+                roles.append(term.role)
+    return tuple(roles)
+
+
+def actor_of(
+    mark: Mark, gazetteer: Gazetteer, date: PartialDate | None, anchor: dt.date | None,
+    counterpart_roles: tuple[str, ...] = (),
+) -> ActorRef | None:
+    """The person a person or role mark names (``None`` for other marks or unresolved roles). A
+    "counterpart" holds one of ``counterpart_roles`` (the offices of the others the sentence names), else
+    leads a state or government."""
     if mark.kind == "person" and mark.ref in gazetteer.people:
         return person_ref(gazetteer, mark.ref)
     if mark.kind == "role":
-        return resolve_role(mark, gazetteer, date, anchor)
+        return resolve_role(mark, gazetteer, date, anchor, counterpart_roles or _LEADER_ROLES)
     return None
 
 
@@ -136,15 +161,32 @@ def _subject_of(verb: Token, lexicon: Lexicon) -> list[Token]:
     return []
 
 
+def _reported_subject(verb: Token, token: Token, lexicon: Lexicon) -> list[Token]:
+    """"After his call with Putin, Sullivan said Biden also spoke ...": a phrase put before a reporting verb
+    tells of the reported clause, so "his" is the subject of that clause, not the speaker's."""
+    if verb.lemma_.lower() not in lexicon.cues.speech_verbs or token.i > verb.i:
+        return []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        subjects = [s for s in _subject_of(clause, lexicon) if s.lower_ not in lexicon.participants.subject_pronouns]
+        if subjects:
+            return subjects
+    return []
+
+
 def _governing_subject(token: Token, lexicon: Lexicon) -> list[Token]:
-    """For "his call with Putin": the subject of the nearest verb above the noun (whom "his" refers to)."""
+    """For "his call with Putin": the subject of the nearest verb above the noun (whom "his" refers to);
+    when the noun's own phrase is that subject ("Trump said his call with Xi *resulted* in ..."), the
+    subject of the verb above that one."""
     current = token
-    for _ in range(6):
+    for _ in range(8):
         if current.head is current:
             return []
         current = current.head
         if current.pos_ in ("VERB", "AUX") and current.dep_ != "prep":  # "regarding" is tagged a verb
-            return _subject_of(current, lexicon)
+            subjects = _subject_of(current, lexicon)
+            if any(s.i == token.i for s in subjects):
+                continue
+            return _reported_subject(current, token, lexicon) or subjects
     return []
 
 
@@ -174,6 +216,9 @@ def participant_slots(trigger_root: Token, lexicon: Lexicon) -> set[int]:
         if any(o.lower_ in words.possessive_pronouns for o in owners):
             heads += _governing_subject(root, lexicon)
         heads += _prep_objects(root, lexicon)
+        for clause in (c for c in root.children if c.dep_ == "acl"):
+            for verb in (clause, *(c for c in clause.children if c.dep_ == "conj")):
+                heads += _prep_objects(verb, lexicon)  # "a meeting hosted by X and attended by Y"
         verb = root.head
         if root.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "oprd", "conj") and verb is not root:
             heads += _subject_of(verb, lexicon) if root.dep_ not in ("nsubj", "nsubjpass") else []

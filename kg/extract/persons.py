@@ -175,11 +175,19 @@ def _name_tokens(doc: Doc, start: int, step: int, words: PersonWords, taken: set
     return found
 
 
+def _is_honorific(doc: Doc, index: int, words: PersonWords) -> bool:
+    """"Mr", "Sheikh", "Dato' Seri" (the apostrophe of "Dato'" a token of its own) before a name."""
+    token = doc[index]
+    if token.text in ("'", "’"):
+        return index > 0 and doc[index - 1].lower_ in words.honorifics and not doc[index - 1].whitespace_
+    return token.lower_ in words.honorifics and (doc[index + 1].is_title or doc[index + 1].text in ("'", "’"))
+
+
 def _name_after(doc: Doc, index: int, words: PersonWords, taken: set[int]) -> Span | None:
     """The name starting at ``index`` (honorifics skipped): capitalised words, particles inside ("bin", "von
     der"), hyphen-joined parts ("Al-Thani"), a suffix ("Jr.")."""
     cursor = index
-    while cursor + 1 < len(doc) and doc[cursor].lower_ in words.honorifics and doc[cursor + 1].is_title:
+    while cursor + 1 < len(doc) and _is_honorific(doc, cursor, words):
         cursor += 1
     found = _name_tokens(doc, cursor, 1, words, taken)
     if not found or found[0] != cursor:

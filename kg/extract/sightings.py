@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.dates import parse_date
 from kg.extract.mentions import Mark
-from kg.extract.participants import actor_of, participants_near, syntactic_participants, tree_distance
+from kg.extract.participants import actor_of, offices_held, participants_near, syntactic_participants, tree_distance
 from kg.extract.triggers import Trigger, find_triggers, is_planned_or_negated
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
@@ -231,7 +231,9 @@ def find_sightings(
             date = sentence_date(sentence, trigger, anchor, lexicon, year)
             if background:
                 date = background_date(trigger, anchor, date, lexicon)
-            people = [(m, a) for m in in_sentence if (a := actor_of(m, gazetteer, date, anchor)) is not None]
+            offices = offices_held(in_sentence, gazetteer, date, anchor)  # what "his counterpart" holds
+            people = [(m, a) for m in in_sentence
+                      if (a := actor_of(m, gazetteer, date, anchor, offices)) is not None]
             named[trigger.span.start] = (background, date, people,
                                          syntactic_participants(trigger.span, people, lexicon))
         # when one trigger of the sentence names its participants, the others refer to that encounter

@@ -147,3 +147,19 @@ def test_former_office_is_not_a_current_one(extract):
 ])
 def test_titles_without_a_name_introduce_nobody(extract, text):
     assert extract(text).text_actors == ()
+
+
+def test_short_name_of_a_person_the_article_names_is_that_gazetteer_person(extract):
+    """"Prime Minister Shehbaz" after "Shehbaz Sharif": the gazetteer person, not a new text actor."""
+    result = extract("Pakistani Prime Minister Shehbaz Sharif arrived in Riyadh on Wednesday. On Thursday Prime "
+                     "Minister Shehbaz met Zambian President Kalonde Mwaba.", published=dt.date(2025, 9, 19))
+    assert [a.name for a in result.text_actors] == ["Kalonde Mwaba"]
+    [encounter] = result.encounters
+    assert {p.id for p in encounter.participants} == {"shehbaz-sharif", "zmb-kalonde-mwaba"}
+
+
+def test_honorifics_before_a_name_are_not_part_of_it(extract):
+    result = extract("Malaysian Prime Minister Dato' Seri Hamzah Aziz met Sheikh Khalid bin Rashid Al-Nuaimi, "
+                     "Bahrain's foreign minister, in Putrajaya on Monday.")
+    assert _actors(result) == {"Hamzah Aziz": ("MYS", "Prime Minister", "head_of_government"),
+                               "Khalid bin Rashid Al-Nuaimi": ("BHR", "foreign minister", "foreign_minister")}
