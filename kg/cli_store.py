@@ -99,7 +99,8 @@ def cmd_load(args: argparse.Namespace) -> int:
     graph = given_graph(args.graph) if args.graph else None
     store = open_store(settings.store, settings=settings)
     try:
-        report = load_files([Path(p) for p in args.paths], store, fmt=args.format, graph=graph)
+        report = load_files([Path(p) for p in args.paths], store, fmt=args.format, graph=graph,
+                            replace_protected=args.replace_reference)
     finally:
         store.close()
     for problem in report.problems:
@@ -136,6 +137,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                                     "(default: from each file's suffix)")
     p.add_argument("--graph", metavar="IRI",
                    help="the graph for triples outside named graphs (default: graph/file/NAME, one per file)")
+    p.add_argument("--replace-reference", action="store_true",
+                   help="let the files replace graph/reference and graph/ontology (refused otherwise: they are "
+                        "what kg ingest links to)")
     p.set_defaults(func=cmd_load)
 
     p = sub.add_parser("extract", help="extract articles to N-Quads without a store (a shard for bulk loaders)")
