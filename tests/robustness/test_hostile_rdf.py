@@ -13,7 +13,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import walk
 from kg.cli import main
-from kg.load import load_files
+from kg.ingest.rdf_files import load_files
 from kg.rdf.iris import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from kg.rdf.json_depth import too_deep
 from kg.store import open_store
@@ -56,7 +56,7 @@ def test_a_file_naming_a_protected_graph_is_refused_without_the_flag(tmp_path, c
 def test_a_whole_reference_graph_as_kg_writes_it_loads_back(tmp_path, sample_store):
     """An export carries the graphs with their content digest: loading it into a store replaces them whole
     (kg ingest rewrites them from the gazetteer when the digest is not the current one)."""
-    from kg.export import export
+    from kg.query.export import export
 
     location = str(tmp_path / "store")
     _store_with_reference(location)

@@ -30,6 +30,7 @@ from kg.articles import InputProblem
 from kg.errors import InputError
 from kg.rdf.iris import PROTECTED_GRAPHS
 from kg.rdf.json_depth import MAX_DEPTH, too_deep
+from kg.rdf.vocab import DCTERMS
 from kg.store.base import Store, flush_buffers
 from kg.walk import Skipped, walk_files
 
@@ -44,7 +45,7 @@ SUFFIXES = {
 BATCH_QUADS = 50_000  # quads per write (whole graphs; a batch closes at the first graph boundary past this)
 GRAPH_CAP = 500_000  # a graph with more quads is written in parts rather than in one transaction
 # quads between two flushes of the embedded store, which otherwise keeps all it was written in memory and
-# in its write-ahead log (as kg.pipeline.SYNC_EVERY does for ingest: about 256 articles' worth)
+# in its write-ahead log (as kg.ingest.pipeline.SYNC_EVERY does for ingest: about 256 articles' worth)
 SYNC_QUADS = 100_000
 
 
@@ -109,7 +110,7 @@ class _Unsupported(Exception):
         self.what, self.fix = what, fix
 
 
-_IDENTIFIER = NamedNode("http://purl.org/dc/terms/identifier")
+_IDENTIFIER = NamedNode(DCTERMS.identifier)
 _MISSING = "no digest"
 
 
