@@ -35,8 +35,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
             site = Path(args.site)
             write_site(store, site, queries=catalogue())
-        server = make_server(store, port=args.port, writable=args.writable, site=site)
+        server = make_server(store, port=args.port, writable=args.writable, site=site, cors=args.cors)
         mode = "writable" if args.writable else "read-only"
+        mode += f", CORS for {', '.join(args.cors)}" if args.cors else ""
         pages = f" ; browse {server.url}site/" if site is not None else ""
         print(f"serving {store.location} ({mode}) at {server.url} ; SPARQL endpoint {server.url}query{pages} ; "
               "Ctrl-C stops", file=sys.stderr, flush=True)
@@ -96,6 +97,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="also accept SPARQL Update (/update) and Graph Store writes (/store)")
     p.add_argument("--site", metavar="DIR",
                    help="write the browser pages (kg site) into DIR and serve them at /site/")
+    p.add_argument("--cors", action="append", default=[], metavar="ORIGIN",
+                   help="let pages of ORIGIN (e.g. http://localhost:8000; null: pages opened from disk; * any) "
+                        "read the answers; repeatable. Default: none (same-origin pages only)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("load", parents=[common],

@@ -27,8 +27,8 @@ from tests.contract.test_saved_queries import PARAMS
 
 
 @contextmanager
-def serving(store: Store, *, writable: bool = False) -> Iterator[str]:
-    server = make_server(store, port=0, writable=writable)
+def serving(store: Store, *, writable: bool = False, **options: object) -> Iterator[str]:
+    server = make_server(store, port=0, writable=writable, **options)  # type: ignore[arg-type]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -99,7 +99,9 @@ def test_a_writable_endpoint_is_a_store_for_kg(sample_quads):
         remote = open_store(base, settings=Settings(store=base, store_retries=0), environ={})
         remote.replace_graphs(by_graph(sample_quads))
         assert canonical(remote.quads()) == canonical(sample_quads)
-        assert _post(base + "/update", b"CLEAR ALL", "application/x-www-form-urlencoded")[0] == 415
+        assert _post(base + "/update", b"CLEAR ALL", "text/plain")[0] == 415
+        assert _post(base + "/update", b"update=CLEAR+ALL", "application/x-www-form-urlencoded")[0] == 204
+        assert list(remote.quads()) == []
 
 
 def test_kg_serve_command_starts_answers_and_stops(sample_quads, tmp_path):
