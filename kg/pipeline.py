@@ -49,14 +49,14 @@ def extract_articles(
         yield from extract_in_workers(articles, settings, jobs)
         return
     from kg.extract.article import extract_article
-    from kg.extract.lexicon import load_lexicon
     from kg.gazetteer import cached_gazetteer
+    from kg.lexicon import load_lexicon
     from kg.nlp.annotate import annotate
     from kg.nlp.pipeline import build_pipeline
 
-    nlp = build_pipeline(settings.model, settings.gazetteer)
+    nlp = build_pipeline(settings.model, settings.gazetteer, settings.language)
     gazetteer = cached_gazetteer(settings.gazetteer)
-    lexicon = load_lexicon()
+    lexicon = load_lexicon(settings.language)
     # articles longer than CHUNK_CHARS are parsed in chunks (spaCy's parser needs about 1 GB per 100,000
     # characters) and joined back into one Doc with the article's exact text
     docs = annotate(nlp, articles, batch_size=settings.batch_size, batch_chars=settings.batch_chars,
@@ -70,15 +70,15 @@ CHUNK_CHARS = 100_000
 
 def reference_graphs(settings: Settings) -> dict[NamedNode, list[Quad]]:
     """The ontology and reference graphs, each with a content hash to tell when they changed."""
-    from kg.extract.lexicon import load_lexicon
     from kg.gazetteer import cached_gazetteer
+    from kg.lexicon import load_lexicon
     from kg.rdf import iris
     from kg.rdf.reference import ontology_quads, reference_quads
     from kg.rdf.terms import iri
     from kg.rdf.vocab import DCTERMS
     from kg.resources import ontology_file
 
-    reference = reference_quads(cached_gazetteer(settings.gazetteer), load_lexicon().topics)
+    reference = reference_quads(cached_gazetteer(settings.gazetteer), load_lexicon(settings.language).topics.topics)
     graphs = {
         # the ontology has blank nodes (fresh at every parse): its digest is the file's
         iris.ontology_graph(): (ontology_quads(), hashlib.sha256(ontology_file().read_bytes()).hexdigest()),

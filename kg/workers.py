@@ -29,7 +29,7 @@ def _start(settings: Settings) -> None:
     _settings = settings
     from kg.nlp.pipeline import build_pipeline
 
-    build_pipeline(settings.model, settings.gazetteer)  # load the model once, before the first chunk
+    build_pipeline(settings.model, settings.gazetteer, settings.language)  # load the model once, before the first chunk
 
 
 def _extract_chunk(articles: list[Article]) -> list[Extraction]:

@@ -7,29 +7,30 @@ import re
 
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mark
 from kg.extract.sightings import Cluster
 from kg.gazetteer import Gazetteer
+from kg.lexicon import Lexicon
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "agent")
-_ADDRESS_VERBS = {"tell", "urge", "assure", "warn", "inform", "brief", "update", "ask", "press", "remind"}
 
 
 def _speaker_verb(token: Token, lexicon: Lexicon) -> bool:
     """True when ``token`` (part of a mark) is the subject of a speech verb, or "according to" it."""
+    words = lexicon.linking
     head = token
     while head.dep_ in ("compound", "poss", "conj", "appos", "amod", "case") and head.head is not head:
         head = head.head
     verb = head.head
-    if head.dep_ in ("dobj", "dative") and verb.lemma_.lower() in _ADDRESS_VERBS:
+    if head.dep_ in ("dobj", "dative") and verb.lemma_.lower() in words.address_verbs:
         return True  # "he told Xi ...", "Biden urged Putin ..."
-    if head.dep_ in _SUBJECT_DEPS and verb.lemma_.lower() in lexicon.speech_verbs:
+    if head.dep_ in _SUBJECT_DEPS and verb.lemma_.lower() in lexicon.cues.speech_verbs:
         # reported speech is past tense ("said", "told"); present-tense analysis is the writer's voice
-        return verb.tag_ in ("VBD", "VBN") or verb.lemma_.lower() in ("say", "tell")
-    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
+        return verb.tag_ in ("VBD", "VBN") or verb.lemma_.lower() in words.reporting_lemmas
+    if (head.dep_ == "pobj" and head.head.lower_ in words.attribution_preps
+            and head.head.head.lower_ in words.attribution_heads):
         return True
-    if head.dep_ == "poss" and head.head.lower_ in ("readout", "statement", "account", "summary"):
+    if head.dep_ == "poss" and head.head.lower_ in words.readout_nouns:
         return True
     return False
 
@@ -51,9 +52,9 @@ def _alternatives(words: tuple[str, ...]) -> str:
 def anaphor_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     """"the two leaders", "the readout", or a determiner and an encounter noun with up to three words
     between ("this 85-minute dialogue", "Tuesday's phone call")."""
-    fixed = _alternatives(lexicon.anaphors)
-    determiners = _alternatives(lexicon.anaphor_determiners)
-    nouns = _alternatives(lexicon.anaphor_nouns)
+    fixed = _alternatives(lexicon.encounters.anaphors)
+    determiners = _alternatives(lexicon.encounters.anaphor_determiners)
+    nouns = _alternatives(lexicon.encounters.anaphor_nouns)
     return re.compile(
         rf"\b(?:{fixed}|(?:{determiners})\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns}))\b", re.I
     )
@@ -80,45 +81,42 @@ def link_sentences(
                 target = _nearest(owners, clusters, index)
                 break
         current = [i for i, c in enumerate(clusters) if not c.background]
-        if target is None and current and pattern.search(sentence.text) and not _speculative(sentence):
+        if target is None and current and pattern.search(sentence.text) and not _speculative(sentence, lexicon):
             target = _nearest(current, clusters, index)
         if target is not None:
             links[target].add(index)
-    _link_continuations(sentences, links, {i for i, c in enumerate(clusters) if c.background})
+    _link_continuations(sentences, links, {i for i, c in enumerate(clusters) if c.background}, lexicon)
     return {i: sorted(s) for i, s in links.items()}
 
 
-_CONTINUING_SUBJECTS = {"he", "she", "they", "both", "each"}
-
-
-def _continues(sentence: Span) -> bool:
+def _continues(sentence: Span, lexicon: Lexicon) -> bool:
     """A sentence that goes on reporting what the previous one reported: "he"/"they" told in the past
     tense, or an agentless past passive ("Particular attention was paid to ..."). Present-tense
     sentences are the writer's analysis and do not continue a report."""
+    words = lexicon.linking
     root = sentence.root
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(c.lower_ in _CONTINUING_SUBJECTS for c in subjects) and root.tag_ == "VBD":
+    if any(c.lower_ in words.continuing_subjects for c in subjects) and root.tag_ == "VBD":
         return True  # reported in the past tense: "They also reached a consensus ..."
-    passive_past = any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in root.children)
+    passive_past = any(c.dep_ == "auxpass" and c.lower_ in words.past_passive_auxiliaries for c in root.children)
     return passive_past and not any(c.dep_ == "agent" for c in root.children)
 
 
-def _link_continuations(sentences: list[Span], links: dict[int, set[int]], background: set[int]) -> None:
+def _link_continuations(
+    sentences: list[Span], links: dict[int, set[int]], background: set[int], lexicon: Lexicon,
+) -> None:
     owner = {index: cluster for cluster, indexes in links.items() for index in indexes if cluster not in background}
     for index in range(1, len(sentences)):
-        if index in owner or (index - 1) not in owner or not _continues(sentences[index]):
+        if index in owner or (index - 1) not in owner or not _continues(sentences[index], lexicon):
             continue
         owner[index] = owner[index - 1]
         links[owner[index]].add(index)
 
 
-_SPECULATIVE_AUX = {"will", "would", "could", "might", "may", "should", "shall", "'ll"}
-
-
-def _speculative(sentence: Span) -> bool:
+def _speculative(sentence: Span, lexicon: Lexicon) -> bool:
     """The sentence's main verb is future or hypothetical ("will likely categorize this meeting as ...")."""
     root = sentence.root
-    return any(c.dep_ == "aux" and c.lower_ in _SPECULATIVE_AUX for c in root.children)
+    return any(c.dep_ == "aux" and c.lower_ in lexicon.linking.speculative_auxiliaries for c in root.children)
 
 
 def _nearest(candidates: list[int], clusters: list[Cluster], index: int) -> int:

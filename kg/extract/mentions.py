@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.lexicon import Lexicon
+from kg.lexicon import Lexicon
 from kg.nlp.gazetteer_component import parse_entity_id
 
 
@@ -34,7 +34,7 @@ def _title_after(doc: Doc, index: int, lexicon: Lexicon) -> tuple[str, int] | No
         if index + length > len(doc):
             continue
         words = " ".join(t.lower_ for t in doc[index : index + length])
-        if words in lexicon.titles:
+        if words in lexicon.titles.titles:
             return words, index + length
     return None
 
@@ -50,18 +50,18 @@ def role_marks(doc: Doc, country_marks: list[Mark], lexicon: Lexicon) -> list[Ma
             title, end = after
             if end < len(doc) and doc[end].ent_type_ == "PERSON":
                 continue
-            roles = lexicon.titles[title]
+            roles = lexicon.titles.titles[title]
             found.append(Mark("role", f"{mark.ref}|{'+'.join(roles)}", "role", doc[mark.start : end]))
             continue
         start = mark.start
-        if start >= 2 and doc[start - 1].lower_ == "of":
+        if start >= 2 and doc[start - 1].lower_ in lexicon.titles.title_links:
             for length in (3, 2, 1):
                 begin = start - 1 - length
                 if begin < 0:
                     continue
                 words = " ".join(t.lower_ for t in doc[begin : start - 1])
-                if words in lexicon.titles and doc[begin].is_title:
-                    roles = lexicon.titles[words]
+                if words in lexicon.titles.titles and doc[begin].is_title:
+                    roles = lexicon.titles.titles[words]
                     found.append(Mark("role", f"{mark.ref}|{'+'.join(roles)}", "role", doc[begin : mark.end]))
                     break
     return found

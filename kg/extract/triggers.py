@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from kg.extract.lexicon import Lexicon
+from kg.lexicon import Lexicon
 from kg.records import EncounterKind
 
 _MATCHERS: dict[int, PhraseMatcher] = {}
@@ -33,19 +33,20 @@ def _matcher(vocab: Vocab, lexicon: Lexicon) -> PhraseMatcher:
         from spacy.lang.en import English
 
         tokenizer = English().tokenizer
-        for kind, phrases in lexicon.triggers.items():
+        for kind, phrases in lexicon.encounters.triggers.items():
             matcher.add(kind.value, [tokenizer(p) for p in phrases])
         _MATCHERS[key] = matcher
     return _MATCHERS[key]
 
 
-def _is_trigger_token(span: Span) -> bool:
+def _is_trigger_token(span: Span, lexicon: Lexicon) -> bool:
     """Reject readings that are not encounters: "call for", "talk of", "visit" as a noun modifier, etc."""
+    words = lexicon.triggers
     root = span.root
     text = span.text.lower()
     following = span.doc[span.end] if span.end < len(span.doc) else None
-    if text in ("call", "calls", "called", "calling"):
-        if following is not None and following.lower_ in ("for", "to", "on", "upon", "off", "it", "this", "that"):
+    if text in words.call_forms:
+        if following is not None and following.lower_ in words.not_after_call:
             return False
         if root.pos_ == "VERB":
             # "Putin called Trump": a phone call when a person is called; "called the move a mistake" is not
@@ -54,33 +55,32 @@ def _is_trigger_token(span: Span) -> bool:
                 c.dep_ in ("oprd", "xcomp", "ccomp") for c in root.children)
         if root.pos_ not in ("NOUN", "PROPN"):
             return False
-    if text in ("discussed", "updated", "briefed"):
+    if text in words.communication_verbs:
         # "discussed the plans with Zelensky", "updated Zelensky", "briefed Putin": communication with a person
         if root.pos_ != "VERB":
             return False
         people = [c for c in root.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]
-        people += [g for c in root.children if c.dep_ == "prep" and c.lower_ == "with"
+        people += [g for c in root.children if c.dep_ == "prep" and c.lower_ in words.communication_preps
                    for g in c.children if g.ent_type_ == "PERSON"]
         return bool(people)
-    if text in ("talk", "talks", "meet", "meets", "speak", "speaks", "spoke", "spoken", "talked", "talking",
-                "speaking"):
-        if following is not None and following.lower_ in ("of",):
+    if text in words.talk_forms:
+        if following is not None and following.lower_ in words.not_after_talk:
             return False
-    if text in ("visit", "visits", "visited", "visiting") and root.pos_ not in ("NOUN", "VERB"):
+    if text in words.visit_forms and root.pos_ not in ("NOUN", "VERB"):
         return False
-    if text == "conversation" and root.pos_ != "NOUN":
+    if text in words.noun_only_triggers and root.pos_ != "NOUN":
         return False
     return True
 
 
-_IN_PERSON = {"face-to-face", "in-person", "face", "person"}
-
-
-def _in_person(span: Span) -> bool:
+def _in_person(span: Span, lexicon: Lexicon) -> bool:
     """"face-to-face talks", "talked in person": an in-person encounter, whatever the verb."""
+    words = lexicon.triggers
     root = span.root
     window = span.doc[max(span.sent.start, span.start - 4) : min(span.sent.end, span.end + 4)].text.lower()
-    return any(c.lower_ in _IN_PERSON for c in root.children) or "face-to-face" in window or "in person" in window
+    return any(c.lower_ in words.in_person_words for c in root.children) or any(
+        phrase in window for phrase in words.in_person_phrases
+    )
 
 
 def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
@@ -91,11 +91,11 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     spans = [Span(doc, start, end, label=doc.vocab.strings[match_id]) for match_id, start, end in matcher(sentence)]
     triggers = []
     for span in filter_spans(spans):
-        if not _is_trigger_token(span):
+        if not _is_trigger_token(span, lexicon):
             continue
         kind = EncounterKind(span.label_)
-        weak = span.text.lower() in lexicon.remote_only_verbs
-        if weak and _in_person(span):
+        weak = span.text.lower() in lexicon.encounters.remote_only_verbs
+        if weak and _in_person(span, lexicon):
             kind, weak = EncounterKind.MEETING, False
         triggers.append(Trigger(kind, span, weak))
     return triggers
@@ -109,12 +109,13 @@ def _has_cue_child(token: Token, cues: frozenset[str]) -> bool:
     )
 
 
-def _verb_is_planned(verb: Token, cues: frozenset[str]) -> bool:
+def _verb_is_planned(verb: Token, cues: frozenset[str], lexicon: Lexicon) -> bool:
     """A verb with a modal or negated auxiliary, an infinitive "to", or under a planning verb."""
     if _has_cue_child(verb, cues):
         return True
     # "agreed to meet", "wants to speak", "an invitation to visit": an infinitive is not a held encounter
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    markers = lexicon.triggers.infinitive_markers
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in markers for c in verb.children)
 
 
 def is_planned_or_negated(trigger: Trigger, lexicon: Lexicon) -> bool:
@@ -124,24 +125,24 @@ def is_planned_or_negated(trigger: Trigger, lexicon: Lexicon) -> bool:
     depends on; a noun trigger ("the call", "an upcoming meeting", "plans a visit") by its modifiers and,
     when it is the subject or object of a verb, by that verb.
     """
-    cues = lexicon.planned_cues | lexicon.negation_cues
+    cues = lexicon.encounters.planned_cues | lexicon.encounters.negation_cues
     root = trigger.head
     if root.pos_ in ("VERB", "AUX"):
-        return _verb_is_planned(root, cues)
+        return _verb_is_planned(root, cues, lexicon)
     if _has_cue_child(root, cues):
         return True
     if root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "conj"):
         verb = root.head
         if verb.pos_ in ("VERB", "AUX"):
-            if verb.lemma_.lower() in cues - {"agree", "agreed"} or _verb_is_planned(verb, cues):
+            if verb.lemma_.lower() in cues - lexicon.triggers.agreement_lemmas or _verb_is_planned(verb, cues, lexicon):
                 return True
     if root.dep_ in ("compound", "nmod") and root.head.lower_ in cues:
         return True
     if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN" and root.head.head.lower_ in cues:
         return True  # "a timeline for such a meeting"
-    if root.dep_ == "pobj" and root.head.head.pos_ == "VERB" and root.head.lower_ in ("for", "to"):
+    if root.dep_ == "pobj" and root.head.head.pos_ == "VERB" and root.head.lower_ in lexicon.triggers.purpose_preps:
         verb = root.head.head  # "is expected to travel to Paris for a summit"
-        if verb.lemma_.lower() in cues or _verb_is_planned(verb, cues):
+        if verb.lemma_.lower() in cues or _verb_is_planned(verb, cues, lexicon):
             return True
         if verb.dep_ in ("xcomp", "ccomp") and (verb.head.lemma_.lower() in cues or _has_cue_child(verb.head, cues)):
             return True

@@ -14,6 +14,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.lexicon.schema import NameWords
+
 LABELS = {"country": "GPE", "person": "PERSON", "organization": "ORG", "treaty": "LAW"}
 DEMONYM_LABEL = "NORP"
 
@@ -30,14 +32,17 @@ def parse_entity_id(value: str) -> tuple[str, str, str] | None:
     return parts[0], parts[1], parts[2]
 
 
-def surface_variants(text: str) -> list[str]:
-    """Forms to match: the text as written, its British "-isation" spelling, and with a capital "The"
-    when it starts with "the "."""
+def surface_variants(text: str, names: NameWords) -> list[str]:
+    """Forms to match: the text as written, its spelling variants (British "-isation" for "-ization"),
+    and with a capital article when it starts with a lowercase one ("the Kremlin", "The Kremlin")."""
     variants = [text]
-    if "ization" in text:
-        variants.append(text.replace("ization", "isation"))  # British spelling: "Organisation"
-    if text.startswith("the "):
-        variants += ["The " + v[4:] for v in list(variants)]
+    for written, variant in names.spelling_variants.items():
+        if written in text:
+            variants.append(text.replace(written, variant))  # British spelling: "Organisation"
+    for article in names.capitalised_articles:
+        prefix = article + " "
+        if text.startswith(prefix):
+            variants += [article.capitalize() + " " + v[len(prefix) :] for v in list(variants)]
     return variants
 
 
@@ -49,15 +54,16 @@ class GazetteerMarker:
     a longer blocked name ("America" in "Latin America", "Washington" in "Washington Post") is dropped."""
 
     def __init__(
-        self, nlp: Language, forms: Iterable[tuple[str, str, str, str]], blocked: Iterable[str] = (),
+        self, nlp: Language, forms: Iterable[tuple[str, str, str, str]], blocked: Iterable[str],
+        names: NameWords,
     ) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        blocked_texts = sorted({v for text in blocked for v in surface_variants(text)})
+        blocked_texts = sorted({v for text in blocked for v in surface_variants(text, names)})
         if blocked_texts:
             self.matcher.add(BLOCK, list(nlp.tokenizer.pipe(blocked_texts)))
         grouped: dict[str, list[str]] = {}
         for text, kind, ref, form in forms:
-            for variant in surface_variants(text):
+            for variant in surface_variants(text, names):
                 grouped.setdefault(entity_id(kind, ref, form), []).append(variant)
         for key, texts in grouped.items():
             self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(set(texts)))))

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from kg.extract.article import extract_article
-from kg.extract.lexicon import load_lexicon
+from kg.lexicon import load_lexicon
 from kg.nlp.pipeline import cached_gazetteer
 from kg.records import Article, EncounterKind, Precision
 
