@@ -254,4 +254,7 @@ def load_gold(path: Path) -> GoldSet:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"broken JSON: {exc.msg}", where=f"{path}:{exc.lineno}:{exc.colno}") from exc
+    except RecursionError:
+        raise InputError("the JSON is nested too deeply to read (a gold file is at most a few levels deep)",
+                         where=str(path), fix="correct the gold file (see ANNOTATION.md for the format)") from None
     return parse_gold(data, str(path))

@@ -25,6 +25,8 @@ _PRECISIONS = {"DayPrecision": "day", "MonthPrecision": "month", "YearPrecision"
 class PredictedParticipant:
     name: str
     country: str | None  # ISO 3166-1 alpha-3 of the represented country
+    node: str = ""  # the actor IRI
+    from_text: bool = False  # marked kg:TextActor: recognized from the text, not known to the gazetteer
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,7 @@ class _EncounterParts:
         self.dates: set[tuple[str, str]] = set()
         self.durations: set[int] = set()
         self.participants: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+        self.text_actors: set[str] = set()
         self.countries: set[str] = set()
         self.organizations: set[str] = set()
         self.evidence: dict[str, tuple[int, str]] = {}
@@ -138,6 +141,8 @@ class _EncounterParts:
                     PredictedParticipant(
                         name=min(names) if names else node_iri.rsplit("/", 1)[-1],
                         country=min(codes) if codes else None,
+                        node=node_iri,
+                        from_text=node_iri in self.text_actors,
                     )
                     for node_iri, (names, codes) in self.participants.items()
                 ),
@@ -175,7 +180,10 @@ def _encounters(store: Store) -> dict[str, dict[str, _EncounterParts]]:
         if duration is not None:
             enc.durations.add(duration)
     for row in _rows(store, "participants"):
-        names, codes = parts[row["article"]][row["encounter"]].participants[row["participant"]]
+        enc = parts[row["article"]][row["encounter"]]
+        names, codes = enc.participants[row["participant"]]
+        if row["fromText"] == "true":
+            enc.text_actors.add(row["participant"])
         if row["name"]:
             names.add(row["name"])
         if row["iso3"]:

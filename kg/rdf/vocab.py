@@ -70,6 +70,7 @@ class KG(metaclass=_Namespace):
     Stance = "https://w3id.org/kg-diplomacy/ontology#Stance"
     StateVisit = "https://w3id.org/kg-diplomacy/ontology#StateVisit"
     Summit = "https://w3id.org/kg-diplomacy/ontology#Summit"
+    TextActor = "https://w3id.org/kg-diplomacy/ontology#TextActor"
     Topic = "https://w3id.org/kg-diplomacy/ontology#Topic"
     Treaty = "https://w3id.org/kg-diplomacy/ontology#Treaty"
     TreatyMention = "https://w3id.org/kg-diplomacy/ontology#TreatyMention"
@@ -245,6 +246,7 @@ KG_CLASSES: frozenset[str] = frozenset(
         KG.Stance,
         KG.StateVisit,
         KG.Summit,
+        KG.TextActor,
         KG.Topic,
         KG.Treaty,
         KG.TreatyMention,

@@ -1,18 +1,16 @@
-"""The SPARQL 1.1 Graph Store Protocol at ``/store``: GET and HEAD of a graph (``?graph=IRI``), of the default
-graph (``?default``: the union of the named graphs, as a set) or of the whole dataset (neither); PUT, POST and
-DELETE of a named graph on a writable server. The default graph is derived from the named graphs, so it is
-read-only."""
+"""The SPARQL 1.1 Graph Store Protocol at ``/store``: which graph a request names, and the writes. GET and
+HEAD of a graph (``?graph=IRI``) or of the default graph (``?default``: the union of the named graphs, as a
+set) are CONSTRUCT queries run within the server's limits; of the whole dataset (neither), a dump. PUT, POST
+and DELETE of a named graph on a writable server; the default graph is derived, so it is not written."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, Triple, parse, serialize
+from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 
 from kg.errors import QueryError
-from kg.serve.formats import DATASETS, GRAPHS, pick
 from kg.store.base import Store
 
 READ_ONLY = b"this endpoint is read-only (start kg serve with --writable)\n"
@@ -41,47 +39,37 @@ def target(params: dict[str, list[str]]) -> NamedNode | None:
         raise QueryError(f"?graph={graphs[0]!r} is not an absolute IRI") from exc
 
 
-def read(store: Store, params: dict[str, list[str]], accept: str) -> Response:
-    """GET: one graph (404 when the store has no such graph), the default graph, or the dataset."""
-    named = (params.get("format") or [None])[-1]
-    if "graph" not in params and "default" not in params:
-        media, fmt = pick(DATASETS, accept, named)
-        return Response(HTTPStatus.OK, _serialize(store.quads(), fmt), media)
-    graph = target(params)
-    media, fmt = pick(GRAPHS, accept, named)
+def construct(graph: NamedNode | None) -> str:
+    """The query whose answer is ``graph`` (None: the default graph, the union)."""
     if graph is None:
-        return Response(HTTPStatus.OK, _serialize(store.triples(), fmt), media)
-    if graph not in store.graphs():
-        return Response(HTTPStatus.NOT_FOUND, f"no graph {graph} in the store\n".encode())
-    rows = store.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
-    return Response(HTTPStatus.OK, _serialize((Triple(r["s"], r["p"], r["o"]) for r in rows), fmt), media)
+        return "CONSTRUCT WHERE { ?s ?p ?o }"
+    return f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
 
 
-def write(store: Store, method: str, params: dict[str, list[str]], content_type: str, body: bytes) -> Response:
-    """PUT (replace; 201 when the graph is new), POST (add; 201 when new) and DELETE (404 when absent)."""
-    graph = target(params)
-    if graph is None:
-        return Response(HTTPStatus.METHOD_NOT_ALLOWED,
-                        b"the default graph is the union of the named graphs: write to ?graph=IRI instead\n",
-                        headers={"Allow": "GET, HEAD, OPTIONS"})
-    if method == "DELETE":
-        found = store.remove_graph(graph)
-        return Response(HTTPStatus.NO_CONTENT) if found else Response(HTTPStatus.NOT_FOUND, b"no such graph\n")
+DEFAULT_IS_DERIVED = Response(HTTPStatus.METHOD_NOT_ALLOWED,
+                              b"the default graph is the union of the named graphs: write to ?graph=IRI instead\n",
+                              headers={"Allow": "GET, HEAD, OPTIONS"})
+
+
+def delete(store: Store, graph: NamedNode) -> Response:
+    """DELETE: 204, or 404 when there was no such graph."""
+    if store.remove_graph(graph):
+        return Response(HTTPStatus.NO_CONTENT)
+    return Response(HTTPStatus.NOT_FOUND, f"no graph {graph} in the store\n".encode())
+
+
+def write(store: Store, method: str, graph: NamedNode, content_type: str, body: bytes) -> Response:
+    """PUT (replace) or POST (add to) ``graph``: 201 when the graph is new, 204 when it was there."""
     rdf_format = RdfFormat.from_media_type(content_type)
     if rdf_format is None or rdf_format.supports_datasets:
-        return Response(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                        b"send a graph as Turtle, N-Triples or RDF/XML\n")
+        return Response(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, b"send a graph as Turtle, N-Triples or RDF/XML\n")
     try:
         quads = [Quad(t.subject, t.predicate, t.object, graph) for t in parse(body, rdf_format)]
     except SyntaxError as exc:
         raise QueryError(f"the {content_type} body is not valid: {exc}") from exc
-    existed = graph in store.graphs()
+    existed = store.ask(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
     if method == "POST":
         store.add_quads(quads)
     else:
         store.replace_graphs({graph: quads})
     return Response(HTTPStatus.NO_CONTENT if existed else HTTPStatus.CREATED)
-
-
-def _serialize(items: Iterable, fmt: object) -> bytes:
-    return serialize(items, format=fmt) or b""  # type: ignore[arg-type]

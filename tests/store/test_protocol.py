@@ -175,6 +175,11 @@ def test_form_encoded_update_on_a_writable_server(sample_quads):
                                {"Content-Type": "application/sparql-update"})
         assert status == 400 and b"line 1, column" in body
         assert call(base, "POST", "/update", b"CLEAR ALL", {"Content-Type": "text/plain"})[0] == 415
+        for marks in ({"Origin": "http://evil.example"}, {"Origin": "null"}, {"Sec-Fetch-Site": "cross-site"}):
+            status, _, _ = call(base, "POST", "/update", urlencode({"update": f"DROP GRAPH <{EX}g>"}).encode(),
+                                {"Content-Type": "application/x-www-form-urlencoded", **marks})
+            assert status == 403, marks  # a form from a page of another origin writes nothing
+        assert len(list(store.quads())) == 1
         store.replace_graphs(by_graph(sample_quads))
 
 
