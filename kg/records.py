@@ -10,6 +10,8 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
+from kg.keys import EncounterKey
+
 EXTRACTOR_VERSION = "kg-rules/0.1.0"
 
 
@@ -26,6 +28,20 @@ class EncounterKind(enum.Enum):
     def family(self) -> str:
         """Kinds in one family may describe the same real encounter ("call" vs "video call")."""
         return "remote" if self in (EncounterKind.PHONE_CALL, EncounterKind.VIDEO_CALL) else "in-person"
+
+    @property
+    def label(self) -> str:
+        """The kind as people write it ("Phone call"): graph labels, pictures and pages all use this."""
+        return KIND_LABELS[self]
+
+
+KIND_LABELS: dict[EncounterKind, str] = {
+    EncounterKind.PHONE_CALL: "Phone call",
+    EncounterKind.VIDEO_CALL: "Video call",
+    EncounterKind.MEETING: "Meeting",
+    EncounterKind.SUMMIT: "Summit",
+    EncounterKind.STATE_VISIT: "State visit",
+}
 
 
 class Precision(enum.Enum):
@@ -82,11 +98,17 @@ class Evidence:
 
 @dataclass(frozen=True)
 class ActorRef:
-    """A resolved actor: a gazetteer id of a given kind (iso3 for countries)."""
+    """A resolved actor: a gazetteer id of a given kind (iso3 for countries), or for a person the gazetteer
+    does not know (``source="text"``) the identity key of a :class:`TextActor`."""
 
     kind: ActorKind
     id: str
     label: str
+    source: str = "gazetteer"  # "gazetteer" | "text"
+
+    @property
+    def from_text(self) -> bool:
+        return self.source == "text"
 
 
 @dataclass(frozen=True)
@@ -144,6 +166,25 @@ class DateClues:
 
 
 @dataclass(frozen=True)
+class TextActor:
+    """A person recognized from how the article introduces them, not found in the gazetteer: the name, the
+    office title as read ("Prime Minister", "Secretary-General"), the gazetteer role it names, and the
+    country or organization the person speaks for when the text says it. ``id`` is the identity key
+    (represented country or organization and normalized name), the same in every article."""
+
+    id: str
+    name: str
+    title: str | None
+    role: str | None
+    represents: ActorRef | None
+    evidence: Evidence
+
+    @property
+    def ref(self) -> ActorRef:
+        return ActorRef(ActorKind.PERSON, self.id, self.name, "text")
+
+
+@dataclass(frozen=True)
 class ActorMention:
     """An actor named in an article (first evidence kept)."""
 
@@ -172,6 +213,7 @@ class Encounter:
     reaffirmed_treaties: tuple[str, ...] = ()
     clues: DateClues | None = None  # set when the date is not known to the day
     gatherings: tuple[str, ...] = ()  # organizations whose summit was the venue (APEC, G20)
+    key: EncounterKey | None = None  # its identity, set by the resolve stage (kg.ingest.resolve.identify)
 
     @property
     def participant_ids(self) -> tuple[str, ...]:
@@ -209,4 +251,5 @@ class Extraction:
     mentions: tuple[ActorMention, ...] = ()
     treaties: tuple[TreatyMention, ...] = ()
     stances: tuple[Stance, ...] = ()
+    text_actors: tuple[TextActor, ...] = ()  # people the article introduces whom the gazetteer does not know
     warnings: tuple[str, ...] = field(default=())

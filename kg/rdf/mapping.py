@@ -10,16 +10,12 @@ from pyoxigraph import Literal, NamedNode, Quad
 from kg.rdf import iris
 from kg.rdf.terms import boolean, date, integer, iri, text, year, year_month
 from kg.rdf.vocab import KG, RDF, RDFS, SCHEMA
-from kg.records import Encounter, EncounterKind, Evidence, Extraction, PartialDate, Precision
+from kg.records import ActorKind, Encounter, EncounterKind, Evidence, Extraction, PartialDate, Precision
 
 _PRECISION = {Precision.DAY: KG.DayPrecision, Precision.MONTH: KG.MonthPrecision, Precision.YEAR: KG.YearPrecision}
 _POLARITY = {
     "support": KG.Support, "oppose": KG.Oppose, "concern": KG.Concern,
     "cooperate": KG.Cooperate, "neutral": KG.Neutral, "call_for": KG.CallFor,
-}
-_KIND_LABEL = {
-    EncounterKind.PHONE_CALL: "Phone call", EncounterKind.VIDEO_CALL: "Video call", EncounterKind.MEETING: "Meeting",
-    EncounterKind.SUMMIT: "Summit", EncounterKind.STATE_VISIT: "State visit",
 }
 _ONLINE = {EncounterKind.PHONE_CALL, EncounterKind.VIDEO_CALL}
 
@@ -65,11 +61,15 @@ def _article(extraction: Extraction, node: NamedNode) -> Iterator[Triple]:
 def encounter_label(encounter: Encounter) -> str:
     names = " – ".join(p.label for p in sorted(encounter.participants, key=lambda p: p.label))
     when = encounter.date.iso() if encounter.date else "date unknown"
-    return f"{_KIND_LABEL[encounter.kind]}: {names}, {when}"
+    return f"{encounter.kind.label}: {names}, {when}"
 
 
-def _encounter(encounter: Encounter, article_id: str, article_node: NamedNode) -> Iterator[Triple]:
-    node = iris.encounter(encounter, article_id)
+def _encounter(encounter: Encounter, article_node: NamedNode) -> Iterator[Triple]:
+    key = encounter.key
+    if key is None:
+        raise TypeError("an encounter reaches the mapping without its identity key: "
+                        "pass the extraction through kg.ingest.resolve.identify first")
+    node = iris.encounter(key)
     yield node, iri(RDF.type), iri(getattr(KG, encounter.kind.value))
     yield node, iri(RDF.type), iri(KG.Encounter)
     yield node, iri(RDFS.label), text(encounter_label(encounter))
@@ -95,7 +95,7 @@ def _encounter(encounter: Encounter, article_id: str, article_node: NamedNode) -
             subject_node, predicate, kind, ref = iris.topic(subject), KG.discussedTopic, "topic", subject
         else:
             subject_node, predicate, kind, ref = iris.actor(subject), KG.discussed, subject.kind.value, subject.id
-        d_node = iris.discussion(node, kind, ref)
+        d_node = iris.discussion(key, kind, ref)
         yield node, iri(predicate), subject_node
         yield node, iri(KG.hasDiscussion), d_node
         yield d_node, iri(RDF.type), iri(KG.Discussion)
@@ -118,6 +118,29 @@ def _mentions(extraction: Extraction, article_node: NamedNode) -> Iterator[Tripl
         yield node, iri(KG.inArticle), article_node
         yield node, iri(KG.evidence), iris.evidence(article_id, mention.evidence.sentence_index)
         yield from _evidence(mention.evidence, article_node)
+
+
+def _text_actors(extraction: Extraction, article_node: NamedNode) -> Iterator[Triple]:
+    """People the article introduces whom the gazetteer does not know: typed kg:TextActor, with the name,
+    the office title as read and the country or organization they speak for, in the article's graph."""
+    for actor in extraction.text_actors:
+        node = iris.text_person(actor.id)
+        yield node, iri(RDF.type), iri(KG.Person)
+        yield node, iri(RDF.type), iri(KG.TextActor)
+        yield node, iri(RDFS.label), text(actor.name, "en")
+        represented = iris.actor(actor.represents) if actor.represents is not None else None
+        if actor.represents is not None and actor.represents.kind is ActorKind.COUNTRY:
+            yield node, iri(KG.represents), represented
+        if actor.title:
+            office = iris.text_office(actor.id, actor.title)
+            yield node, iri(KG.holdsOffice), office
+            yield office, iri(RDF.type), iri(KG.OfficeTerm)
+            yield office, iri(RDFS.label), text(f"{actor.title} ({actor.name})", "en")
+            yield office, iri(KG.officeTitle), text(actor.title)
+            if actor.role:
+                yield office, iri(KG.officeRole), text(actor.role)
+            if represented is not None:
+                yield office, iri(KG.officeOf), represented
 
 
 def _treaties(extraction: Extraction, article_node: NamedNode) -> Iterator[Triple]:
@@ -158,14 +181,16 @@ def _stances(extraction: Extraction, article_node: NamedNode) -> Iterator[Triple
 
 
 def extraction_quads(extraction: Extraction) -> list[Quad]:
-    """All quads of one article, in its own named graph, without duplicates, in a stable order."""
+    """All quads of one article, in its own named graph, without duplicates, in a stable order. Every
+    encounter carries its identity key (the resolve stage sets it); its IRI is minted from the key."""
     article_id = extraction.article.id
     graph = iris.article_graph(article_id)
     article_node = iris.article(article_id)
     triples: dict[Triple, None] = {}
     for part in (
         _article(extraction, article_node),
-        *(_encounter(e, article_id, article_node) for e in extraction.encounters),
+        *(_encounter(e, article_node) for e in extraction.encounters),
+        _text_actors(extraction, article_node),
         _mentions(extraction, article_node),
         _treaties(extraction, article_node),
         _stances(extraction, article_node),

@@ -29,7 +29,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from pyoxigraph import QueryResultsFormat, RdfFormat, parse_query_results, serialize
 
 from kg.errors import KgError, QueryError, StoreError
-from kg.queries import SavedQuery, catalogue
+from kg.query.saved import SavedQuery, catalogue
+from kg.query.syntax import query_error
 from kg.serve import graph_store
 from kg.serve.description import PREFIXES as SD_PREFIXES
 from kg.serve.description import describe
@@ -39,7 +40,6 @@ from kg.serve.guard import Policy, Refused
 from kg.serve.runner import AnswerTooLarge, Limits, QueryTimeout, capped, runner_for
 from kg.serve.server import PooledHTTPServer
 from kg.store.base import Store
-from kg.syntax_errors import query_error
 
 HOST = "127.0.0.1"
 MAX_BODY = 16 * 1024 * 1024

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
+from kg.rdf.vocab import RDF, RDFS, XSD
 from kg.serve.formats import GRAPHS, RESULTS
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS = "http://www.w3.org/ns/formats/"
 VOID = "http://www.w3.org/ns/void#"
-RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-DCTERMS_DESCRIPTION = NamedNode("http://purl.org/dc/terms/description")
-XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-PREFIXES = {"sd": SD, "formats": FORMATS, "void": VOID, "dcterms": "http://purl.org/dc/terms/"}
+RDF_TYPE = NamedNode(RDF.type)
+COMMENT = NamedNode(RDFS.comment)
+XSD_INTEGER = NamedNode(XSD.integer)
+PREFIXES = {"sd": SD, "formats": FORMATS, "void": VOID}
 
 # the W3C format IRIs (https://www.w3.org/ns/formats/) of what RESULTS and GRAPHS serve
 _FORMAT_IRIS = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
@@ -36,7 +37,7 @@ def describe(endpoint: str, *, writable: bool, triples: int) -> list[Triple]:
             for name in (*RESULTS, *GRAPHS)]
     out += [
         Triple(service, _sd("feature"), _sd("UnionDefaultGraph")),
-        Triple(service, DCTERMS_DESCRIPTION, Literal(
+        Triple(service, COMMENT, Literal(
             "kg serve: the default graph is the union of the named graphs as a set (each distinct triple once, "
             "as the Turtle export holds it); one named graph per article, graph/reference and graph/ontology. "
             "Graph Store Protocol at /store" + (" (read and write)." if writable else " (read-only)."))),
