@@ -50,6 +50,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                              cors=args.cors, allow_service=args.allow_service, query_workers=args.query_workers,
                              on_error=_log_line)
         mode = "writable" if args.writable else "read-only"
+        mode += f", CORS for {', '.join(args.cors)}" if args.cors else ""
         pages = f" ; browse {server.url}site/" if site is not None else ""
         service = "SERVICE allowed" if args.allow_service else "no SERVICE"
         print(f"serving {store.location} ({mode}; {limits.describe()}; {service}) at {server.url} ; "
@@ -108,7 +109,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--site", metavar="DIR",
                    help="write the browser pages (kg site) into DIR and serve them at /site/")
     p.add_argument("--cors", action="append", default=[], metavar="ORIGIN",
-                   help="let pages of this origin (e.g. http://localhost:3000) use the endpoint; repeatable")
+                   help="let pages of ORIGIN (e.g. http://localhost:8000; null: pages opened from disk; * any) "
+                        "use the endpoint and read its answers; repeatable. Default: none (same-origin pages only)")
     p.add_argument("--allow-service", action="store_true",
                    help="let queries call other SPARQL servers (SERVICE); off by default: the server fetches no URL")
     p.add_argument("--query-timeout", type=float, default=30.0, metavar="SECONDS",
