@@ -128,6 +128,7 @@ class SubjectWords:
     dateline_articles: frozenset[str]
     occurrence_nouns: frozenset[str]
     told_event_preps: frozenset[str]
+    temporal_framing_words: frozenset[str]
 
 
 @dataclass(frozen=True)
