@@ -187,6 +187,35 @@ def identity_key(of: tuple[str, str] | None, name: str, words: PersonWords) -> s
     return text_actor_key(of[1] if of else None, tokens[0], tokens[-1], suffix[-1] if suffix else "")
 
 
+_DATELINE_ENDS = ("—", "–", " - ", "(", ":", "\n")
+_PLACES: dict[int, dict[str, str]] = {}
+
+
+def _places(gazetteer: Gazetteer) -> dict[str, str]:
+    """Country names and capitals, folded, by the country's iso3 (names two countries share left out)."""
+    key = id(gazetteer)
+    if key not in _PLACES:
+        index: dict[str, str | None] = {}
+        for country in gazetteer.countries.values():
+            for text in (country.name, *country.capitals):
+                folded = fold(text)
+                index[folded] = country.iso3 if index.get(folded, country.iso3) == country.iso3 else None
+        _PLACES[key] = {k: v for k, v in index.items() if v}
+    return _PLACES[key]
+
+
+def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
+    """The country of the dateline that opens a story ("NAIROBI, Kenya —", "Bratislava, April 28 (TASR) -"):
+    where the story was filed, whose leaders the story names without a country ("President Ruto")."""
+    head = text.lstrip()[:60]
+    cut = min((head.find(e) for e in _DATELINE_ENDS if 0 < head.find(e)), default=-1)
+    if cut <= 0:
+        return None
+    places = _places(gazetteer)
+    found = {places[fold(part.strip())] for part in head[:cut].split(",") if fold(part.strip()) in places}
+    return found.pop() if len(found) == 1 else None
+
+
 def _named_here(marks: list[Mark], gazetteer: Gazetteer, words: PersonWords) -> dict[str, frozenset[str]]:
     """The gazetteer people the article names, with the words of their names and aliases."""
     found: dict[str, frozenset[str]] = {}
@@ -208,7 +237,7 @@ def _named_person(group: _Group, named: dict[str, frozenset[str]], gazetteer: Ga
 
 
 def _member(group: _Group, introductions: list[Introduction], gazetteer: Gazetteer,
-            words: PersonWords, named: dict[str, frozenset[str]]) -> CastMember:
+            words: PersonWords, named: dict[str, frozenset[str]], home: str | None) -> CastMember:
     office = group.office
     if office is None and any(m.counterpart for m in group.members):
         office = _counterpart_office(next(m for m in group.members if m.counterpart), introductions)
@@ -217,7 +246,11 @@ def _member(group: _Group, introductions: list[Introduction], gazetteer: Gazette
         person = gazetteer.people[known]
         return CastMember(known, person.name, None, None, None, None, group.name)
     of = group.of
+    if of is None and home is not None and office is not None:
+        of = (MarkKind.COUNTRY, home)  # "ABUJA — President Bola Tinubu": the dateline's country
     key = identity_key(of, group.name.text, words)
+    if key in gazetteer.people:
+        return CastMember(key, gazetteer.people[key].name, None, None, None, None, group.name)
     title = office.title if office is not None else None
     role = office.roles[0] if office is not None else None
     offices = ()
@@ -260,7 +293,8 @@ def build_cast(doc: Doc, marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexic
     introductions = find_introductions(doc, marks, lexicon)
     groups = _group(introductions, words)
     named = _named_here(marks, gazetteer, words)
-    members = [_member(g, introductions, gazetteer, words, named) for g in groups]
+    home = dateline_country(doc.text, gazetteer)
+    members = [_member(g, introductions, gazetteer, words, named, home) for g in groups]
     names: dict[str, frozenset[str]] = {}  # a gazetteer person's short names are its aliases, not each word
     person_marks: list[Mark] = []
     for group, member in zip(groups, members, strict=True):

@@ -83,6 +83,9 @@ def _qualifier_before(doc: Doc, index: int, by_end: dict[int, Mark], words: Pers
         skipped += 1
     if cursor >= 0 and doc[cursor].lower_ in ("'s", "’s", "'"):
         cursor -= 1
+    if cursor >= 2 and doc[cursor].text == ")":  # "his Democratic Republic of Congo (DRC) counterpart"
+        opening = next((i for i in range(cursor - 1, max(cursor - 5, -1), -1) if doc[i].text == "("), None)
+        cursor = opening - 1 if opening is not None else cursor
     mark = by_end.get(cursor)
     return (mark.start, mark) if mark is not None else None
 
@@ -222,6 +225,8 @@ def find_introductions(doc: Doc, marks: list[Mark], lexicon: Lexicon) -> list[In
     def keep(name: Span | None, title: _Title) -> None:
         if name is None or (name.start, name.end) in places:
             return
+        if any(t.lower_ in words.institution_words for t in name):
+            return  # "PM Office Media Wing", "President House"
         if any(i in persons for i in range(name.start - 1, name.end + 1)):
             return  # part of (or next to) a name the gazetteer knows: "Sheikh Tamim bin Hamad Al-Thani"
         if title.of is None:

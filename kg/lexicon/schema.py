@@ -205,6 +205,7 @@ class PersonWords:
     former: frozenset[str]
     modifiers: frozenset[str]
     counterpart_titles: frozenset[str]
+    institution_words: frozenset[str]  # a capitalised "name" holding one is an institution ("PM Office")
 
 
 @dataclass(frozen=True)

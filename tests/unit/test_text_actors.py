@@ -163,3 +163,29 @@ def test_honorifics_before_a_name_are_not_part_of_it(extract):
                      "Bahrain's foreign minister, in Putrajaya on Monday.")
     assert _actors(result) == {"Hamzah Aziz": ("MYS", "Prime Minister", "head_of_government"),
                                "Khalid bin Rashid Al-Nuaimi": ("BHR", "foreign minister", "foreign_minister")}
+
+
+@pytest.mark.parametrize("opening", ["LUSAKA, Zambia — ", "Lusaka, June 4 (ZANIS) - ", "LUSAKA (Reuters) – "])
+def test_leader_named_without_a_country_belongs_to_the_dateline(extract, opening):
+    """A story filed from a country's capital names its own leader without the country."""
+    result = extract(opening + "President Kalonde Mwaba held talks with Chilean President Ignacio Varela on "
+                               "Wednesday.")
+    assert _actors(result)["Kalonde Mwaba"][0] == "ZMB"
+    assert _actors(result)["Ignacio Varela"][0] == "CHL"
+
+
+def test_no_dateline_no_country_guessed(extract):
+    result = extract("President Kalonde Mwaba held talks with Chilean President Ignacio Varela in Lusaka on Monday.")
+    assert _actors(result)["Kalonde Mwaba"][0] is None
+
+
+def test_parenthesised_short_name_between_country_and_title(extract):
+    result = extract("Zambian President Kalonde Mwaba met his Central African Republic (CAR) counterpart, Faustin "
+                     "Ngaro, in Bangui on Friday.")
+    assert _actors(result)["Faustin Ngaro"][0] == "CAF"
+
+
+def test_an_institution_after_a_title_is_nobody(extract):
+    result = extract("The PM Office Media Wing said Zambian President Kalonde Mwaba met Chilean President "
+                     "Ignacio Varela on Monday.")
+    assert set(_actors(result)) == {"Kalonde Mwaba", "Ignacio Varela"}
