@@ -14,13 +14,16 @@ from kg.store.oxigraph_store import OxigraphStore
 from tests.conftest import REPO
 
 
-def test_union_triples_are_distinct_across_graphs_and_default_graph():
+def test_union_triples_are_distinct_across_graphs():
+    # the default graph is the union of the named graphs as a set (kg.store.union): written through the
+    # store, a triple two article graphs hold streams once
     a, b, g, h = (NamedNode(f"http://example.org/{x}") for x in "abgh")
     store = OxigraphStore(None)
-    store._store.extend([Quad(a, a, a, g), Quad(a, a, a, h), Quad(a, a, b, h), Quad(b, b, b, g), Quad(a, a, a),
-                         Quad(b, a, a)])
+    store.add_quads([Quad(a, a, a, g), Quad(a, a, a, h), Quad(a, a, b, h), Quad(b, b, b, g)])
     triples = [str(t) for t in store.triples()]
-    assert len(triples) == len(set(triples)) == 4
+    assert len(triples) == len(set(triples)) == 3
+    store.remove_graph(h)
+    assert sorted(str(t) for t in store.triples()) == sorted({str(Quad(a, a, a).triple), str(Quad(b, b, b).triple)})
 
 
 def test_progress_bar_draws_rate_and_eta():
