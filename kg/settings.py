@@ -5,6 +5,7 @@ The CLI resolves them once and passes a :class:`Settings` down; library code nev
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from collections.abc import Mapping
@@ -39,20 +40,55 @@ class Settings:
     store_timeout: float = 30.0  # seconds per HTTP request
     store_retries: int = 2  # further attempts after a connection error, 429 or 5xx
 
-    def with_overrides(self, overrides: Mapping[str, Any]) -> Settings:
+    def with_overrides(self, overrides: Mapping[str, Any], *, source: str = "") -> Settings:
+        """These settings with ``overrides`` applied, each checked for its type and range; ``source`` says
+        where they come from in messages (``kg.toml``, ``KG_`` for the environment, "" for flags)."""
         known = {f.name for f in fields(self)}
         clean = {k: v for k, v in overrides.items() if v is not None}
         unknown = set(clean) - known
         if unknown:
             raise ConfigError(
                 f"unknown setting(s): {', '.join(sorted(unknown))}",
+                where=source or None,
                 fix=f"known settings are {', '.join(sorted(known))}",
             )
-        try:
-            typed = {k: type(getattr(self, k))(v) for k, v in clean.items()}
-        except ValueError as exc:
-            raise ConfigError(f"a setting has a value of the wrong type: {exc}") from exc
+        typed = {k: _checked(k, type(getattr(self, k)), v, source) for k, v in clean.items()}
         return replace(self, **typed)
+
+
+# the smallest value a number setting may take (exclusive for store_timeout: a timeout of 0 never waits)
+_MINIMUM = {"jobs": 1, "batch_size": 1, "batch_chars": 1, "store_retries": 0}
+
+
+def _name(name: str, source: str) -> str:
+    if source == "KG_":
+        return f"KG_{name.upper()}"
+    return f"{name} in {source}" if source else name
+
+
+def _checked(name: str, kind: type, value: Any, source: str) -> Any:
+    """``value`` as the setting's type, or a ConfigError naming the setting, where it came from and why."""
+    setting = _name(name, source)
+    shown = repr(value) if not isinstance(value, str) else f"'{value}'"
+    if isinstance(value, bool) or isinstance(value, (list, dict, tuple)) or (
+            kind is str and not isinstance(value, str)):
+        raise ConfigError(f"{setting} must be {_KIND_NAMES[kind]}, not {shown}")
+    try:
+        converted = kind(value.strip() if isinstance(value, str) else value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{setting} must be {_KIND_NAMES[kind]}, not {shown}") from None
+    if kind is int and isinstance(value, float) and value != converted:
+        raise ConfigError(f"{setting} must be a whole number, not {shown}")
+    if kind is float and not math.isfinite(converted):
+        raise ConfigError(f"{setting} must be a finite number of seconds, not {shown}")
+    if name == "store_timeout" and converted <= 0:
+        raise ConfigError(f"{setting} must be more than 0 seconds, not {shown}")
+    if name in _MINIMUM and converted < _MINIMUM[name]:
+        raise ConfigError(f"{setting} must be at least {_MINIMUM[name]}, not {shown}")
+    return converted
+
+
+_KIND_NAMES = {int: "a whole number", float: "a number", str: "a string"}
 
 
 def load_settings(
@@ -71,10 +107,14 @@ def load_settings(
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"cannot parse settings file: {exc}", where=str(path)) from exc
-        settings = settings.with_overrides(data.get("kg", data))
+        table = data.get("kg", data)
+        if not isinstance(table, dict):
+            raise ConfigError(f"'kg' must be a table ([kg] with one setting per line), not {table!r}",
+                              where=str(path), fix="write [kg] on a line, then e.g. batch_size = 32")
+        settings = settings.with_overrides(table, source=str(path))
     env = os.environ if environ is None else environ
     from_env = {
         f.name: env[f"KG_{f.name.upper()}"] for f in fields(Settings) if f"KG_{f.name.upper()}" in env
     }
-    settings = settings.with_overrides(from_env)
+    settings = settings.with_overrides(from_env, source="KG_")
     return settings.with_overrides(flags or {})

@@ -46,5 +46,11 @@ class CliContext:
         store = self.open_store(read_only=read_only)
         try:
             yield store
+        except RuntimeError as exc:  # RocksDB found a damaged block while the command read the store
+            if "corruption" not in str(exc).lower():
+                raise
+            from kg.store.oxigraph_store import damaged
+
+            raise damaged(exc, store.location) from None
         finally:
             store.close()

@@ -5,13 +5,15 @@ prints or exits. Exit codes: 0 ok, 1 check failed, 2 usage or data error (some i
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from kg import __version__
 from kg.cli.context import CliContext
-from kg.errors import ConfigError, KgError
+from kg.errors import ConfigError, ExportError, KgError
 from kg.settings import DEFAULT_STORE
 
 
@@ -61,8 +63,35 @@ def cmd_query(args: argparse.Namespace) -> int:
     query = get_query(args.name)
     with CliContext(args).store(read_only=True) as store:
         rows = run_query(store, query, _params(args.param))
-    sys.stdout.write(format_rows(rows, args.format))
+    with _standard_output():
+        sys.stdout.write(format_rows(rows, args.format))
+        sys.stdout.flush()
     return 0
+
+
+@contextmanager
+def _standard_output() -> Iterator[None]:
+    """Writes to standard output whose failure (a full disk: ``> /dev/full``) is a clear error, not a
+    traceback; a reader that went away (``| head``) is left to :func:`main`."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _drop_stdout()
+        raise ExportError(f"cannot write to standard output: {exc.strerror or exc}",
+                          fix="free some space, or write to a file (kg export -o FILE)") from None
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null so the interpreter's last flush of what is buffered cannot fail
+    again (and print a traceback) on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def cmd_queries(args: argparse.Namespace) -> int:
@@ -82,8 +111,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.output:
             export(store, args.format, Path(args.output))
         else:
-            write_export(store, args.format, sys.stdout.buffer)
-            sys.stdout.buffer.flush()
+            with _standard_output():
+                write_export(store, args.format, sys.stdout.buffer)
+                sys.stdout.buffer.flush()
     return 0
 
 

@@ -155,7 +155,7 @@ def _serve_queries(connection: Connection, location: str, limits: Limits) -> Non
             connection.send(("kg", type(exc).__name__, exc.what, exc.fix))
         except (SyntaxError, ValueError) as exc:
             connection.send(("syntax", str(exc)))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RocksDB reports a damaged directory as RuntimeError
             connection.send(("store", str(exc)))
 
 

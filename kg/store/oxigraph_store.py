@@ -54,6 +54,15 @@ def _insert(graph: NamedNode, quads: list[Quad]) -> str:
     return f"INSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}"
 
 
+def damaged(exc: BaseException, location: str) -> StoreError:
+    """The error for a store directory whose files are damaged (truncated, altered, half-copied)."""
+    detail = str(exc).split(" The file ")[0][:300]
+    return StoreError(
+        f"the store is damaged and cannot be read ({detail})", where=location,
+        fix=f"rebuild it: move {location} aside, then run kg ingest on the articles again (or kg load "
+            "an export of it) with the same --store")
+
+
 class OxigraphStore:
     """pyoxigraph's Store; an update is one transaction, so each article goes in whole or not at all.
 
@@ -67,8 +76,11 @@ class OxigraphStore:
         self.read_only = read_only and path is not None
         self._path = path
         self._store = self._open(path, read_only)
-        if path is not None and bool(self._store.query(union.UNDERIVED)):
-            self._derive_union(path)
+        try:
+            if path is not None and bool(self._store.query(union.UNDERIVED)):
+                self._derive_union(path)
+        except RuntimeError as exc:  # a damaged block found while reading
+            raise damaged(exc, self.location) from None
         self._stamp = _stamp(path) if self.read_only else None
 
     def _derive_union(self, path: Path) -> None:
@@ -90,7 +102,11 @@ class OxigraphStore:
                 return OxStore.read_only(str(path))
             path.mkdir(parents=True, exist_ok=True)
             return OxStore(str(path))
+        except RuntimeError as exc:  # RocksDB reports damage (truncated or altered files) this way
+            raise damaged(exc, self.location) from None
         except OSError as exc:
+            if "corruption" in str(exc).lower():
+                raise damaged(exc, self.location) from None
             held = "lock" in str(exc).lower() or "resource temporarily unavailable" in str(exc).lower()
             raise StoreError(
                 f"cannot open the store: {exc}",

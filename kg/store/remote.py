@@ -76,9 +76,11 @@ class RemoteStore:
         try:
             return parse_query_results(body, QueryResultsFormat.JSON)
         except (SyntaxError, ValueError) as exc:
-            raise StoreError(f"the server's answer is not SPARQL JSON results: {exc}",
-                             where=redact(self.endpoints.query),
-                             fix="check KG_STORE_QUERY_URL points at a SPARQL query endpoint") from exc
+            raise self._not_results(exc) from exc
+
+    def _not_results(self, exc: Exception, kind: str = "SPARQL JSON results") -> StoreError:
+        return StoreError(f"the server's answer is not {kind}: {str(exc)[:200]}", where=redact(self.endpoints.query),
+                          fix="check KG_STORE_QUERY_URL points at a SPARQL query endpoint")
 
     def select(self, query: str) -> QuerySolutions:
         result = self._results(query)
@@ -100,9 +102,12 @@ class RemoteStore:
         with self._client.open(self._post_query(query, True, accept)) as response:
             kind = response.headers.get_content_type()
             body = response.read()
-        if kind == "application/n-triples":
-            return list(parse(body, RdfFormat.N_TRIPLES))
-        return parse_query_results(body, QueryResultsFormat.JSON)
+        try:
+            if kind == "application/n-triples":
+                return list(parse(body, RdfFormat.N_TRIPLES))
+            return parse_query_results(body, QueryResultsFormat.JSON)
+        except (SyntaxError, ValueError) as exc:
+            raise self._not_results(exc, "SPARQL JSON results or N-Triples") from exc
 
     def _check_server_union(self) -> None:
         if self._union_checked:
@@ -128,10 +133,15 @@ class RemoteStore:
     def _stream(self, text: str) -> Iterator[tuple]:
         request = self._post_query(text, dataset=False)
         with self._client.open(request) as response:
-            solutions = parse_query_results(response, QueryResultsFormat.JSON)
-            assert isinstance(solutions, QuerySolutions)
-            for row in solutions:
-                yield tuple(row)
+            kind = response.headers.get_content_type()
+            try:  # rows are parsed as they come: a bad answer may show only part-way through
+                solutions = parse_query_results(response, QueryResultsFormat.JSON)
+                if not isinstance(solutions, QuerySolutions):
+                    raise ValueError(f"an {type(solutions).__name__}, not rows")
+                for row in solutions:
+                    yield tuple(row)
+            except (SyntaxError, ValueError) as exc:
+                raise self._not_results(exc, f"SPARQL JSON results (it sent {kind})") from exc
 
     def triples(self) -> Iterator[Triple]:
         return (Triple(s, p, o) for s, p, o in self._stream(_TRIPLES))

@@ -1,5 +1,6 @@
-"""A remote store that redirects (issue 17): credentials never go to another origin, and a query POST or a
-write is never silently turned into a GET of something else (exit 3 instead)."""
+"""A remote store that redirects or answers nonsense (issue 17): credentials never go to another origin, a
+query POST or a write is never silently turned into a GET of something else, and an HTML answer is a clear
+error (exit 3 each)."""
 
 from __future__ import annotations
 
@@ -39,7 +40,8 @@ class _Recorder(BaseHTTPRequestHandler):
             self.end_headers()
             return
         data = value.encode() if value else EMPTY_RESULTS
-        self.send_header("Content-Type", "application/sparql-results+json")
+        html = value.startswith("<")
+        self.send_header("Content-Type", "text/html" if html else "application/sparql-results+json")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
@@ -101,3 +103,16 @@ def test_same_origin_redirects_keep_the_method_or_are_refused():
                                  content_type="application/x-www-form-urlencoded"))
         assert caught.value.exit_code == 3 and "302 turns the POST into a GET" in caught.value.message
         assert [s[:2] for s in seen].count(("GET", "/sparql")) == 0
+
+
+PAGE = "<html><body><h1>Welcome to our portal</h1></body></html>"
+
+
+@pytest.mark.parametrize("command", [["export", "--format", "nquads"], ["export"], ["query", "calls"]])
+def test_a_server_answering_html_is_a_clear_error(capsys, monkeypatch, command):
+    monkeypatch.setenv("KG_STORE_RETRIES", "0")
+    with recorder({"/query": (200, PAGE)}) as (portal, _):
+        code = main([*command, "--store", portal])
+    err = capsys.readouterr().err
+    assert code == 3, err
+    assert "is not SPARQL JSON results" in err and "Traceback" not in err
