@@ -94,6 +94,27 @@ def _drop_stdout() -> None:
         pass
 
 
+def cmd_sparql(args: argparse.Namespace) -> int:
+    from kg.query.adhoc import GRAPH_FORMATS, query_text, run_sparql, triple_rows, write_graph
+    from kg.query.results import format_rows
+
+    query = query_text(args.query, sys.stdin.read() if args.query == "-" else None)
+    with CliContext(args).store(read_only=True) as store:
+        result = run_sparql(store, query)
+    if args.format in GRAPH_FORMATS:
+        if not isinstance(result, list):
+            raise KgError(f"--format {args.format} is for CONSTRUCT and DESCRIBE queries",
+                          fix="use table, csv, tsv or json for SELECT and ASK")
+        with _standard_output():
+            sys.stdout.buffer.write(write_graph(result, args.format))
+            sys.stdout.buffer.flush()
+        return 0
+    with _standard_output():
+        sys.stdout.write(format_rows(triple_rows(result) if isinstance(result, list) else result, args.format))
+        sys.stdout.flush()
+    return 0
+
+
 def cmd_queries(args: argparse.Namespace) -> int:
     from kg.query.saved import catalogue
 
@@ -194,6 +215,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="table", choices=("table", "csv", "tsv", "json"))
     p.set_defaults(func=cmd_query)
 
+    p = sub.add_parser("sparql", parents=[common], help="run an ad-hoc SPARQL query (text, a .rq file, or -)")
+    p.add_argument("query", metavar="QUERY|FILE", help="the query text, a file holding it, or - for standard input")
+    p.add_argument("--format", default="table",
+                   choices=("table", "csv", "tsv", "json", "turtle", "ntriples", "jsonld"),
+                   help="table, csv, tsv, json (typed) as kg query; turtle, ntriples, jsonld for CONSTRUCT/DESCRIBE")
+    p.set_defaults(func=cmd_sparql)
+
     p = sub.add_parser("queries", help="list the saved queries and their parameters")
     p.set_defaults(func=cmd_queries)
 
@@ -246,6 +274,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except KgError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
+        problem = getattr(exc, "problem", None)  # a syntax error: the line, and a caret under the place
+        if problem is not None and problem.excerpt:
+            print(problem.excerpt, file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -1,26 +1,61 @@
-"""Running a saved query on a store and writing its rows as a table, CSV, TSV or JSON."""
+"""Running a saved query on a store and writing its rows as a table, CSV, TSV or JSON.
+
+The table, CSV and TSV hold text; JSON is typed: numbers (xsd:integer, decimal, double and their kin) are
+JSON numbers, booleans JSON booleans, an unbound value ``null``; IRIs and other literals are strings.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from pyoxigraph import BlankNode, Literal, NamedNode
+from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions
 
 from kg.errors import QueryError, StoreError
 from kg.query.saved import SavedQuery
-from kg.rdf.vocab import KG_ID_NS
+from kg.rdf.vocab import KG_ID_NS, XSD
 from kg.store.base import Store
 
 FORMATS = ("table", "csv", "tsv", "json")
+
+
+_XSD = XSD.integer.removesuffix("integer")
+_INTEGERS = frozenset(_XSD + t for t in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
+    "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
+_REALS = frozenset(_XSD + t for t in ("decimal", "double", "float"))
 
 
 @dataclass(frozen=True)
 class Rows:
     columns: tuple[str, ...]
     values: tuple[tuple[str, ...], ...]
+    terms: tuple[tuple[object, ...], ...] = field(default=(), compare=False)  # the RDF terms, for typed JSON
+
+    @classmethod
+    def of(cls, solutions: QuerySolutions) -> Rows:
+        columns = tuple(v.value for v in solutions.variables)
+        terms = tuple(tuple(row[c] for c in columns) for row in solutions)
+        return cls(columns, tuple(tuple(term_text(t) for t in row) for row in terms), terms)
+
+
+def term_json(term: object) -> object:
+    """A result term as a JSON value: a number, a boolean, null when unbound, else its text."""
+    if isinstance(term, Literal):
+        datatype = term.datatype.value
+        try:
+            if datatype in _INTEGERS:
+                return int(term.value)
+            if datatype in _REALS:
+                number = float(term.value)
+                return number if number == number and abs(number) != float("inf") else term.value
+        except ValueError:  # an ill-typed literal stays text
+            return term.value
+        if datatype == XSD.boolean:
+            return term.value in ("true", "1")
+    return None if term is None else term_text(term)
 
 
 def term_text(term: object) -> str:
@@ -43,14 +78,14 @@ def run_query(store: Store, query: SavedQuery, params: dict[str, str]) -> Rows:
         raise QueryError(f"saved query '{query.name}' is not valid SPARQL: {exc}", where=str(query.path)) from exc
     except OSError as exc:
         raise StoreError(f"the store failed to answer: {exc}", where=store.location) from exc
-    columns = tuple(v.value for v in solutions.variables)
-    values = tuple(tuple(term_text(row[c]) for c in columns) for row in solutions)
-    return Rows(columns, values)
+    return Rows.of(solutions)
 
 
 def format_rows(rows: Rows, fmt: str) -> str:
     if fmt == "json":
-        records = [dict(zip(rows.columns, r, strict=True)) for r in rows.values]
+        typed = rows.terms if len(rows.terms) == len(rows.values) else rows.values
+        records = [dict(zip(rows.columns, (term_json(t) if rows.terms else t for t in r), strict=True))
+                   for r in typed]
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     if fmt in ("csv", "tsv"):
         buffer = io.StringIO()
