@@ -103,6 +103,7 @@ def test_a_writable_endpoint_is_a_store_for_kg(sample_quads):
         assert _post(base + "/update", b"CLEAR ALL", "application/x-www-form-urlencoded")[0] == 415
 
 
+@pytest.mark.slow  # a kg serve process
 def test_kg_serve_command_starts_answers_and_stops(sample_quads, tmp_path):
     location = tmp_path / "store"
     store = open_store(str(location))
