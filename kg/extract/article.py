@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.cast import build_cast
 from kg.extract.dates import context_year, date_clues_in, date_from_url, find_dateline
 from kg.extract.durations import parse_duration_minutes
 from kg.extract.linking import link_sentences
@@ -31,6 +32,7 @@ from kg.records import (
     PartialDate,
     Precision,
     Stance,
+    TextActor,
     TreatyMention,
 )
 
@@ -46,8 +48,20 @@ def actor_ref(kind: str, ref: str, gazetteer: Gazetteer) -> ActorRef | None:
     if kind == "organization" and ref in gazetteer.organizations:
         return ActorRef(ActorKind.ORGANIZATION, ref, gazetteer.organizations[ref].short)
     if kind == "person" and ref in gazetteer.people:
-        return ActorRef(ActorKind.PERSON, ref, gazetteer.people[ref].name)
+        person = gazetteer.people[ref]
+        return ActorRef(ActorKind.PERSON, ref, person.name, person.source)
     return None
+
+
+def own_actors(gazetteer: Gazetteer, participant_ids: set[str], date: PartialDate | None) -> set[str]:
+    """The participants' countries and the organizations they held office in (on the encounter's date
+    when it is known: Mark Rutte speaks for the Netherlands in 2023 and for NATO in 2024)."""
+    own: set[str] = set()
+    for person in (gazetteer.people[p] for p in participant_ids if p in gazetteer.people):
+        own.add(person.country)
+        terms = person.offices_on(date.value) if date is not None and date.precision is Precision.DAY else ()
+        own.update(t.of for t in (terms or person.offices) if t.of in gazetteer.organizations)
+    return own
 
 
 def _mark_actor(mark: Mark, gazetteer: Gazetteer, date: PartialDate | None, anchor: dt.date | None) -> ActorRef | None:
@@ -93,13 +107,14 @@ class _ArticleContext:
     def __init__(self, doc: Doc, article: Article, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
         self.doc = doc
         self.article = article
-        self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.anchor = article.published or date_from_url(article.url) or find_dateline(article.text)
         self.context_year = self.anchor.year if self.anchor else context_year(article.title, article.url)
         self.sentences = list(doc.sents)
-        self.marks = marks_of(doc, lexicon)
         self.headline_gatherings = headline_gatherings(gazetteer, article.title, lexicon)
+        self.cast = build_cast(doc, marks_of(doc, lexicon), gazetteer, lexicon)
+        self.marks = self.cast.marks
+        self.gazetteer = self.cast.gazetteer  # the gazetteer plus the people the article introduces
 
     def evidence(self, index: int) -> Evidence:
         return evidence_for(self.article, self.sentences, index)
@@ -115,7 +130,7 @@ def _encounter(ctx: _ArticleContext, cluster: Cluster, linked: list[int], treati
     gazetteer = ctx.gazetteer
     participants = tuple(sorted(cluster.participants, key=lambda a: a.id))
     participant_ids = {p.id for p in participants}
-    own = {gazetteer.people[p].country for p in participant_ids if p in gazetteer.people}
+    own = own_actors(gazetteer, participant_ids, cluster.date)
     discussions: list[Discussion] = []
     seen: set[str] = set()
     duration = None
@@ -235,6 +250,7 @@ def _stances(ctx: _ArticleContext, date: PartialDate | None) -> tuple[Stance, ..
 def extract_article(doc: Doc, article: Article, gazetteer: Gazetteer, lexicon: Lexicon) -> Extraction:
     """Everything the article says: encounters with their subjects, mentions, treaties, stances."""
     ctx = _ArticleContext(doc, article, gazetteer, lexicon)
+    gazetteer = ctx.gazetteer
     sightings = find_sightings(ctx.sentences, ctx.marks, gazetteer, lexicon, ctx.anchor, ctx.context_year)
     clusters = cluster_sightings(sightings)
     links = link_sentences(ctx.sentences, clusters, ctx.marks, gazetteer, lexicon)
@@ -264,4 +280,15 @@ def extract_article(doc: Doc, article: Article, gazetteer: Gazetteer, lexicon: L
         mentions=_mentions(ctx),
         treaties=tuple(treaties),
         stances=_stances(ctx, main_date),
+        text_actors=_text_actors(ctx),
     )
+
+
+def _text_actors(ctx: _ArticleContext) -> tuple[TextActor, ...]:
+    """The people the article introduces whom the gazetteer does not know, with what it says of them."""
+    actors = []
+    for member in ctx.cast.text_members:
+        represents = actor_ref(*member.of, ctx.gazetteer) if member.of is not None else None
+        evidence = ctx.evidence(ctx.sentence_of(member.first_span.start))
+        actors.append(TextActor(member.id, member.name, member.title, member.role, represents, evidence))
+    return tuple(actors)

@@ -94,6 +94,14 @@ class LinkingWords:
     continuing_subjects: frozenset[str]
     past_passive_auxiliaries: frozenset[str]
     speculative_auxiliaries: frozenset[str]
+    title_subjects: frozenset[str]
+    referring_determiners: frozenset[str]
+    also_adverbs: frozenset[str]
+    earlier_modifiers: frozenset[str]
+    other_time_phrases: tuple[str, ...]
+    expecting_lemmas: frozenset[str]
+    intending_lemmas: frozenset[str]
+    copula_lemmas: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,13 @@ class SubjectWords:
     framing_preps: frozenset[str]
     other_encounter_preps: frozenset[str]
     headline_gathering_words: tuple[str, ...]
+    meet_lemmas: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    looking_ahead_lemmas: frozenset[str]
+    dateline_articles: frozenset[str]
+    occurrence_nouns: frozenset[str]
+    told_event_preps: frozenset[str]
+    temporal_framing_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -181,6 +196,18 @@ class NameWords:
 
 
 @dataclass(frozen=True)
+class PersonWords:
+    """persons.json: how news introduce a person (the office titles are ``titles.json``)."""
+
+    honorifics: frozenset[str]
+    particles: frozenset[str]
+    suffixes: frozenset[str]
+    former: frozenset[str]
+    modifiers: frozenset[str]
+    counterpart_titles: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """All words of one language. Each field but ``language`` is read from ``<field>.json``."""
 
@@ -198,3 +225,4 @@ class Lexicon:
     treaties: TreatyWords
     blockers: BlockedNames
     names: NameWords
+    persons: PersonWords
