@@ -1,7 +1,8 @@
 """The seams of docs/decisions/0006-package-layout.md, enforced over the source with ``ast``: stage packages
 import only the stages below them and never each other in a circle; the NLP side never reaches an RDF
 library nor the RDF side spaCy; only the CLI prints or exits; only the CLI and the settings read the
-environment; namespace IRIs are written only in the generated vocabulary module. Each rule's checker is itself tested on a few lines of made-up source."""
+environment; namespace IRIs are written only in the generated vocabulary module. Each rule's checker is
+itself tested on a few lines of made-up source."""
 
 from __future__ import annotations
 
