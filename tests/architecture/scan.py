@@ -17,6 +17,7 @@ class Module:
     external: dict[str, int] = field(default_factory=dict)  # top-level package (spacy, rdflib) -> first line
     exits: list[tuple[int, str]] = field(default_factory=list)  # (line, what): print(, sys.exit(, SystemExit
     strings: list[tuple[int, str]] = field(default_factory=list)  # (line, text) of literals, docstrings left out
+    environ: list[tuple[int, str]] = field(default_factory=list)  # (line, what): os.environ, os.getenv, putenv
 
 
 def module_name(path: Path, root: Path) -> str:
@@ -69,11 +70,23 @@ def _exit_call(node: ast.AST) -> str | None:
     return None
 
 
+def _environ_read(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Attribute) and node.attr in ("environ", "environb", "getenv", "putenv") \
+            and isinstance(node.value, ast.Name) and node.value.id == "os":
+        return f"os.{node.attr}"
+    if isinstance(node, ast.ImportFrom) and node.module == "os":
+        names = [a.name for a in node.names if a.name in ("environ", "environb", "getenv", "putenv")]
+        return f"from os import {', '.join(names)}" if names else None
+    return None
+
+
 def scan_source(name: str, path: Path, source: str, known: set[str], is_package: bool = False) -> Module:
     tree = ast.parse(source, filename=str(path))
     module = Module(name, path)
     docstrings = _docstrings(tree)
     for node in ast.walk(tree):
+        if (what := _environ_read(node)) is not None:
+            module.environ.append((node.lineno, what))
         if isinstance(node, ast.Import | ast.ImportFrom):
             for target in _imported(node, name, is_package, known):
                 if target == "kg" or target.startswith("kg."):

@@ -1,7 +1,8 @@
 """The seams of docs/decisions/0006-package-layout.md, enforced over the source with ``ast``: stage packages
 import only the stages below them and never each other in a circle; the NLP side never reaches an RDF
-library nor the RDF side spaCy; only the CLI prints or exits; namespace IRIs are written only in the
-generated vocabulary module. Each rule's checker is itself tested on a few lines of made-up source."""
+library nor the RDF side spaCy; only the CLI prints or exits; only the CLI and the settings read the
+environment; namespace IRIs are written only in the generated vocabulary module. Each rule's checker is
+itself tested on a few lines of made-up source."""
 
 from __future__ import annotations
 
@@ -46,6 +47,8 @@ RDF_SIDE = ("rdf", "store")
 RDF_LIBRARIES = frozenset({"rdflib", "pyoxigraph", "pyshacl", "owlready2", "owlrl"})
 NLP_LIBRARIES = frozenset({"spacy", "thinc"})
 VOCABULARY_MODULE = "kg.rdf.vocab"
+# settings are resolved once, in the CLI, from the environment it reads (load_settings is given it)
+ENVIRONMENT_READERS = ("kg.cli", "kg.settings")
 
 
 def stage_of(module: str) -> str:
@@ -87,6 +90,12 @@ def libraries_reached(modules: dict[str, Module], stages: tuple[str, ...], libra
 def exits_outside_cli(modules: dict[str, Module]) -> list[str]:
     return [f"{m.name}:{line}: {what}" for m in modules.values() if stage_of(m.name) != "cli"
             for line, what in sorted(m.exits)]
+
+
+def environment_reads(modules: dict[str, Module]) -> list[str]:
+    return [f"{m.name}:{line}: {what}" for m in modules.values()
+            if not any(m.name == r or m.name.startswith(r + ".") for r in ENVIRONMENT_READERS)
+            for line, what in sorted(m.environ)]
 
 
 def namespaces() -> tuple[str, ...]:
@@ -137,6 +146,10 @@ def test_only_the_cli_prints_or_exits(modules):
     assert exits_outside_cli(modules) == []
 
 
+def test_only_the_cli_and_the_settings_read_the_environment(modules):
+    assert environment_reads(modules) == []
+
+
 def test_namespace_iris_are_written_only_in_the_vocabulary_module(modules):
     assert namespace_literals(modules) == []
 
@@ -155,7 +168,8 @@ def test_the_checkers_catch_each_kind_of_breach():
         "kg.rdf.iris": _fake("kg.rdf.iris", "import spacy\nfrom kg.ingest.pipeline import x\n"
                              "PREFIX = 'https://w3id.org/kg-diplomacy/id/'\n", known),
         "kg.ingest.pipeline": _fake("kg.ingest.pipeline", "import pyoxigraph\nfrom ..rdf import iris\n"
-                                    "print('done')\nraise SystemExit(2)\n", known),
+                                    "print('done')\nraise SystemExit(2)\nimport os\nSTORE = os.environ['KG_STORE']\n",
+                                    known),
         "kg.cli.main": _fake("kg.cli.main", "import sys\nprint('ok')\nsys.exit(0)\n", known),
     }
     assert upward_imports(fake) == [
@@ -168,6 +182,7 @@ def test_the_checkers_catch_each_kind_of_breach():
     assert libraries_reached(fake, RDF_SIDE, NLP_LIBRARIES) == ["kg.rdf.iris reaches spacy (line 1)"]
     assert exits_outside_cli(fake) == ["kg.ingest.pipeline:3: print()", "kg.ingest.pipeline:4: raise SystemExit"]
     assert namespace_literals(fake) == ["kg.rdf.iris:3: 'https://w3id.org/kg-diplomacy/id/'"]
+    assert environment_reads(fake) == ["kg.ingest.pipeline:6: os.environ"]
 
 
 def test_docstrings_and_f_strings_are_told_apart():

@@ -26,6 +26,7 @@ def _run(capsys, *args):
     return code, out.out, out.err
 
 
+@pytest.mark.slow  # kg ingest runs the spaCy model
 def test_query_csv_lists_both_calls(store_dir, capsys):
     code, out, _ = _run(capsys, "query", "--store", str(store_dir), "countries-discussed-per-call", "--format", "csv")
     assert code == 0
@@ -34,6 +35,7 @@ def test_query_csv_lists_both_calls(store_dir, capsys):
     assert {"IRN", "VEN", "CUB"} <= {r["iso3"] for r in rows if r["date"] == "2026-02-04"}
 
 
+@pytest.mark.slow  # kg ingest runs the spaCy model
 def test_reingest_is_idempotent(store_dir, capsys):
     _, before, _ = _run(capsys, "export", "--store", str(store_dir), "--format", "nquads")
     assert main(["ingest", "--store", str(store_dir), str(SAMPLES)]) == 0
@@ -42,6 +44,7 @@ def test_reingest_is_idempotent(store_dir, capsys):
     assert sorted(before.splitlines()) == sorted(after.splitlines())
 
 
+@pytest.mark.slow  # kg ingest runs the spaCy model
 def test_remove_drops_only_that_article(tmp_path, capsys):
     store = str(tmp_path / "s")
     assert main(["ingest", "--store", store, str(SAMPLES)]) == 0
@@ -59,6 +62,7 @@ def test_queries_lists_parameters(capsys):
     assert "countries-discussed-per-call" in out and "--param actor=<string>" in out
 
 
+@pytest.mark.slow  # kg ingest runs the spaCy model
 def test_errors_are_clear_and_exit_2(store_dir, capsys):
     code, _, err = _run(capsys, "query", "--store", str(store_dir), "no-such-query")
     assert code == 2 and "no saved query named 'no-such-query'" in err
@@ -66,6 +70,7 @@ def test_errors_are_clear_and_exit_2(store_dir, capsys):
     assert code == 2 and "needs parameter actor" in err
 
 
+@pytest.mark.slow  # kg ingest runs the spaCy model
 def test_bad_inputs_do_not_stop_good_ones(tmp_path, capsys):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "bad.txt").write_bytes(b"\xff\xfe\x00garbage\xc3")
@@ -81,6 +86,7 @@ def test_bad_inputs_do_not_stop_good_ones(tmp_path, capsys):
     assert [(r["date"], r["iso3"]) for r in rows] == [("2025-03-18", "UKR")]
 
 
+@pytest.mark.slow  # kg ingest runs the spaCy model
 def test_export_writes_atomically(store_dir, tmp_path, capsys):
     target = tmp_path / "out.ttl"
     assert main(["export", "--store", str(store_dir), "--format", "turtle", "-o", str(target)]) == 0
@@ -93,6 +99,7 @@ def test_console_script_runs():
     assert result.returncode == 0 and result.stdout.startswith("kg ")
 
 
+@pytest.mark.slow  # kg ingest runs the spaCy model
 def test_query_commands_do_not_import_spacy(store_dir):
     code = (f"import sys; from kg.cli import main; main(['query', '--store', {str(store_dir)!r}, 'calls', "
             "'--format', 'csv']); main(['queries']); sys.exit(1 if 'spacy' in sys.modules else 0)")

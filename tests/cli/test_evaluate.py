@@ -50,6 +50,7 @@ def _run(capsys, *args: str) -> tuple[int, str, str]:
     return code, out.out, out.err
 
 
+@pytest.mark.slow  # kg evaluate runs the spaCy model
 def test_one_set_as_before(sets, capsys, tmp_path):
     alpha = sets["alpha"]
     out_json = tmp_path / "alpha.json"
@@ -65,6 +66,7 @@ def test_one_set_as_before(sets, capsys, tmp_path):
     assert [s["name"] for s in data["sets"]] == ["alpha"]
 
 
+@pytest.mark.slow  # kg evaluate runs the spaCy model
 def test_several_sets_per_set_and_pooled(sets, capsys, tmp_path):
     out_json = tmp_path / "both.json"
     code, out, _ = _run(capsys, str(sets["alpha"]), str(sets["beta"]), "--json", str(out_json))
@@ -83,6 +85,7 @@ def test_several_sets_per_set_and_pooled(sets, capsys, tmp_path):
     assert data["counts"]["countries"]["fn"] == 0
 
 
+@pytest.mark.slow  # kg evaluate runs the spaCy model
 def test_gold_groups_and_pooled_thresholds(sets, capsys):
     alpha, beta = sets["alpha"], sets["beta"]
     code, _, err = _run(capsys, "--gold", str(alpha / "gold.json"), "--gold", str(beta / "gold.json"),
@@ -95,6 +98,7 @@ def test_gold_groups_and_pooled_thresholds(sets, capsys):
     assert code == 2 and "unknown threshold(s): encounter_rekall" in err
 
 
+@pytest.mark.slow  # kg evaluate runs the spaCy model
 def test_gold_articles_missing_from_the_input_are_an_error(sets, capsys):
     beta = sets["beta"]
     code, _, err = _run(capsys, "--gold", str(beta / "gold.json"), str(beta / "articles" / "b1.txt"),
@@ -105,6 +109,7 @@ def test_gold_articles_missing_from_the_input_are_an_error(sets, capsys):
     assert code == 0 and "encounters" in out
 
 
+@pytest.mark.slow  # kg evaluate runs the spaCy model
 def test_nothing_scored_is_an_error(sets, capsys):
     code, _, err = _run(capsys, "--gold", str(sets["alpha"] / "gold.json"), str(sets["beta"] / "articles"),
                         "--partial", "--min-encounter-f1", "0.5")

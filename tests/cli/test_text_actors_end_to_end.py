@@ -6,9 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kg.ingest.pipeline import ingest
 from kg.settings import Settings
 from kg.store import open_store
+
+pytestmark = pytest.mark.slow  # ingests with the spaCy model
 
 ARTICLE = """Title: Kenya and the Philippines agree to deepen ties
 Published: 2025-06-05

@@ -29,6 +29,12 @@ EMPTY_KINDS = ("memory", "directory", "server", "server-update")
 SERVER_KINDS = {"server", "server-union", "server-update"}
 
 
+def kinds(names: tuple[str, ...]) -> list:
+    """Fixture params: the server kinds are marked external (they run the oxigraph server binary)."""
+    return [pytest.param(n, marks=[pytest.mark.external, pytest.mark.slow]) if n in SERVER_KINDS else n
+            for n in names]
+
+
 def needs_oxigraph(kind: str) -> None:
     if kind in SERVER_KINDS and not OXIGRAPH.exists():
         pytest.skip(NO_OXIGRAPH)
@@ -96,7 +102,7 @@ def sample_quads(sample_store) -> list[Quad]:
     return list(sample_store.quads())
 
 
-@pytest.fixture(scope="session", params=LOADED_KINDS)
+@pytest.fixture(scope="session", params=kinds(LOADED_KINDS))
 def loaded_store(request, stores, sample_store, sample_quads) -> Store:
     """A store of each kind holding the two sample articles (memory: the session sample store itself)."""
     if request.param == "memory":
@@ -106,7 +112,7 @@ def loaded_store(request, stores, sample_store, sample_quads) -> Store:
     return store
 
 
-@pytest.fixture(params=EMPTY_KINDS)
+@pytest.fixture(params=kinds(EMPTY_KINDS))
 def empty_store(request, stores) -> Iterator[Store]:
     """An empty store of each kind; the shared server is emptied again after the test."""
     store = stores.open(request.param, "empty")

@@ -20,9 +20,12 @@ from kg.query.saved import catalogue
 from tests.conftest import JENA
 from tests.contract.test_saved_queries import saved_query_cases
 
-pytestmark = pytest.mark.skipif(
-    not JENA.exists(), reason="../shared/tools/jena (Apache Jena wrapper) is not beside the checkout"
-)
+pytestmark = [
+    pytest.mark.skipif(not JENA.exists(),
+                       reason="../shared/tools/jena (Apache Jena wrapper) is not beside the checkout"),
+    pytest.mark.external,  # Java and Apache Jena
+    pytest.mark.slow,
+]
 RUNNER = Path(__file__).with_name("TdbQueries.java")
 CASES = saved_query_cases()
 

@@ -12,6 +12,8 @@ from kg.evaluation.runner import evaluate
 from kg.settings import Settings
 from tests.conftest import DEV
 
+pytestmark = pytest.mark.slow  # ingests the dev set with the spaCy model
+
 TARGETS = {
     "encounter_f1": 0.95,
     "merge_ratio": 1.05,  # a maximum

@@ -215,7 +215,12 @@ def test_turtle_is_valid_for_strict_parsers() -> None:
 
 # --------------------------------------------------------------------------- (b) OWL reasoning
 
-java_missing = pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs java on PATH")
+_no_java = pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs java on PATH")
+
+
+def java_missing(test):
+    """HermiT runs in Java: skipped without it, and external (make test-fast leaves it out)."""
+    return pytest.mark.external(_no_java(test))
 
 
 @pytest.fixture

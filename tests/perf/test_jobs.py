@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.cli import main
 from kg.ingest.pipeline import ingest
 from kg.settings import Settings
 from kg.store import open_store
 from tests.conftest import SAMPLES
+
+pytestmark = pytest.mark.slow  # the spaCy model, in worker processes too
 
 
 def _article_quads(store_dir, capsys) -> list[str]:

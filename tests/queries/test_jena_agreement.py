@@ -14,9 +14,12 @@ from kg.query.results import format_rows, run_query
 from kg.query.saved import catalogue
 from tests.conftest import JENA
 
-pytestmark = pytest.mark.skipif(
-    not JENA.exists(), reason="../shared/tools/jena (Apache Jena wrapper) is not beside the checkout"
-)
+pytestmark = [
+    pytest.mark.skipif(not JENA.exists(),
+                       reason="../shared/tools/jena (Apache Jena wrapper) is not beside the checkout"),
+    pytest.mark.external,  # Java and Apache Jena
+    pytest.mark.slow,
+]
 
 PARAMS = {
     "calls-with": {"actor": "Putin"},

@@ -35,6 +35,7 @@ def hostile_store(tmp_path_factory):
     return store
 
 
+@pytest.mark.slow  # ingest runs the spaCy model
 @pytest.mark.parametrize("fmt", ["turtle", "trig", "nquads", "ntriples", "jsonld"])
 def test_export_reparses_in_oxigraph_and_rdflib(hostile_store, tmp_path, fmt):
     path = tmp_path / f"out.{fmt}"
@@ -48,12 +49,15 @@ def test_export_reparses_in_oxigraph_and_rdflib(hostile_store, tmp_path, fmt):
     assert len(graph) > 0 or len(list(graph.quads())) > 0
 
 
+@pytest.mark.slow  # ingest runs the spaCy model
 def test_labels_keep_the_exact_text(hostile_store):
     rows = list(hostile_store.select(
         'SELECT ?t WHERE { ?a <http://schema.org/headline> ?t }'))
     assert {row["t"].value for row in rows} >= {TITLE, "Кремль"}
 
 
+@pytest.mark.external  # Java and Apache Jena
+@pytest.mark.slow  # ingest runs the spaCy model
 @pytest.mark.skipif(not JENA.exists(), reason="../shared/tools/jena is not beside the checkout")
 def test_export_validates_in_jena(hostile_store, tmp_path):
     path = tmp_path / "out.trig"
@@ -62,6 +66,7 @@ def test_export_validates_in_jena(hostile_store, tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
 
 
+@pytest.mark.slow  # ingest runs the spaCy model
 def test_jsonld_export_has_no_remote_context(hostile_store, tmp_path):
     path = tmp_path / "out.jsonld"
     export(hostile_store, "jsonld", path)
@@ -71,6 +76,7 @@ def test_jsonld_export_has_no_remote_context(hostile_store, tmp_path):
                    for c in contexts), "an external @context would have to be fetched"
 
 
+@pytest.mark.slow  # ingest runs the spaCy model
 def test_an_article_longer_than_the_chunk_size_is_read_whole(tmp_path, monkeypatch):
     import kg.ingest.extraction
 

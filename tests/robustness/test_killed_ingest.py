@@ -9,7 +9,11 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from tests.conftest import SAMPLES
+
+pytestmark = pytest.mark.slow  # kg ingest processes with the spaCy model
 
 ARTICLE = ("Title: Call {n}\nPublished: 2025-03-{day:02d}\n\nRussian President Vladimir Putin and US President "
            "Donald Trump spoke by phone on Tuesday about Ukraine and Iran. The two leaders also discussed Syria.\n")

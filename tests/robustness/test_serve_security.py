@@ -201,6 +201,7 @@ def _directory_store(tmp_path, triples: int = 200) -> str:
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
+@pytest.mark.slow  # waits out a query time limit in a worker process
 def test_a_query_past_the_time_limit_is_stopped(tmp_path):
     store = open_store(_directory_store(tmp_path), read_only=True)
     with serving(store, limits=Limits(timeout=1.0)) as base:
@@ -224,6 +225,7 @@ def test_an_answer_past_the_size_limit_is_refused(sample_store, tmp_path):
             assert status == 200
 
 
+@pytest.mark.slow  # a kg serve process
 def test_kg_serve_stops_a_heavy_query_and_frees_the_cpu(tmp_path):
     location = _directory_store(tmp_path)
     port = free_port()

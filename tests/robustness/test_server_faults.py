@@ -61,6 +61,8 @@ def test_a_server_that_does_not_answer_times_out(silent_server):
 
 
 @pytest.mark.skipif(not OXIGRAPH.exists(), reason=NO_OXIGRAPH)
+@pytest.mark.external
+@pytest.mark.slow
 def test_a_server_that_goes_away_mid_run(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("KG_STORE_TIMEOUT", "2")
     monkeypatch.setenv("KG_STORE_RETRIES", "0")

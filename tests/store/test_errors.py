@@ -50,6 +50,8 @@ def test_an_unreachable_server(capsys, monkeypatch):
 
 
 @pytest.mark.skipif(not OXIGRAPH.exists(), reason=NO_OXIGRAPH)
+@pytest.mark.external
+@pytest.mark.slow
 @pytest.mark.parametrize("gsp", ["", "none"], ids=["graph-store", "sparql-update"])
 def test_a_server_that_rejects_writes(tmp_path, gsp):
     OxStore(str(tmp_path / "db")).flush()  # a read-only server needs an existing store

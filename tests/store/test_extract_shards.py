@@ -3,6 +3,7 @@ give the same graph as one ingest of all the articles (same IRIs, merged encount
 
 from __future__ import annotations
 
+import pytest
 from pyoxigraph import RdfFormat
 from pyoxigraph import Store as OxStore
 
@@ -32,6 +33,7 @@ def test_two_shards_give_the_same_graph_as_one_ingest(tmp_path, sample_store, sa
         assert run_query(store, catalogue()[name], {}) == run_query(sample_store, catalogue()[name], {})
 
 
+@pytest.mark.slow  # kg extract runs the spaCy model
 def test_a_shard_without_reference_holds_only_article_graphs(tmp_path):
     first = sorted(SAMPLES.glob("*.txt"))[0]
     assert main(["extract", str(first), "--out", str(tmp_path / "a.nq"), "--no-reference"]) == 0
@@ -52,6 +54,7 @@ def test_shards_loaded_with_kg_load_give_the_same_graph_as_one_ingest(tmp_path, 
     store.close()
 
 
+@pytest.mark.slow  # kg extract runs the spaCy model
 def test_a_shard_streams_to_its_file_without_building_a_store(tmp_path, monkeypatch):
     from kg.store import oxigraph_store
 

@@ -12,7 +12,7 @@ from kg.cli import main
 from tests.conftest import SAMPLES
 from tests.contract.servers import NO_OXIGRAPH, OXIGRAPH, oxigraph_server
 
-pytestmark = pytest.mark.skipif(not OXIGRAPH.exists(), reason=NO_OXIGRAPH)
+pytestmark = [pytest.mark.skipif(not OXIGRAPH.exists(), reason=NO_OXIGRAPH), pytest.mark.external, pytest.mark.slow]
 
 
 @pytest.mark.parametrize("gsp", ["", "none"], ids=["graph-store", "sparql-update"])

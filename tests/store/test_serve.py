@@ -108,6 +108,7 @@ def test_a_writable_endpoint_is_a_store_for_kg(sample_quads):
         assert graph not in remote.graphs()
 
 
+@pytest.mark.slow  # a kg serve process
 def test_kg_serve_command_starts_answers_and_stops(sample_quads, tmp_path):
     location = tmp_path / "store"
     store = open_store(str(location))

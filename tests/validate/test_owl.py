@@ -12,7 +12,12 @@ from kg.validate import owl as owl_check
 
 ID = "https://w3id.org/kg-diplomacy/id/"
 OWL_ONLY = ValidateOptions(checks=("owl",))
-needs_java = pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs a Java runtime on PATH")
+_no_java = pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs a Java runtime on PATH")
+
+
+def needs_java(test):
+    """HermiT runs in Java: skipped without it, and external (make test-fast leaves it out)."""
+    return pytest.mark.external(_no_java(test))
 
 CASES = {
     "individual both Person and Country": (

@@ -16,6 +16,7 @@ from tests.views.browser import CHROMEDRIVER, CHROMIUM, FLAGS, ensure_chromium
 from tests.views.servers import site_server
 
 webdriver = pytest.importorskip("selenium.webdriver")
+pytestmark = [pytest.mark.external, pytest.mark.slow]  # Chromium, driven by selenium
 WAIT = 60  # seconds: a ceiling for slow machines, not a timing assertion
 
 
