@@ -48,21 +48,18 @@ def extract_articles(
 
         yield from extract_in_workers(articles, settings, jobs)
         return
-    from kg.extract.article import extract_article
-    from kg.gazetteer import cached_gazetteer
-    from kg.lexicon import load_lexicon
+    from kg.extract.article import build_extractor
     from kg.nlp.annotate import annotate
     from kg.nlp.pipeline import build_pipeline
 
     nlp = build_pipeline(settings.model, settings.gazetteer, settings.language)
-    gazetteer = cached_gazetteer(settings.gazetteer)
-    lexicon = load_lexicon(settings.language)
+    extract = build_extractor(settings.gazetteer, settings.language, settings.steps)
     # articles longer than CHUNK_CHARS are parsed in chunks (spaCy's parser needs about 1 GB per 100,000
     # characters) and joined back into one Doc with the article's exact text
     docs = annotate(nlp, articles, batch_size=settings.batch_size, batch_chars=settings.batch_chars,
                     limit=CHUNK_CHARS)
     for doc, article in docs:
-        yield extract_article(doc, article, gazetteer, lexicon)
+        yield extract(doc, article)
 
 
 CHUNK_CHARS = 100_000

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
@@ -45,29 +46,15 @@ def _speaks_for(mark: Mark, cluster: Cluster, gazetteer: Gazetteer) -> bool:
     return False
 
 
-def _alternatives(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-def anaphor_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    """"the two leaders", "the readout", or a determiner and an encounter noun with up to three words
-    between ("this 85-minute dialogue", "Tuesday's phone call")."""
-    fixed = _alternatives(lexicon.encounters.anaphors)
-    determiners = _alternatives(lexicon.encounters.anaphor_determiners)
-    nouns = _alternatives(lexicon.encounters.anaphor_nouns)
-    return re.compile(
-        rf"\b(?:{fixed}|(?:{determiners})\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns}))\b", re.I
-    )
-
-
 def link_sentences(
-    sentences: list[Span], clusters: list[Cluster], marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexicon,
+    sentences: list[Span], clusters: Sequence[Cluster], marks: Sequence[Mark], gazetteer: Gazetteer,
+    lexicon: Lexicon, pattern: re.Pattern[str],
 ) -> dict[int, list[int]]:
-    """Map cluster index -> indexes of the sentences that report on it."""
+    """Map cluster index -> indexes of the sentences that report on it; ``pattern`` finds back-references
+    to an encounter (:func:`kg.extract.context.anaphor_pattern`)."""
     links: dict[int, set[int]] = {i: set(c.sentence_indexes) for i, c in enumerate(clusters)}
     if not clusters:
         return {}
-    pattern = anaphor_pattern(lexicon)
     for index, sentence in enumerate(sentences):
         if any(index in linked for linked in links.values()):
             continue
@@ -119,7 +106,7 @@ def _speculative(sentence: Span, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in lexicon.linking.speculative_auxiliaries for c in root.children)
 
 
-def _nearest(candidates: list[int], clusters: list[Cluster], index: int) -> int:
+def _nearest(candidates: list[int], clusters: Sequence[Cluster], index: int) -> int:
     """The candidate cluster last sighted at or before sentence ``index`` (else the first one)."""
     def last_before(i: int) -> int:
         earlier = [s for s in clusters[i].sentence_indexes if s <= index]

@@ -1,0 +1,31 @@
+"""The actor a mark names: a gazetteer entry as an :class:`~kg.records.ActorRef`, or for an office
+("Russian President") the person who held it on the encounter's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kg.extract.mentions import Mark
+from kg.extract.participants import actor_of
+from kg.gazetteer import Gazetteer
+from kg.nlp.marks import MarkKind
+from kg.records import ActorKind, ActorRef, PartialDate
+
+
+def actor_ref(kind: MarkKind, ref: str, gazetteer: Gazetteer) -> ActorRef | None:
+    """The gazetteer actor of a country, organization or person mark (``None`` for others, or an id the
+    gazetteer does not hold)."""
+    if kind == MarkKind.COUNTRY and ref in gazetteer.countries:
+        return ActorRef(ActorKind.COUNTRY, ref, gazetteer.countries[ref].name)
+    if kind == MarkKind.ORGANIZATION and ref in gazetteer.organizations:
+        return ActorRef(ActorKind.ORGANIZATION, ref, gazetteer.organizations[ref].short)
+    if kind == MarkKind.PERSON and ref in gazetteer.people:
+        return ActorRef(ActorKind.PERSON, ref, gazetteer.people[ref].name)
+    return None
+
+
+def mark_actor(mark: Mark, gazetteer: Gazetteer, date: PartialDate | None, anchor: dt.date | None) -> ActorRef | None:
+    """The actor of any mark; an office is resolved on ``date`` (else the ``anchor``)."""
+    if mark.kind == MarkKind.ROLE:
+        return actor_of(mark, gazetteer, date, anchor)
+    return actor_ref(mark.kind, mark.ref, gazetteer)
