@@ -19,6 +19,8 @@ ID = BASE + "id/"
 GRAPH = BASE + "graph/"
 REFERENCE_GRAPH = GRAPH + "reference"
 ONTOLOGY_GRAPH = GRAPH + "ontology"
+# graphs kg ingest keeps in step with the gazetteer and the ontology: written by other means only on purpose
+PROTECTED_GRAPHS = frozenset({REFERENCE_GRAPH, ONTOLOGY_GRAPH})
 ARTICLE_GRAPH_PREFIX = GRAPH + "article/"
 
 

@@ -27,8 +27,9 @@ from tests.contract.test_saved_queries import PARAMS
 
 
 @contextmanager
-def serving(store: Store, *, writable: bool = False) -> Iterator[str]:
-    server = make_server(store, port=0, writable=writable)
+def serving(store: Store, **options: object) -> Iterator[str]:
+    """A server on a free port of 127.0.0.1 in a thread of the test (``options``: make_server's)."""
+    server = make_server(store, port=0, **options)  # type: ignore[arg-type]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
