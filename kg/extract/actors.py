@@ -9,7 +9,7 @@ from kg.extract.mentions import Mark
 from kg.extract.participants import actor_of
 from kg.gazetteer import Gazetteer
 from kg.nlp.marks import MarkKind
-from kg.records import ActorKind, ActorRef, PartialDate
+from kg.records import ActorKind, ActorRef, PartialDate, Precision
 
 
 def actor_ref(kind: MarkKind, ref: str, gazetteer: Gazetteer) -> ActorRef | None:
@@ -29,3 +29,14 @@ def mark_actor(mark: Mark, gazetteer: Gazetteer, date: PartialDate | None, ancho
     if mark.kind == MarkKind.ROLE:
         return actor_of(mark, gazetteer, date, anchor)
     return actor_ref(mark.kind, mark.ref, gazetteer)
+
+
+def own_actors(gazetteer: Gazetteer, participant_ids: set[str], date: PartialDate | None) -> set[str]:
+    """The participants' countries and the organizations they held office in (on the encounter's date
+    when it is known: Mark Rutte speaks for the Netherlands in 2023 and for NATO in 2024)."""
+    own: set[str] = set()
+    for person in (gazetteer.people[p] for p in participant_ids if p in gazetteer.people):
+        own.add(person.country)
+        terms = person.offices_on(date.value) if date is not None and date.precision is Precision.DAY else ()
+        own.update(t.of for t in (terms or person.offices) if t.of in gazetteer.organizations)
+    return own

@@ -33,7 +33,7 @@ class Mark:
         return self.span.end
 
 
-def _title_after(doc: Doc, index: int, lexicon: Lexicon) -> tuple[str, int] | None:
+def title_after(doc: Doc, index: int, lexicon: Lexicon) -> tuple[str, int] | None:
     """The longest title (lowercase) starting at token ``index``, with the index after it."""
     for length in (3, 2, 1):
         if index + length > len(doc):
@@ -50,7 +50,7 @@ def role_marks(doc: Doc, country_marks: list[Mark], lexicon: Lexicon) -> list[Ma
     ("Russian President Vladimir Putin" names Putin already)."""
     found: list[Mark] = []
     for mark in country_marks:
-        after = _title_after(doc, mark.end, lexicon)
+        after = title_after(doc, mark.end, lexicon)
         if after is not None:
             title, end = after
             if end < len(doc) and doc[end].ent_type_ == "PERSON":

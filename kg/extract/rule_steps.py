@@ -4,7 +4,7 @@ called once per article; the rules themselves live in the modules they call."""
 
 from __future__ import annotations
 
-from kg.extract.actors import actor_ref, mark_actor
+from kg.extract.actors import actor_ref, mark_actor, own_actors
 from kg.extract.context import ArticleContext, RuleData
 from kg.extract.linking import link_sentences
 from kg.extract.mentions import Mark, marks_of
@@ -97,7 +97,7 @@ class DiscussionStep(_RuleStep):
     def _of(self, ctx: ArticleContext, cluster: Cluster, linked: list[int], topics: list) -> tuple[Discussion, ...]:
         gazetteer, lexicon = self.data.gazetteer, self.data.lexicon
         participant_ids = {p.id for p in cluster.participants}
-        own = {gazetteer.people[p].country for p in participant_ids if p in gazetteer.people}
+        own = own_actors(gazetteer, participant_ids, cluster.date)
         found: list[Discussion] = []
         seen: set[tuple[str, str]] = set()
         for index in linked:

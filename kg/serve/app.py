@@ -25,7 +25,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from pyoxigraph import NamedNode, Quad, RdfFormat, parse
 
 from kg.errors import KgError, QueryError, StoreError
-from kg.queries import SavedQuery, catalogue
+from kg.query.saved import SavedQuery, catalogue
 from kg.serve.guard import Policy, Refused
 from kg.serve.runner import AnswerTooLarge, Limits, QueryTimeout, runner_for
 from kg.serve.server import PooledHTTPServer

@@ -16,8 +16,8 @@ from contextlib import contextmanager
 
 import pytest
 
-from kg.queries import catalogue
-from kg.results import format_rows, run_query
+from kg.query.results import format_rows, run_query
+from kg.query.saved import catalogue
 from kg.serve import make_server
 from kg.settings import Settings
 from kg.store import Store, open_store
@@ -126,7 +126,7 @@ def test_serve_site_folder_under_site_prefix(sample_store, tmp_path):
     import urllib.error
     import urllib.request
 
-    from kg.queries import catalogue
+    from kg.query.saved import catalogue
     from kg.serve import make_server
     from kg.views.site import write_site
 

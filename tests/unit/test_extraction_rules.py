@@ -4,21 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from kg.extract.article import build_extractor
-from kg.records import Article, EncounterKind, Precision
-
-
-@pytest.fixture(scope="module")
-def extract(nlp):
-    extractor = build_extractor()
-
-    def run(text: str, published: dt.date | None = dt.date(2025, 3, 19)):
-        article = Article(id="t", text=text, published=published)
-        return extractor(nlp(text), article)
-
-    return run
+from kg.records import EncounterKind, Precision
 
 
 def _discussed(encounter) -> set[str]:

@@ -9,12 +9,7 @@ import signal
 import sys
 from pathlib import Path
 
-from kg.settings import Settings, load_settings
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    flags = {"store": args.store, "model": getattr(args, "model", None), "jobs": getattr(args, "jobs", None)}
-    return load_settings(flags=flags)
+from kg.cli.context import CliContext
 
 
 def _stop_on_sigterm(signum: int, frame: object) -> None:
@@ -40,15 +35,13 @@ def _log_line(line: str) -> None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from kg.serve import make_server
-    from kg.store import open_store
 
     limits = _serve_limits(args)
-    settings = _settings(args)
-    store = open_store(settings.store, read_only=not args.writable, settings=settings)
+    store = CliContext(args).open_store(read_only=not args.writable)
     try:
         site = None
         if args.site is not None:
-            from kg.queries import catalogue
+            from kg.query.saved import catalogue
             from kg.views.site import write_site
 
             site = Path(args.site)
@@ -74,9 +67,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from kg.store.shards import extract_shard
+    from kg.ingest.shards import extract_shard
 
-    settings = _settings(args)
+    settings = CliContext(args).settings
     paths = [Path(p) for p in args.paths]
     if args.out == "-":
         report = extract_shard(paths, settings, sys.stdout.buffer, reference=args.reference)
@@ -91,21 +84,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from kg.load import load_files
+    from kg.ingest.rdf_files import load_files
     from kg.rdf.iris import given_graph
-    from kg.store import open_store
 
-    settings = _settings(args)
+    context = CliContext(args)
     graph = given_graph(args.graph) if args.graph else None
-    store = open_store(settings.store, settings=settings)
-    try:
+    with context.store() as store:
         report = load_files([Path(p) for p in args.paths], store, fmt=args.format, graph=graph)
-    finally:
-        store.close()
     for problem in report.problems:
         print("error: " + problem.message, file=sys.stderr)
     print(f"loaded {len(report.files)} file(s), skipped {len(report.problems)}; {report.graphs} graph(s), "
-          f"{report.quads} quads -> {settings.store}", file=sys.stderr)
+          f"{report.quads} quads -> {context.settings.store}", file=sys.stderr)
     return 2 if report.problems else 0
 
 
