@@ -18,11 +18,13 @@ from typing import BinaryIO
 
 from kg.keys import article_id_for
 from kg.records import Article
+from kg.walk import Skipped, open_input, walk_files
 
 KNOWN_HEADER_KEYS = ("title", "url", "outlet", "published", "license")
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z _-]{0,30}):[ \t]*(.*)$")
+# a key: a letter, then letters, digits, spaces, '_', '-' or '.' (Source2, X-Source.ID); up to 40 characters
+_HEADER_LINE = re.compile(r"^([^\W\d_][\w .-]{0,39}):[ \t]*(.*)$")
 _UNKNOWN_DATES = {"", "unknown", "n/a", "none", "null", "-"}
 _DATE_FORMATS = ("%Y-%m-%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%b. %d, %Y")
 
@@ -68,6 +70,12 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def clean_field(value: str) -> str:
+    """A one-line field (title, outlet, ...): control characters dropped, line breaks and tabs as spaces."""
+    value = "".join(" " if ch in "\n\t\r" else ch for ch in value if ch in "\n\t\r" or unicodedata.category(ch) != "Cc")
+    return unicodedata.normalize("NFC", value.encode("utf-8", "replace").decode("utf-8")).strip()
+
+
 def split_header(text: str) -> tuple[dict[str, str], str]:
     """Split an optional header block off the text. A block counts as a header only when every line up
     to the first blank line is ``Key: value`` and at least one key is one kg knows (Title, URL, ...)."""
@@ -90,6 +98,7 @@ def article_from_fields(
 ) -> tuple[Article | None, list[InputProblem]]:
     """Build an Article from header/JSON fields; problems with single fields are warnings."""
     problems: list[InputProblem] = []
+    fields = {key: clean_field(value) for key, value in fields.items()}
     body = clean_text(body).strip()
     if not body:
         return None, [InputProblem(source, "the article has no text", "give it a body after the header")]
@@ -134,7 +143,9 @@ def decode_bytes(data: bytes, where: str) -> tuple[str | None, InputProblem | No
 
 
 def read_text_file(path: Path) -> Iterator[ReadItem]:
-    text, problem = decode_bytes(path.read_bytes(), str(path))
+    with open_input(path) as handle:
+        data = handle.read()
+    text, problem = decode_bytes(data, str(path))
     if problem:
         yield problem
         return
@@ -149,9 +160,8 @@ def read_text_file(path: Path) -> Iterator[ReadItem]:
 def read_jsonl_file(path: Path) -> Iterator[ReadItem]:
     """One article per line, streamed (memory does not grow with the file). A line with bytes that are not
     UTF-8 is reported with its line and byte offset and skipped; the other lines are read."""
-    with path.open("rb") as handle:
-        head = handle.read(4096)
-        handle.seek(0)
+    with open_input(path) as handle:
+        head = handle.peek(4096)[:4096]  # type: ignore[attr-defined] -- a BufferedReader, also for a pipe
         if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_binary(head):  # UTF-16 or binary: whole file
             text, problem = decode_bytes(handle.read(), str(path))
             if problem:
@@ -194,6 +204,9 @@ def _jsonl_records(path: Path, lines: Iterable[tuple[int, str] | InputProblem]) 
         except json.JSONDecodeError as exc:
             yield InputProblem(where, f"broken JSON at column {exc.colno}: {exc.msg}", "fix or remove this line")
             continue
+        except RecursionError:
+            yield InputProblem(where, "the JSON is nested too deep to read", "fix or remove this line")
+            continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             yield InputProblem(where, "a line must be a JSON object with a string field 'text'")
             continue
@@ -208,13 +221,24 @@ def _jsonl_records(path: Path, lines: Iterable[tuple[int, str] | InputProblem]) 
 
 def read_path(path: Path) -> Iterator[ReadItem]:
     """Read one file or a folder (recursively, in sorted order)."""
-    if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-        readable = [p for p in files if p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES]
+    try:
+        is_dir = path.is_dir()
+    except OSError as exc:  # a name too long for the file system, ...
+        yield InputProblem(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    if is_dir:
+        readable = 0
+        for entry in walk_files(path):
+            target = entry.path if isinstance(entry, Skipped) else entry
+            if target.name.startswith("."):
+                continue
+            if isinstance(entry, Skipped):  # an unreadable folder, a named pipe: said, never skipped silently
+                yield InputProblem(str(target), entry.why, "nothing in it was read" if target.is_dir() else "")
+            elif target.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES:
+                readable += 1
+                yield from read_path(entry)
         if not readable:
             yield InputProblem(str(path), "the folder holds no .txt or .jsonl files")
-        for file in readable:
-            yield from read_path(file)
         return
     if not path.exists():
         yield InputProblem(str(path), "no such file or folder")

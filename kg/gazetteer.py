@@ -105,6 +105,7 @@ class Person:
     aliases: tuple[str, ...]
     country: str
     offices: tuple[OfficeTerm, ...]
+    source: str = "gazetteer"  # "text": recognized in an article (kg.extract.cast), not read from the files
 
     def offices_on(self, day: dt.date) -> tuple[OfficeTerm, ...]:
         return tuple(term for term in self.offices if term.covers(day))
@@ -163,6 +164,14 @@ class Gazetteer:
             if starts:
                 found.append((min(starts), person.id, person))
         return tuple(person for _start, _id, person in sorted(found, key=lambda item: item[:2]))
+
+    def with_people(self, extra: Mapping[str, Person]) -> Gazetteer:
+        """This gazetteer with ``extra`` people added (the people one article introduces); the countries,
+        organizations and treaties are shared, not copied."""
+        if not extra:
+            return self
+        return Gazetteer(self.countries, MappingProxyType({**self.people, **extra}), self.organizations,
+                         self.treaties)
 
     def surface_forms(self) -> Iterator[SurfaceForm]:
         """Every name, alias, demonym, capital and metonym of every entry, deduplicated.

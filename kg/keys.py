@@ -28,6 +28,15 @@ def article_id_for(name: str, text: str) -> str:
     return slugify(name) or "a-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def text_actor_key(represents: str | None, first: str, last: str, suffix: str = "") -> str:
+    """The identity of a person recognized from the text (not in the gazetteer): who the person speaks for
+    (an iso3 or organization id, when the text says) and the normalized first and last name, so that every
+    article introducing "Kenyan President William Ruto" or "William Samoei Ruto, Kenya's president" gives
+    one key ("ken-william-ruto"); a suffix stays ("phl-ferdinand-marcos-jr")."""
+    parts = [represents or "", first, last if last != first else "", suffix]
+    return slugify(" ".join(p for p in parts if p), max_length=100)
+
+
 @dataclass(frozen=True)
 class EncounterKey:
     """What makes two reports one encounter: the kind family, the sorted participant ids and the date at

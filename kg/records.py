@@ -98,11 +98,17 @@ class Evidence:
 
 @dataclass(frozen=True)
 class ActorRef:
-    """A resolved actor: a gazetteer id of a given kind (iso3 for countries)."""
+    """A resolved actor: a gazetteer id of a given kind (iso3 for countries), or for a person the gazetteer
+    does not know (``source="text"``) the identity key of a :class:`TextActor`."""
 
     kind: ActorKind
     id: str
     label: str
+    source: str = "gazetteer"  # "gazetteer" | "text"
+
+    @property
+    def from_text(self) -> bool:
+        return self.source == "text"
 
 
 @dataclass(frozen=True)
@@ -157,6 +163,25 @@ class DateClues:
             self.not_before is None or day >= self.not_before,
         )
         return all(checks)
+
+
+@dataclass(frozen=True)
+class TextActor:
+    """A person recognized from how the article introduces them, not found in the gazetteer: the name, the
+    office title as read ("Prime Minister", "Secretary-General"), the gazetteer role it names, and the
+    country or organization the person speaks for when the text says it. ``id`` is the identity key
+    (represented country or organization and normalized name), the same in every article."""
+
+    id: str
+    name: str
+    title: str | None
+    role: str | None
+    represents: ActorRef | None
+    evidence: Evidence
+
+    @property
+    def ref(self) -> ActorRef:
+        return ActorRef(ActorKind.PERSON, self.id, self.name, "text")
 
 
 @dataclass(frozen=True)
@@ -226,4 +251,5 @@ class Extraction:
     mentions: tuple[ActorMention, ...] = ()
     treaties: tuple[TreatyMention, ...] = ()
     stances: tuple[Stance, ...] = ()
+    text_actors: tuple[TextActor, ...] = ()  # people the article introduces whom the gazetteer does not know
     warnings: tuple[str, ...] = field(default=())

@@ -15,13 +15,21 @@ _SUFFIXES = (".txt", ".jsonl")
 
 
 def count_articles(paths: Iterable[Path]) -> int:
-    """A cheap estimate of the number of articles: one per ``.txt``, one per non-blank ``.jsonl`` line."""
+    """A cheap estimate of the number of articles: one per ``.txt``, one per non-blank ``.jsonl`` line.
+    Only regular files are opened (a named pipe is read once, by the ingest itself)."""
+    from kg.walk import walk_files
+
     total = 0
     for path in paths:
-        files = sorted(p for p in path.rglob("*") if p.suffix in _SUFFIXES) if path.is_dir() else [path]
+        if path.is_dir():
+            files = [f for f in walk_files(path) if isinstance(f, Path) and f.suffix in _SUFFIXES]
+        else:
+            files = [path]
         for file in files:
             if file.suffix == ".jsonl":
                 try:
+                    if not file.is_file():
+                        continue
                     with file.open("rb") as handle:
                         total += sum(1 for line in handle if line.strip())
                 except OSError:

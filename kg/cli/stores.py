@@ -50,6 +50,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                              cors=args.cors, allow_service=args.allow_service, query_workers=args.query_workers,
                              on_error=_log_line)
         mode = "writable" if args.writable else "read-only"
+        mode += f", CORS for {', '.join(args.cors)}" if args.cors else ""
         pages = f" ; browse {server.url}site/" if site is not None else ""
         service = "SERVICE allowed" if args.allow_service else "no SERVICE"
         print(f"serving {store.location} ({mode}; {limits.describe()}; {service}) at {server.url} ; "
@@ -90,7 +91,8 @@ def cmd_load(args: argparse.Namespace) -> int:
     context = CliContext(args)
     graph = given_graph(args.graph) if args.graph else None
     with context.store() as store:
-        report = load_files([Path(p) for p in args.paths], store, fmt=args.format, graph=graph)
+        report = load_files([Path(p) for p in args.paths], store, fmt=args.format, graph=graph,
+                            replace_protected=args.replace_reference)
     for problem in report.problems:
         print("error: " + problem.message, file=sys.stderr)
     print(f"loaded {len(report.files)} file(s), skipped {len(report.problems)}; {report.graphs} graph(s), "
@@ -107,7 +109,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--site", metavar="DIR",
                    help="write the browser pages (kg site) into DIR and serve them at /site/")
     p.add_argument("--cors", action="append", default=[], metavar="ORIGIN",
-                   help="let pages of this origin (e.g. http://localhost:3000) use the endpoint; repeatable")
+                   help="let pages of ORIGIN (e.g. http://localhost:8000; null: pages opened from disk; * any) "
+                        "use the endpoint and read its answers; repeatable. Default: none (same-origin pages only)")
     p.add_argument("--allow-service", action="store_true",
                    help="let queries call other SPARQL servers (SERVICE); off by default: the server fetches no URL")
     p.add_argument("--query-timeout", type=float, default=30.0, metavar="SECONDS",
@@ -125,6 +128,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                                     "(default: from each file's suffix)")
     p.add_argument("--graph", metavar="IRI",
                    help="the graph for triples outside named graphs (default: graph/file/NAME, one per file)")
+    p.add_argument("--replace-reference", action="store_true",
+                   help="let the files replace graph/reference and graph/ontology (refused otherwise: they are "
+                        "what kg ingest links to)")
     p.set_defaults(func=cmd_load)
 
     p = sub.add_parser("extract", help="extract articles to N-Quads without a store (a shard for bulk loaders)")

@@ -20,7 +20,8 @@ def actor_ref(kind: MarkKind, ref: str, gazetteer: Gazetteer) -> ActorRef | None
     if kind == MarkKind.ORGANIZATION and ref in gazetteer.organizations:
         return ActorRef(ActorKind.ORGANIZATION, ref, gazetteer.organizations[ref].short)
     if kind == MarkKind.PERSON and ref in gazetteer.people:
-        return ActorRef(ActorKind.PERSON, ref, gazetteer.people[ref].name)
+        person = gazetteer.people[ref]
+        return ActorRef(ActorKind.PERSON, ref, person.name, person.source)
     return None
 
 

@@ -8,12 +8,14 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from kg.extract.actors import actor_ref
 from kg.extract.context import ArticleContext, RuleData
 from kg.extract.encounters import encounter_records
 from kg.extract.registry import Steps, build_steps, parse_steps, step_id
 from kg.gazetteer import Gazetteer, cached_gazetteer
 from kg.lexicon import Lexicon, load_lexicon
-from kg.records import Article, Extraction, TreatyMention
+from kg.nlp.marks import MarkKind
+from kg.records import Article, Extraction, TextActor, TreatyMention
 
 
 class Extractor:
@@ -28,6 +30,7 @@ class Extractor:
         steps = self.steps
         ctx = ArticleContext(doc, article, self.data)
         ctx.marks = steps.marks(ctx)
+        ctx.take_cast(steps.cast(ctx))
         ctx.triggers = steps.triggers(ctx)
         ctx.clusters = steps.encounters(ctx)
         ctx.links = steps.links(ctx)
@@ -40,7 +43,18 @@ class Extractor:
             mentions=steps.mentions(ctx),
             treaties=self._treaty_mentions(ctx),
             stances=steps.stances(ctx),
+            text_actors=self._text_actors(ctx),
         )
+
+    def _text_actors(self, ctx: ArticleContext) -> tuple[TextActor, ...]:
+        """The people the article introduces whom the gazetteer does not know, with what it says of them."""
+        extractor = step_id(self.steps.cast)
+        actors = []
+        for member in ctx.cast.text_members if ctx.cast is not None else ():
+            represents = actor_ref(MarkKind(member.of[0]), member.of[1], ctx.gazetteer) if member.of else None
+            evidence = ctx.evidence(ctx.sentence_of(member.first_span.start), extractor)
+            actors.append(TextActor(member.id, member.name, member.title, member.role, represents, evidence))
+        return tuple(actors)
 
     def _treaty_mentions(self, ctx: ArticleContext) -> tuple[TreatyMention, ...]:
         reaffirmed = {t for e in ctx.encounters for t in e.reaffirmed_treaties}

@@ -17,6 +17,7 @@ from kg.nlp.marks import MarkKind
 from kg.records import Article, Encounter, Evidence
 
 if TYPE_CHECKING:
+    from kg.extract.cast import Cast
     from kg.extract.mentions import Mark
     from kg.extract.sightings import Cluster
     from kg.extract.treaties import TreatyName
@@ -75,6 +76,8 @@ class ArticleContext:
     context_year: int | None = field(init=False)
     sentences: list[Span] = field(init=False)
     marks: tuple[Mark, ...] = ()
+    cast: Cast | None = None
+    gazetteer: Gazetteer = field(init=False)  # the pipeline's, then the article view with its text actors
     triggers: tuple[tuple[Trigger, ...], ...] = ()  # per sentence
     clusters: tuple[Cluster, ...] = ()
     links: dict[int, list[int]] = field(default_factory=dict)  # cluster index -> sentence indexes
@@ -86,14 +89,17 @@ class ArticleContext:
         self.anchor = article.published or date_from_url(article.url) or find_dateline(article.text)
         self.context_year = self.anchor.year if self.anchor else context_year(article.title, article.url)
         self.sentences = list(self.doc.sents)
-
-    @property
-    def gazetteer(self) -> Gazetteer:
-        return self.data.gazetteer
+        self.gazetteer = self.data.gazetteer
 
     @property
     def lexicon(self) -> Lexicon:
         return self.data.lexicon
+
+    def take_cast(self, cast: Cast) -> None:
+        """The people of the article: their marks replace the marks, their gazetteer view the gazetteer."""
+        self.cast = cast
+        self.marks = tuple(cast.marks)
+        self.gazetteer = cast.gazetteer
 
     def evidence(self, index: int, extractor: str) -> Evidence:
         """Sentence ``index`` as the evidence of a fact the step named ``extractor`` produced."""

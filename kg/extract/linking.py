@@ -63,7 +63,7 @@ def link_sentences(
         in_sentence = [m for m in marks if sentence.start <= m.start < sentence.end]
         target = _speaker_target(index, in_sentence, clusters, gazetteer, lexicon)
         if target is None:
-            target = _participant_subject_target(sentence, index, in_sentence, clusters, lexicon)
+            target = _participant_subject_target(sentence, index, in_sentence, clusters, gazetteer, lexicon)
         if target is None and current and pattern.search(sentence.text) and not _speculative(sentence, lexicon):
             nearest = _nearest(current, clusters, index)
             if not _names_other_people(sentence, in_sentence, clusters[nearest]):
@@ -124,22 +124,41 @@ def _dated_elsewhere(sentence: Span, cluster: Cluster, lexicon: Lexicon) -> bool
 
 
 def _participant_subject_target(
-    sentence: Span, index: int, in_sentence: list[Mark], clusters: Sequence[Cluster], lexicon: Lexicon,
+    sentence: Span, index: int, in_sentence: list[Mark], clusters: Sequence[Cluster], gazetteer: Gazetteer,
+    lexicon: Lexicon,
 ) -> int | None:
-    """"President Putin set forth the historical context ...", "Lammy pressed his counterpart on ...": a
-    participant of an encounter reported so far is the subject of the sentence's past-tense main verb
-    ("Trump and Zelensky were in Rome along with 160 dignitaries" reports nothing)."""
+    """"President Putin set forth the historical context ...", "The Foreign Secretary reiterated ...": a
+    participant of an encounter reported so far, by name or by office, is the subject of the sentence's
+    past-tense main verb ("Trump and Zelensky were in Rome along with 160 dignitaries" reports nothing)."""
     root = sentence.root
     if root.tag_ != "VBD" or root.lemma_.lower() in lexicon.linking.copula_lemmas:
         return None
-    subjects = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    named = {m.ref for m in in_sentence if m.kind == "person" and m.span.root.i in subjects}
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    tokens = {t.i for c in subjects for t in c.subtree}
+    named = {m.ref for m in in_sentence if m.kind == "person" and m.span.root.i in tokens}
     owners = [
         i for i, c in enumerate(clusters)
-        if not c.background and _sighted_by(c, index) and named & c.key
-        and not _dated_elsewhere(sentence, c, lexicon)
+        if not c.background and _sighted_by(c, index) and not _dated_elsewhere(sentence, c, lexicon)
+        and (named & c.key or any(_names_office_of(s, in_sentence, c, gazetteer, lexicon) for s in subjects))
     ]
     return _nearest(owners, clusters, index) if owners else None
+
+
+def _names_office_of(
+    subject: Token, in_sentence: list[Mark], cluster: Cluster, gazetteer: Gazetteer, lexicon: Lexicon,
+) -> bool:
+    """"The Foreign Secretary", "the Chinese president", "the Indian premier": a definite title naming an
+    office a participant holds (by the participant's country, or by the role the title names)."""
+    if not any(c.lower_ in lexicon.linking.referring_determiners for c in subject.children):
+        return False
+    people = [gazetteer.people[p] for p in cluster.key if p in gazetteer.people]
+    span = range(subject.left_edge.i, subject.i + 1)
+    roles = [m for m in in_sentence if m.kind == "role" and m.start in span]
+    if roles:
+        return any(m.ref in {p.country for p in people} for m in roles)
+    words = " ".join(t.lower_ for t in subject.subtree if t.dep_ in ("compound", "amod") or t == subject)
+    named_roles = set(lexicon.titles.titles.get(words, ()))
+    return bool(named_roles) and any(term.role in named_roles for p in people for term in p.offices)
 
 
 def is_heading(sentence: Span) -> bool:

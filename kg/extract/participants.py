@@ -32,7 +32,8 @@ def tree_distance(a: Token, b: Token) -> int:
 
 
 def person_ref(gazetteer: Gazetteer, person_id: str) -> ActorRef:
-    return ActorRef(ActorKind.PERSON, person_id, gazetteer.people[person_id].name)
+    person = gazetteer.people[person_id]
+    return ActorRef(ActorKind.PERSON, person_id, person.name, person.source)
 
 
 def _reference_days(date: PartialDate | None, anchor: dt.date | None) -> list[dt.date | None]:

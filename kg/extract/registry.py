@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from kg.errors import ConfigError
 
 if TYPE_CHECKING:
+    from kg.extract.cast import Cast
     from kg.extract.context import ArticleContext, RuleData
     from kg.extract.mentions import Mark
     from kg.extract.sightings import Cluster
@@ -97,7 +98,10 @@ def _from_entry_points(name: str) -> StepFactory | None:
 
 
 def _load_defaults() -> None:
-    from kg.extract import rule_steps  # noqa: F401  (registers the rule steps)
+    from kg.extract.rule_steps import RULE_STEPS
+
+    for step in RULE_STEPS:
+        register(f"{step.name}.v{step.version}")(step)
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,7 @@ class Steps:
     """The step of each role, in the order they run."""
 
     marks: Step[tuple[Mark, ...]]
+    cast: Step[Cast]
     triggers: Step[tuple[tuple[Trigger, ...], ...]]
     encounters: Step[tuple[Cluster, ...]]
     links: Step[dict[int, list[int]]]

@@ -5,10 +5,10 @@ called once per article; the rules themselves live in the modules they call."""
 from __future__ import annotations
 
 from kg.extract.actors import actor_ref, mark_actor, own_actors
+from kg.extract.cast import Cast, build_cast, folded_names
 from kg.extract.context import ArticleContext, RuleData
 from kg.extract.linking import link_sentences
 from kg.extract.mentions import Mark, marks_of
-from kg.extract.registry import register, step_id
 from kg.extract.sightings import Cluster, cluster_sightings, find_sightings
 from kg.extract.stances import find_stances
 from kg.extract.subjects import discussed_marks, discussed_topics
@@ -27,7 +27,7 @@ class _RuleStep:
 
     @property
     def id(self) -> str:
-        return step_id(self)
+        return f"{self.name}.v{self.version}"
 
 
 class MarkStep(_RuleStep):
@@ -37,6 +37,20 @@ class MarkStep(_RuleStep):
 
     def __call__(self, ctx: ArticleContext) -> tuple[Mark, ...]:
         return tuple(marks_of(ctx.doc, self.data.lexicon))
+
+
+class CastStep(_RuleStep):
+    """The people the article introduces ("President William Ruto", "Ruto, Kenya's president") and every
+    later mention of them: gazetteer people, or text actors the gazetteer does not know."""
+
+    name = "kg.cast"
+
+    def __init__(self, data: RuleData) -> None:
+        super().__init__(data)
+        self.names = folded_names(data.gazetteer, data.lexicon.persons)
+
+    def __call__(self, ctx: ArticleContext) -> Cast:
+        return build_cast(ctx.doc, list(ctx.marks), self.data.gazetteer, self.data.lexicon, self.names)
 
 
 class TriggerStep(_RuleStep):
@@ -54,8 +68,7 @@ class EncounterStep(_RuleStep):
     name = "kg.encounters"
 
     def __call__(self, ctx: ArticleContext) -> tuple[Cluster, ...]:
-        data = self.data
-        sightings = find_sightings(ctx.sentences, ctx.triggers, ctx.marks, data.gazetteer, data.lexicon,
+        sightings = find_sightings(ctx.sentences, ctx.triggers, ctx.marks, ctx.gazetteer, self.data.lexicon,
                                    ctx.anchor, ctx.context_year)
         return tuple(cluster_sightings(sightings))
 
@@ -67,7 +80,7 @@ class LinkStep(_RuleStep):
 
     def __call__(self, ctx: ArticleContext) -> dict[int, list[int]]:
         data = self.data
-        return link_sentences(ctx.sentences, ctx.clusters, ctx.marks, data.gazetteer, data.lexicon, data.anaphors)
+        return link_sentences(ctx.sentences, ctx.clusters, ctx.marks, ctx.gazetteer, data.lexicon, data.anaphors)
 
 
 class TreatyStep(_RuleStep):
@@ -95,7 +108,7 @@ class DiscussionStep(_RuleStep):
         return {i: self._of(ctx, cluster, ctx.links.get(i, []), topics) for i, cluster in enumerate(ctx.clusters)}
 
     def _of(self, ctx: ArticleContext, cluster: Cluster, linked: list[int], topics: list) -> tuple[Discussion, ...]:
-        gazetteer, lexicon = self.data.gazetteer, self.data.lexicon
+        gazetteer, lexicon = ctx.gazetteer, self.data.lexicon
         participant_ids = {p.id for p in cluster.participants}
         own = own_actors(gazetteer, participant_ids, cluster.date)
         found: list[Discussion] = []
@@ -124,7 +137,7 @@ class MentionStep(_RuleStep):
     def __call__(self, ctx: ArticleContext) -> tuple[ActorMention, ...]:
         seen: dict[tuple[str, str], ActorMention] = {}
         for mark in ctx.marks:
-            actor = actor_ref(mark.kind, mark.ref, self.data.gazetteer)
+            actor = actor_ref(mark.kind, mark.ref, ctx.gazetteer)
             if actor is not None and (mark.kind, mark.ref) not in seen:
                 seen[(mark.kind, mark.ref)] = ActorMention(actor, ctx.evidence(ctx.sentence_of(mark.start), self.id))
         return tuple(seen.values())
@@ -136,7 +149,7 @@ class StanceStep(_RuleStep):
     name = "kg.stances"
 
     def __call__(self, ctx: ArticleContext) -> tuple[Stance, ...]:
-        gazetteer = self.data.gazetteer
+        gazetteer = ctx.gazetteer
         date = ctx.encounters[0].date if ctx.encounters else None
         stances: list[Stance] = []
         for index, sentence in enumerate(ctx.sentences):
@@ -152,5 +165,5 @@ class StanceStep(_RuleStep):
         return tuple(stances)
 
 
-for _step in (MarkStep, TriggerStep, EncounterStep, LinkStep, TreatyStep, DiscussionStep, MentionStep, StanceStep):
-    register(f"{_step.name}.v{_step.version}")(_step)
+RULE_STEPS = (MarkStep, CastStep, TriggerStep, EncounterStep, LinkStep, TreatyStep, DiscussionStep, MentionStep,
+              StanceStep)  # registered as kg.<role>.v1 by kg.extract.registry

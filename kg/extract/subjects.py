@@ -58,7 +58,7 @@ def _planned_meeting_at(gathering: Token, lexicon: Lexicon) -> bool:
     """"agreed that we would meet at the APEC summit", "look forward to meeting at APEC": the gathering is
     where the participants are to meet next, a subject of this encounter rather than its place."""
     words = lexicon.subjects
-    for token in list(gathering.ancestors)[:4]:
+    for token in (gathering, *list(gathering.ancestors)[:4]):
         if token.lemma_.lower() not in words.meet_lemmas:
             continue
         if any(c.dep_ == "aux" and c.lower_ in words.future_auxiliaries for c in token.children):
@@ -100,6 +100,8 @@ def is_venue(mark: Mark, lexicon: Lexicon) -> bool:
         return False
     prep = head.head
     governor = prep.head
+    if mark.kind == "organization" and _planned_meeting_at(governor, lexicon):
+        return False  # "we would meet at the APEC Summit": where they are to meet next is a subject
     if governor.lower_ in lexicon.cues.venue_nouns and _told_event(governor, lexicon):
         return False  # "spoke about his recent visit to the US": that visit is a subject of the talk
     if governor.lemma_.lower() in words.venue_verbs or governor.lower_ in lexicon.cues.venue_nouns:
@@ -140,9 +142,37 @@ def in_background_clause(token: Token, lexicon: Lexicon) -> bool:
             return True
         if current.dep_ == "prep" and current.lower_ in words.framing_preps and current.is_sent_start:
             return True  # "With the tariffs on Mexico ..., Beijing and Moscow are ...": a framing phrase
+        if _times_main_event(current, lexicon):
+            return True
         if current.head is current:
             return False
         current = current.head
+    return False
+
+
+def _times_main_event(token: Token, lexicon: Lexicon) -> bool:
+    """"met moments before Pope Francis' funeral", "spoke with Xi following talks with the leaders of India",
+    "came days after the president spoke to Modi": a time phrase on the sentence's main verb, which places
+    the encounter beside another event (inside what was said, "would not stop before X", it is content)."""
+    words = lexicon.subjects.temporal_framing_words
+    if token.dep_ == "prep" and token.lower_ in words:
+        head = token.head
+    elif token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words for c in token.children):
+        head = token.head
+    else:
+        return False
+    if head.dep_ in ("npadvmod", "advmod") and head.head is not head:
+        head = head.head  # "days after", "shortly before"
+    return head.dep_ == "ROOT"
+
+
+def in_attribution(token: Token, lexicon: Lexicon) -> bool:
+    """"according to Vatican News", "according to Iranian media": the source of the report, not a subject."""
+    words = lexicon.linking
+    for current in (token, *list(token.ancestors)[:4]):
+        if (current.dep_ == "pobj" and current.head.lower_ in words.attribution_preps
+                and current.head.head.lower_ in words.attribution_heads):
+            return True
     return False
 
 
@@ -224,6 +254,8 @@ def discussed_marks(
             continue
         root = mark.span.root
         if is_venue(mark, lexicon) or is_negated(root, lexicon) or in_background_clause(root, lexicon):
+            continue
+        if in_attribution(root, lexicon):
             continue
         found.append((kind, ref, mark))
     return found

@@ -24,11 +24,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, parse
+from pyoxigraph import BlankNode, DefaultGraph, NamedNode, Quad, RdfFormat, Triple, parse
 
 from kg.articles import InputProblem
 from kg.errors import InputError
+from kg.rdf.iris import PROTECTED_GRAPHS
+from kg.rdf.json_depth import MAX_DEPTH, too_deep
+from kg.rdf.vocab import DCTERMS
 from kg.store.base import Store, flush_buffers
+from kg.walk import Skipped, walk_files
 
 FORMATS = {
     "nquads": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG, "turtle": RdfFormat.TURTLE,
@@ -98,11 +102,69 @@ def _quads(path: Path, fmt: str, *, lenient: bool) -> Iterator[Quad]:
                          lenient=lenient)
 
 
-def check_file(path: Path, fmt: str) -> InputProblem | None:
-    """Parse the whole file without keeping it: ``None`` when it is well-formed, else where it is not."""
+class _Unsupported(Exception):
+    """A construct the store's write path does not take, found while checking a file."""
+
+    def __init__(self, what: str, fix: str) -> None:
+        super().__init__(what)
+        self.what, self.fix = what, fix
+
+
+_IDENTIFIER = NamedNode(DCTERMS.identifier)
+_MISSING = "no digest"
+
+
+def kept_graphs(store: Store) -> frozenset[str]:
+    """The protected graphs (reference, ontology) the store holds: a file may replace one of them only with
+    a whole graph as kg writes it, which carries its content digest (``<graph> dcterms:identifier``); kg
+    ingest rewrites it from the gazetteer when the digest is not the current one."""
+    return frozenset(g for g in PROTECTED_GRAPHS if store.ask(f"ASK {{ GRAPH {NamedNode(g)} {{ ?s ?p ?o }} }}"))
+
+
+def _check_quad(quad: Quad, number: int, kept: frozenset[str], brought: dict[str, str]) -> None:
+    graph = quad.graph_name
+    if isinstance(graph, BlankNode):
+        raise _Unsupported(f"quad {number} names its graph by a blank node ({graph}); kg stores only graphs "
+                           "named by IRIs", "give the graph an IRI; nothing of the file was loaded")
+    if isinstance(quad.subject, Triple) or isinstance(quad.object, Triple):
+        raise _Unsupported(f"quad {number} has an RDF 1.2 triple term (<<( ... )>>), which kg's stores do not "
+                           "take", "leave out the statements about statements; nothing of the file was loaded")
+    if kept and isinstance(graph, NamedNode) and graph.value in kept:
+        brought.setdefault(graph.value, _MISSING)
+        if quad.subject == graph and quad.predicate == _IDENTIFIER:
+            brought[graph.value] = str(quad.object)
+
+
+def _protected_problem(brought: dict[str, str]) -> _Unsupported | None:
+    partial = sorted(g for g, digest in brought.items() if digest == _MISSING)
+    if not partial:
+        return None
+    return _Unsupported(f"the file writes {', '.join(f'<{g}>' for g in partial)}, which kg ingest keeps in step "
+                        "with the gazetteer and the ontology, and not as kg writes it (no content digest): "
+                        "loading it would replace the whole graph",
+                        "leave that graph out of the file, or give --replace-reference to replace it on "
+                        "purpose; nothing of the file was loaded")
+
+
+def check_file(path: Path, fmt: str, *, kept: frozenset[str] = frozenset()) -> InputProblem | None:
+    """Parse the whole file without keeping it: ``None`` when it is well-formed and holds only what the
+    stores take (graphs named by IRIs, no triple terms), else a problem saying where and what. ``kept``:
+    the protected graphs of the target store (:func:`kept_graphs`), which the file may bring only whole."""
     try:
-        for _ in _quads(path, fmt, lenient=False):
-            pass
+        if fmt == "jsonld":
+            with _opened(path) as handle:
+                deep_at = too_deep(handle)
+            if deep_at is not None:  # the JSON-LD parser would crash the process (stack overflow)
+                return InputProblem(str(path), f"the JSON-LD nests deeper than {MAX_DEPTH} levels (at byte "
+                                               f"{deep_at})", "flatten it; nothing of it was loaded")
+        brought: dict[str, str] = {}
+        for number, quad in enumerate(_quads(path, fmt, lenient=False), start=1):
+            _check_quad(quad, number, kept, brought)
+        refused = _protected_problem(brought)
+        if refused is not None:
+            raise refused
+    except _Unsupported as exc:
+        return InputProblem(str(path), exc.what, exc.fix)
     except SyntaxError as exc:
         where = f"{path}:{exc.lineno}:{exc.offset}" if exc.lineno else str(path)
         what = str(exc.args[0]) if exc.args else str(exc)
@@ -177,32 +239,44 @@ class _GraphWriter:
         self.unsynced = 0
 
 
-def rdf_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files named, and in folders (recursively, in name order) the files with an RDF suffix."""
+def rdf_files(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
+    """The files named, and in folders (recursively, in name order) the files with an RDF suffix; what in a
+    folder cannot be read (an unreadable folder, a named pipe) as :class:`~kg.walk.Skipped`."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p) in SUFFIXES)
+            for entry in walk_files(path):
+                if isinstance(entry, Skipped) or _suffix(entry) in SUFFIXES:
+                    yield entry
         else:
             yield path
 
 
 def load_files(paths: Iterable[Path], store: Store, *, fmt: str | None = None, graph: NamedNode | None = None,
-               batch_quads: int = BATCH_QUADS) -> LoadReport:
+               batch_quads: int = BATCH_QUADS, replace_protected: bool = False) -> LoadReport:
     """Load RDF files (and the RDF files in folders) into ``store`` (see the module notes). A file that
-    cannot be read or parsed is reported in the returned report and loads nothing; the others still load."""
+    cannot be read or parsed, or holds what the stores do not take, is reported in the returned report and
+    loads nothing; the others still load. The store's reference and ontology graphs are replaced by other
+    content only with ``replace_protected``: they are what ``kg ingest`` links articles to."""
     from kg.rdf import iris
 
     if fmt:
         check_format(fmt)  # an unknown --format is a usage error, not a problem of every file
+    kept = frozenset() if replace_protected else kept_graphs(store)
+    if kept and graph is not None and graph.value in kept:
+        raise InputError(f"--graph {graph} would replace a graph kg ingest keeps in step with the gazetteer "
+                         "and the ontology", fix="choose another graph, or give --replace-reference")
     report = LoadReport()
     writer = _GraphWriter(store, report, batch_quads)
     for path in rdf_files(paths):
+        if isinstance(path, Skipped):
+            report.problems.append(InputProblem(str(path.path), path.why, "nothing of it was loaded"))
+            continue
         try:
             file_format = format_of(path, fmt)
         except InputError as exc:
             report.problems.append(InputProblem(exc.where or str(path), exc.what, exc.fix or ""))
             continue
-        problem = check_file(path, file_format)
+        problem = check_file(path, file_format, kept=kept)
         if problem is not None:
             report.problems.append(problem)
             continue

@@ -128,6 +128,7 @@ class SubjectWords:
     dateline_articles: frozenset[str]
     occurrence_nouns: frozenset[str]
     told_event_preps: frozenset[str]
+    temporal_framing_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,18 @@ class NameWords:
 
 
 @dataclass(frozen=True)
+class PersonWords:
+    """persons.json: how news introduce a person (the office titles are ``titles.json``)."""
+
+    honorifics: frozenset[str]
+    particles: frozenset[str]
+    suffixes: frozenset[str]
+    former: frozenset[str]
+    modifiers: frozenset[str]
+    counterpart_titles: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """All words of one language. Each field but ``language`` is read from ``<field>.json``."""
 
@@ -212,3 +225,4 @@ class Lexicon:
     treaties: TreatyWords
     blockers: BlockedNames
     names: NameWords
+    persons: PersonWords

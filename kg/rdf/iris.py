@@ -50,7 +50,20 @@ def organization(org_id: str) -> NamedNode:
     return _node(f"{ID}organization/{_segment(org_id)}")
 
 
+def text_person(key: str) -> NamedNode:
+    """A person recognized from the text, by its identity key (represented country or organization plus
+    normalized name, e.g. "ken-william-ruto"): every article introducing the same person gives the same IRI."""
+    return _node(f"{ID}person/text/{_segment(key)}")
+
+
+def text_office(key: str, title: str) -> NamedNode:
+    """The office a text actor holds as the text titles it ("ken-william-ruto", "President")."""
+    return _node(f"{ID}office/text/{_segment(key)}/{_segment(title.lower())}")
+
+
 def actor(ref: ActorRef) -> NamedNode:
+    if ref.from_text:
+        return text_person(ref.id)
     mint = {ActorKind.COUNTRY: country, ActorKind.PERSON: person, ActorKind.ORGANIZATION: organization}
     return mint[ref.kind](ref.id)
 

@@ -10,7 +10,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from kg.rdf import iris
 from kg.rdf.terms import boolean, date, integer, iri, text, year, year_month
 from kg.rdf.vocab import KG, RDF, RDFS, SCHEMA
-from kg.records import Encounter, EncounterKind, Evidence, Extraction, PartialDate, Precision
+from kg.records import ActorKind, Encounter, EncounterKind, Evidence, Extraction, PartialDate, Precision
 
 _PRECISION = {Precision.DAY: KG.DayPrecision, Precision.MONTH: KG.MonthPrecision, Precision.YEAR: KG.YearPrecision}
 _POLARITY = {
@@ -124,6 +124,29 @@ def _mentions(extraction: Extraction, article_node: NamedNode) -> Iterator[Tripl
         yield from _cited(node, mention.evidence, article_node)
 
 
+def _text_actors(extraction: Extraction, article_node: NamedNode) -> Iterator[Triple]:
+    """People the article introduces whom the gazetteer does not know: typed kg:TextActor, with the name,
+    the office title as read and the country or organization they speak for, in the article's graph."""
+    for actor in extraction.text_actors:
+        node = iris.text_person(actor.id)
+        yield node, iri(RDF.type), iri(KG.Person)
+        yield node, iri(RDF.type), iri(KG.TextActor)
+        yield node, iri(RDFS.label), text(actor.name, "en")
+        represented = iris.actor(actor.represents) if actor.represents is not None else None
+        if actor.represents is not None and actor.represents.kind is ActorKind.COUNTRY:
+            yield node, iri(KG.represents), represented
+        if actor.title:
+            office = iris.text_office(actor.id, actor.title)
+            yield node, iri(KG.holdsOffice), office
+            yield office, iri(RDF.type), iri(KG.OfficeTerm)
+            yield office, iri(RDFS.label), text(f"{actor.title} ({actor.name})", "en")
+            yield office, iri(KG.officeTitle), text(actor.title)
+            if actor.role:
+                yield office, iri(KG.officeRole), text(actor.role)
+            if represented is not None:
+                yield office, iri(KG.officeOf), represented
+
+
 def _treaties(extraction: Extraction, article_node: NamedNode) -> Iterator[Triple]:
     article_id = extraction.article.id
     for mention in extraction.treaties:
@@ -169,6 +192,7 @@ def extraction_quads(extraction: Extraction) -> list[Quad]:
     for part in (
         _article(extraction, article_node),
         *(_encounter(e, article_node) for e in extraction.encounters),
+        _text_actors(extraction, article_node),
         _mentions(extraction, article_node),
         _treaties(extraction, article_node),
         _stances(extraction, article_node),

@@ -1,9 +1,13 @@
 """The HTTP side of ``kg serve``: the SPARQL 1.1 protocol over a :class:`~kg.store.Store`, bound to 127.0.0.1.
 
-Routes: ``GET /`` the query page; ``GET /queries`` the saved-query catalogue (JSON); ``GET|POST /query``
-a SPARQL query over the union of all graphs; ``GET /saved/NAME?PARAM=VALUE`` a saved query with its
-parameters bound safely; when the server was started writable, ``POST /update`` (SPARQL Update) and
-``PUT|POST|DELETE /store?graph=IRI`` (Graph Store Protocol), so ``kg ingest --store http://127.0.0.1:PORT`` works.
+Routes (docs/serve.md has the whole request x answer table): ``GET /`` the query page; ``GET /queries`` the
+saved-query catalogue (JSON); ``GET|POST /query`` a SPARQL query over the union of all graphs (as a set), and
+without a query the Service Description; ``GET /saved/NAME?PARAM=VALUE`` a saved query with its parameters
+bound safely; ``GET|HEAD /store`` (Graph Store Protocol: ``?graph=IRI``, ``?default``, or the dataset); when
+the server was started writable, ``POST /update`` (SPARQL Update, as ``application/sparql-update`` or a form
+with an ``update`` field) and ``PUT|POST|DELETE /store?graph=IRI``, so ``kg ingest --store
+http://127.0.0.1:PORT`` works. Every route answers HEAD like GET and OPTIONS with its methods (and the CORS
+headers for an origin given with ``--cors``); another method is a 405 naming them.
 
 Browser safety (:mod:`kg.serve.guard`, docs/serve-security.md): requests must name 127.0.0.1 or localhost
 as their Host (no DNS rebinding); queries and writes from pages of other origins are refused, writes must
@@ -22,12 +26,18 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, parse
+from pyoxigraph import QueryResultsFormat, RdfFormat, parse_query_results, serialize
 
 from kg.errors import KgError, QueryError, StoreError
 from kg.query.saved import SavedQuery, catalogue
+from kg.query.syntax import query_error
+from kg.serve import graph_store
+from kg.serve.description import PREFIXES as SD_PREFIXES
+from kg.serve.description import describe
+from kg.serve.formats import DATASETS, GRAPHS, NotAcceptable, pick
+from kg.serve.graph_store import READ_ONLY, Response
 from kg.serve.guard import Policy, Refused
-from kg.serve.runner import AnswerTooLarge, Limits, QueryTimeout, runner_for
+from kg.serve.runner import AnswerTooLarge, Limits, QueryTimeout, capped, runner_for
 from kg.serve.server import PooledHTTPServer
 from kg.store.base import Store
 
@@ -35,6 +45,19 @@ HOST = "127.0.0.1"
 MAX_BODY = 16 * 1024 * 1024
 DEFAULT_LIMITS = Limits()
 MAX_SITE_PATH = 1024  # characters of a /site/ path: longer is no file kg site writes
+FORM = "application/x-www-form-urlencoded"
+READ = ("GET", "HEAD", "OPTIONS")
+# the methods of each route; a path of none of them is a 404
+ROUTES: dict[str, tuple[str, ...]] = {
+    "/": READ, "/favicon.ico": READ, "/queries": READ, "/query": (*READ, "POST"), "/update": ("POST", "OPTIONS"),
+    "/store": (*READ, "PUT", "POST", "DELETE"),
+}
+PREFIX_ROUTES: dict[str, tuple[str, ...]] = {"/saved/": READ}
+PROTOCOL_PATHS = ("/query", "/update", "/store")
+FAVICON = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
+           b'<circle cx="4" cy="11" r="3" fill="#1f77b4"/><circle cx="12" cy="5" r="3" fill="#d62728"/>'
+           b'<path d="M6 9.5 10 6.5" stroke="#444" stroke-width="1.5"/></svg>')
+_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
 @cache
@@ -42,8 +65,9 @@ def _page_template() -> str:
     return (Path(__file__).resolve().parent / "page.html").read_text(encoding="utf-8")
 
 
-def page(queries: dict[str, SavedQuery], *, location: str, writable: bool) -> bytes:
-    data = json.dumps({"queries": _catalogue_json(queries), "writable": writable}, ensure_ascii=False)
+def page(queries: dict[str, SavedQuery], *, location: str, writable: bool, site: bool = False) -> bytes:
+    data = json.dumps({"queries": _catalogue_json(queries), "writable": writable, "site": site},
+                      ensure_ascii=False)
     text = _page_template().replace("{{CATALOGUE}}", data.replace("</", "<\\/"))
     return text.replace("{{STORE}}", _html_escape(location)).encode("utf-8")
 
@@ -61,6 +85,12 @@ def _catalogue_json(queries: dict[str, SavedQuery]) -> list[dict[str, object]]:
     ]
 
 
+def _error_text(exc: KgError) -> str:
+    """A bad request's answer: the message, and for a syntax error the line with a caret."""
+    problem = getattr(exc, "problem", None)
+    return exc.message + "\n" + (f"{problem.excerpt}\n" if problem is not None and problem.excerpt else "")
+
+
 class _BadRequest(Exception):
     """A request the handler answers with ``status`` and closes the connection after (its body unread)."""
 
@@ -73,6 +103,7 @@ class _BadRequest(Exception):
 class _Handler(BaseHTTPRequestHandler):
     server: KgServer
     protocol_version = "HTTP/1.1"
+    _head = False
 
     def setup(self) -> None:
         self.timeout = self.server.idle_timeout  # a connection silent this long is closed
@@ -95,6 +126,15 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 -- http.server's naming
         self._dispatch("GET")
 
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._dispatch("HEAD")
+
+    def do_OPTIONS(self) -> None:  # noqa: N802
+        self._dispatch("OPTIONS")
+
+    def do_PATCH(self) -> None:  # noqa: N802
+        self._dispatch("PATCH")
+
     def do_POST(self) -> None:  # noqa: N802
         self._dispatch("POST")
 
@@ -105,7 +145,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._dispatch("DELETE")
 
     def _dispatch(self, method: str) -> None:
-        self._body_read = method in ("GET", "DELETE")
+        self._head = method == "HEAD"
+        self._body_read = method in ("GET", "HEAD", "OPTIONS", "DELETE")
         if self._body_read:
             self.server.reading_done(self.connection)  # the request is in: its handling has no deadline
         try:
@@ -133,30 +174,49 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.FORBIDDEN, b"requests must be addressed to 127.0.0.1 or localhost\n")
             return
         url = urlsplit(self.path)
+        allowed = self.server.allowed(url.path)
+        if allowed is None:
+            self._send(HTTPStatus.NOT_FOUND, b"not found: see / for the query page\n")
+            return
+        if method == "OPTIONS":
+            self._send(HTTPStatus.NO_CONTENT, b"", headers={"Allow": ", ".join(allowed), **self._preflight(allowed)})
+            return
+        if method not in allowed:
+            self._send(HTTPStatus.METHOD_NOT_ALLOWED, f"{url.path} takes {', '.join(allowed)}\n".encode(),
+                       headers={"Allow": ", ".join(allowed)})
+            return
         params = parse_qs(url.query, keep_blank_values=True)
-        if url.path in ("/query", "/update", "/store") or url.path.startswith("/saved/"):
+        if url.path in PROTOCOL_PATHS or url.path.startswith("/saved/"):
             self.server.policy.check_origin(self.headers, "answer")
+        self.server.refresh()  # a read-only store sees what kg ingest wrote since
+        method = "GET" if method == "HEAD" else method
         try:
-            if method == "GET" and url.path == "/":
-                queries = self.server.queries
-                self._send(HTTPStatus.OK, page(queries, location=self.server.store.location,
-                                               writable=self.server.writable), "text/html; charset=utf-8")
-            elif method == "GET" and url.path.startswith("/site") and self.server.site is not None:
+            if url.path == "/":
+                self._send(HTTPStatus.OK, page(self.server.queries, location=self.server.store.location,
+                                               writable=self.server.writable, site=self.server.site is not None),
+                           "text/html; charset=utf-8")
+            elif url.path == "/favicon.ico":
+                self._send(HTTPStatus.OK, FAVICON, "image/svg+xml")
+            elif url.path.startswith("/site"):
                 self._static(url.path.removeprefix("/site"))
-            elif method == "GET" and url.path == "/queries":
+            elif url.path == "/queries":
                 body = json.dumps(_catalogue_json(self.server.queries), ensure_ascii=False).encode()
                 self._send(HTTPStatus.OK, body, "application/json")
             elif url.path == "/query":
-                self._query(self._query_text(method, params), params)
-            elif method == "GET" and url.path.startswith("/saved/"):
+                self._query(method, params)
+            elif url.path.startswith("/saved/"):
                 self._saved(url.path.removeprefix("/saved/"), params)
-            elif method == "POST" and url.path == "/update":
+            elif url.path == "/update":
                 self._update()
-            elif method in ("PUT", "POST", "DELETE") and url.path == "/store":
-                self._graph_store(method, _one(params, "graph"))
             else:
-                self._send(HTTPStatus.NOT_FOUND, b"not found: see / for the query page\n")
-        except (QueryError, SyntaxError, ValueError, UnicodeDecodeError) as exc:
+                self._graph_store(method, params)
+        except NotAcceptable as exc:
+            self._send(HTTPStatus.NOT_ACCEPTABLE, f"{exc.message}\n".encode())
+        except UnsupportedMedia as exc:
+            raise _BadRequest(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, exc.message) from exc
+        except QueryError as exc:
+            self._send(HTTPStatus.BAD_REQUEST, _error_text(exc).encode())
+        except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
             self._send(HTTPStatus.BAD_REQUEST, f"{exc}\n".encode())
         except QueryTimeout as exc:
             self._send(HTTPStatus.SERVICE_UNAVAILABLE, f"{exc.message}\n".encode())
@@ -169,6 +229,22 @@ class _Handler(BaseHTTPRequestHandler):
     def _host_ok(self) -> bool:
         host = (self.headers.get("Host") or "").rsplit(":", 1)[0].strip("[]").lower()
         return host in (HOST, "localhost")
+
+    # -- cross-origin reading (only for origins given with --cors) ---------------------------------
+
+    def _cors(self) -> dict[str, str]:
+        origin = self.headers.get("Origin") if hasattr(self, "headers") else None
+        if not origin or not self.server.policy.grants(origin):
+            return {}
+        return {"Access-Control-Allow-Origin": origin.strip(), "Vary": "Origin"}
+
+    def _preflight(self, allowed: tuple[str, ...]) -> dict[str, str]:
+        headers = self._cors()
+        if headers:
+            headers.update({"Access-Control-Allow-Methods": ", ".join(allowed),
+                            "Access-Control-Allow-Headers": "Content-Type, Accept",
+                            "Access-Control-Max-Age": "600"})
+        return headers
 
     # -- handlers ----------------------------------------------------------------------------------
 
@@ -191,19 +267,29 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.reading_done(self.connection)
         return body
 
-    def _query_text(self, method: str, params: dict[str, list[str]]) -> str:
-        if method == "GET":
-            return _one(params, "query")
-        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+    def _operation(self, name: str, media: str) -> str:
+        """The text of a POSTed operation: a body of type ``media``, or the ``name`` field of a form."""
+        kind = self._content_type()
+        if kind not in (media, FORM):
+            raise UnsupportedMedia(f"POST the {name} as {media}, or as {FORM} with an '{name}' field")
         body = self._body().decode("utf-8")
-        if kind == "application/sparql-query":
-            return body
-        if kind == "application/x-www-form-urlencoded":
-            return _one(parse_qs(body, keep_blank_values=True), "query")
-        raise QueryError("POST a query as application/sparql-query or as a form with a 'query' field")
+        return body if kind == media else _one(parse_qs(body, keep_blank_values=True), name)
 
-    def _query(self, text: str, params: dict[str, list[str]]) -> None:
+    def _query(self, method: str, params: dict[str, list[str]]) -> None:
+        if method == "GET" and "query" not in params:
+            self._description(params)
+            return
+        text = _one(params, "query") if method == "GET" else self._operation("query", "application/sparql-query")
         self._answer(text, params)
+
+    def _description(self, params: dict[str, list[str]]) -> None:
+        """The Service Description: a GET of the endpoint without a query."""
+        _, counted = self._run(_COUNT, "application/sparql-results+json", None)
+        count = next(iter(parse_query_results(counted, QueryResultsFormat.JSON)))  # type: ignore[arg-type]
+        triples = describe(self.server.url + "query", writable=self.server.writable, triples=int(count["n"].value))
+        media, fmt = pick(GRAPHS, self.headers.get("Accept") or "", (params.get("format") or [None])[-1])
+        kwargs = {"prefixes": SD_PREFIXES} if fmt == RdfFormat.TURTLE else {}
+        self._send(HTTPStatus.OK, serialize(triples, format=fmt, **kwargs) or b"", media)  # type: ignore[arg-type]
 
     def _saved(self, name: str, params: dict[str, list[str]]) -> None:
         query = self.server.queries.get(name)
@@ -216,23 +302,30 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, text: str, params: dict[str, list[str]]) -> None:
         """Run a query within the server's limits and send its result in the format asked for."""
         self.server.policy.check_query(text)
-        accept = self.headers.get("Accept") or ""
-        named = params.get("format", [None])[-1]
-        media, body = self.server.runner.run(text, accept, named)
+        media, body = self._run(text, self.headers.get("Accept") or "", params.get("format", [None])[-1])
         self._send(HTTPStatus.OK, body, media)
+
+    def _run(self, text: str, accept: str, named: str | None) -> tuple[str, bytes]:
+        try:
+            return self.server.runner.run(text, accept, named)
+        except SyntaxError as exc:
+            raise query_error(exc, text) from exc
 
     def _update(self) -> None:
         if not self.server.writable:
             self._send(HTTPStatus.FORBIDDEN, b"this endpoint is read-only (start kg serve with --writable)\n")
             return
         kind = self._content_type()
-        self.server.policy.check_write(self.headers, kind)
-        if kind != "application/sparql-update":
-            raise _BadRequest(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send updates as application/sparql-update")
-        text = self._body().decode("utf-8")
+        if kind == FORM:  # SPARQLWrapper's default: accepted from programs and the server's own pages
+            self.server.policy.check_form_write(self.headers)
+        else:
+            self.server.policy.check_write(self.headers, kind)
+        text = self._operation("update", "application/sparql-update")
         self.server.policy.check_update(self.headers, text)
         try:
             self.server.store.update(text)
+        except SyntaxError as exc:
+            raise query_error(exc, text, "the update") from exc
         finally:
             self.server.runner.wrote()
         self._send(HTTPStatus.NO_CONTENT, b"")
@@ -240,37 +333,46 @@ class _Handler(BaseHTTPRequestHandler):
     def _content_type(self) -> str:
         return (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
 
-    def _graph_store(self, method: str, graph_iri: str) -> None:
-        """Graph Store Protocol PUT (replace one graph), POST (add to it) and DELETE, for a writable server."""
-        if not self.server.writable:
-            self._send(HTTPStatus.FORBIDDEN, b"this endpoint is read-only (start kg serve with --writable)\n")
-            return
-        graph = NamedNode(graph_iri)
+    def _graph_store(self, method: str, params: dict[str, list[str]]) -> None:
+        """Graph Store Protocol (:mod:`kg.serve.graph_store`): GET always, PUT/POST/DELETE when writable."""
+        if method == "GET":
+            answer = self._graph_read(params)
+        elif not self.server.writable:
+            answer = Response(HTTPStatus.FORBIDDEN, READ_ONLY)
+        else:
+            answer = self._graph_write(method, params)
+        self._send(answer.status, answer.body, answer.media, headers=answer.headers)
+
+    def _graph_read(self, params: dict[str, list[str]]) -> Response:
+        """A graph or the default graph as a CONSTRUCT (within the query limits); the dataset, capped."""
+        accept, named = self.headers.get("Accept") or "", (params.get("format") or [None])[-1]
+        if "graph" not in params and "default" not in params:
+            media, fmt = pick(DATASETS, accept, named)
+            out = capped(self.server.limits)
+            serialize(self.server.store.quads(), out, format=fmt)  # type: ignore[arg-type]
+            return Response(HTTPStatus.OK, b"".join(out.parts), media)
+        graph = graph_store.target(params)
+        if graph is not None and not self.server.store.ask(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"):
+            return Response(HTTPStatus.NOT_FOUND, f"no graph {graph} in the store\n".encode())
+        media, body = self._run(graph_store.construct(graph), accept, named)
+        return Response(HTTPStatus.OK, body, media)
+
+    def _graph_write(self, method: str, params: dict[str, list[str]]) -> Response:
+        graph = graph_store.target(params)
         policy = self.server.policy
+        if graph is None:
+            return graph_store.DEFAULT_IS_DERIVED
         if method == "DELETE":
             policy.check_origin(self.headers, "write")
-            policy.check_graph_write(self.headers, graph.value)
-            try:
-                found = self.server.store.remove_graph(graph)
-            finally:
-                self.server.runner.wrote()
-            self._send(HTTPStatus.NO_CONTENT if found else HTTPStatus.NOT_FOUND, b"" if found else b"no such graph\n")
-            return
-        kind = self._content_type()
-        policy.check_write(self.headers, kind)
-        rdf_format = RdfFormat.from_media_type(kind)
-        if rdf_format is None or rdf_format.supports_datasets:
-            raise _BadRequest(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send a graph as N-Triples, Turtle or RDF/XML")
+        else:
+            policy.check_write(self.headers, self._content_type())
         policy.check_graph_write(self.headers, graph.value)
-        quads = [Quad(t.subject, t.predicate, t.object, graph) for t in parse(self._body(), rdf_format)]
         try:
-            if method == "POST":
-                self.server.store.add_quads(quads)
-            else:
-                self.server.store.replace_graphs({graph: quads})
+            if method == "DELETE":
+                return graph_store.delete(self.server.store, graph)
+            return graph_store.write(self.server.store, method, graph, self._content_type(), self._body())
         finally:
             self.server.runner.wrote()
-        self._send(HTTPStatus.NO_CONTENT, b"")
 
     def _static(self, path: str) -> None:
         """A file of the site folder (``kg site``): no path escapes it; ``/site/`` is its index.html."""
@@ -278,10 +380,7 @@ class _Handler(BaseHTTPRequestHandler):
         assert root is not None
         if path in ("", "/"):
             if path == "":
-                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-                self.send_header("Location", "/site/")
-                self.send_header("Content-Length", "0")
-                self.end_headers()
+                self._send(HTTPStatus.MOVED_PERMANENTLY, b"", headers={"Location": "/site/"})
                 return
             path = "/index.html"
         name = unquote(path).lstrip("/")
@@ -300,13 +399,17 @@ class _Handler(BaseHTTPRequestHandler):
         media = _MEDIA.get(target.suffix.lower(), "application/octet-stream")
         self._send(HTTPStatus.OK, data, media)
 
-    def _send(self, status: HTTPStatus, body: bytes, media: str = "text/plain; charset=utf-8") -> None:
+    def _send(self, status: HTTPStatus, body: bytes, media: str = "text/plain; charset=utf-8", *,
+              headers: dict[str, str] | None = None) -> None:
         self.send_response(status)
-        self.send_header("Content-Type", media)
+        if body or status not in (HTTPStatus.NO_CONTENT, HTTPStatus.CREATED, HTTPStatus.MOVED_PERMANENTLY):
+            self.send_header("Content-Type", media)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("X-Content-Type-Options", "nosniff")
+        for name, value in {**self._cors(), **(headers or {})}.items():
+            self.send_header(name, value)
         self.end_headers()
-        if body:
+        if body and not self._head:
             self.wfile.write(body)
 
 
@@ -320,6 +423,10 @@ def _one(params: dict[str, list[str]], name: str) -> str:
     if len(values) != 1:
         raise QueryError(f"give exactly one '{name}' parameter")
     return values[0]
+
+
+class UnsupportedMedia(KgError):
+    """A request body of a type the route does not take (HTTP 415)."""
 
 
 class KgServer(PooledHTTPServer):
@@ -340,6 +447,20 @@ class KgServer(PooledHTTPServer):
     @property
     def url(self) -> str:
         return f"http://{HOST}:{self.server_address[1]}/"
+
+    def allowed(self, path: str) -> tuple[str, ...] | None:
+        """The methods ``path`` takes, or None when there is nothing there."""
+        if path in ROUTES:
+            return ROUTES[path]
+        if self.site is not None and (path == "/site" or path.startswith("/site/")):
+            return READ
+        return next((methods for prefix, methods in PREFIX_ROUTES.items() if path.startswith(prefix)), None)
+
+    def refresh(self) -> None:
+        """Over a directory opened read-only: when another process wrote to it, read the new data."""
+        refresh = getattr(self.store, "refresh", None)
+        if refresh is not None and refresh():
+            self.runner.wrote()
 
     def server_close(self) -> None:
         super().server_close()

@@ -21,6 +21,7 @@ from kg.store.http import PROTECTED_HEADER  # sent by kg's own client when it wr
 # what a page of any origin may send without a CORS preflight: never accepted for a write
 SIMPLE_TYPES = frozenset({"", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data"})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+_LITERAL_ORIGINS = frozenset({"null", "*"})
 
 
 class Refused(Exception):
@@ -47,25 +48,31 @@ def origin_of(url: str) -> str | None:
 @dataclass(frozen=True)
 class Policy:
     own: frozenset[str]  # the server's own origins (127.0.0.1 and localhost at its port)
-    cors: frozenset[str] = frozenset()  # origins allowed with --cors
+    cors: frozenset[str] = frozenset()  # origins allowed with --cors; also "null" (pages from disk), "*" (any)
     allow_service: bool = False
 
     @classmethod
     def for_port(cls, port: int, *, cors: Iterable[str] = (), allow_service: bool = False) -> Policy:
         own = frozenset(f"http://{host}:{port}" for host in ("127.0.0.1", "localhost"))
-        allowed = frozenset(o for o in (origin_of(c) for c in cors) if o is not None)
-        return cls(own, allowed, allow_service)
+        given = [c.strip() for c in cors]
+        allowed = frozenset(c.lower() if c.lower() in _LITERAL_ORIGINS else origin_of(c) for c in given)
+        return cls(own, frozenset(o for o in allowed if o is not None), allow_service)
+
+    def grants(self, origin: str) -> bool:
+        """Whether ``--cors`` lets pages of ``origin`` (an Origin header) read the answers."""
+        value = origin.strip().lower()
+        return "*" in self.cors or (value == "null" and "null" in self.cors) or origin_of(value) in self.cors
 
     def foreign(self, headers: Mapping[str, str]) -> str | None:
         """Why the request comes from a page of another origin, or None when it does not."""
         allowed = self.own | self.cors
         origin = headers.get("Origin")
         if origin is not None:
-            if origin_of(origin) in allowed:
+            if origin_of(origin) in self.own or self.grants(origin):
                 return None
             return f"it comes from a page of another origin ({origin.strip()[:100]})"
         referer = headers.get("Referer")
-        if referer and origin_of(referer) not in allowed:
+        if referer and origin_of(referer) not in allowed and "*" not in self.cors:
             return f"it comes from a page of another origin ({origin_of(referer) or 'unknown'})"
         site = (headers.get("Sec-Fetch-Site") or "").strip().lower()
         if site in ("cross-site", "same-site"):
@@ -85,6 +92,12 @@ class Policy:
             raise Refused(415, f"refused to write {content_type or 'a body without a Content-Type'}: "
                                "send N-Triples (application/n-triples), Turtle (text/turtle) or RDF/XML, "
                                "or updates as application/sparql-update")
+
+    def check_form_write(self, headers: Mapping[str, str]) -> None:
+        """A form-encoded update (SPARQL 1.1 Protocol; SPARQLWrapper's default). Browsers mark every form
+        they send (``Origin`` on each POST, ``Sec-Fetch-Site``), so it is taken from programs, which send no
+        such marks, and from pages of the server's own origin or of one given with ``--cors``."""
+        self.check_origin(headers, "write")
 
     def check_query(self, text: str) -> None:
         """A query may not call other servers unless --allow-service."""

@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from pyoxigraph import QueryBoolean, QuerySolutions, serialize
+from pyoxigraph import QueryBoolean, QuerySolutions, RdfFormat, serialize
 
 from kg.errors import KgError, StoreError
-from kg.serve.formats import GRAPHS, RESULTS, pick
+from kg.rdf.vocab import PREFIXES
+from kg.serve.formats import GRAPHS, RESULTS, NotAcceptable, pick
 
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -86,16 +87,23 @@ def _timeout(timeout: float | None) -> QueryTimeout:
                             "larger --query-timeout")
 
 
+def capped(limits: Limits, deadline: float | None = None) -> _Capped:
+    """A buffer for one answer that refuses to grow past the size limit (or to be written past ``deadline``)."""
+    return _Capped(limits.max_bytes, deadline, limits.timeout)
+
+
 def render(result: object, accept: str, named: str | None, limits: Limits,
            deadline: float | None = None) -> tuple[str, bytes]:
-    """The (media type, body) of a query result, in the format asked for, within the size limit."""
-    out = _Capped(limits.max_bytes, deadline, limits.timeout)
+    """The (media type, body) of a query result, in the format asked for, within the size limit; a
+    :class:`~kg.serve.formats.NotAcceptable` when no format asked for can be served."""
+    out = capped(limits, deadline)
     if isinstance(result, (QuerySolutions, QueryBoolean)):
         media, fmt = pick(RESULTS, accept, named)
         result.serialize(out, format=fmt)  # type: ignore[arg-type]
     else:
         media, fmt = pick(GRAPHS, accept, named)
-        serialize(result, out, format=fmt)  # type: ignore[arg-type]
+        kwargs = {"prefixes": PREFIXES} if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG) else {}
+        serialize(result, out, format=fmt, **kwargs)  # type: ignore[arg-type]
     return media, b"".join(out.parts)
 
 
@@ -141,7 +149,7 @@ def _serve_queries(connection: Connection, location: str, limits: Limits) -> Non
                 store, opened = None, generation
                 store = Store.read_only(location)
             connection.send(("started",))  # the time limit counts from here, not from the process start
-            result = store.query(text, use_default_graph_as_union=True)
+            result = store.query(text)  # the default graph is the union, as a set (kg.store.union)
             connection.send(("ok", *render(result, accept, named, limits)))
         except KgError as exc:
             connection.send(("kg", type(exc).__name__, exc.what, exc.fix))
@@ -151,7 +159,8 @@ def _serve_queries(connection: Connection, location: str, limits: Limits) -> Non
             connection.send(("store", str(exc)))
 
 
-_ERRORS: dict[str, type[KgError]] = {"QueryTimeout": QueryTimeout, "AnswerTooLarge": AnswerTooLarge}
+_ERRORS: dict[str, type[KgError]] = {"QueryTimeout": QueryTimeout, "AnswerTooLarge": AnswerTooLarge,
+                                     "NotAcceptable": NotAcceptable}
 
 
 class _Worker:

@@ -14,8 +14,9 @@ import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.client import HTTPResponse
-from urllib.parse import urlencode
+from http.client import HTTPMessage, HTTPResponse
+from typing import IO
+from urllib.parse import urlencode, urljoin, urlsplit
 
 from kg.errors import StoreError
 from kg.store.endpoints import redact
@@ -49,6 +50,57 @@ class Auth:
         for secret in self.secrets:
             text = text.replace(secret, "***")
         return text
+
+
+class RedirectRefused(Exception):
+    """A redirect kg will not follow (raised inside urllib, turned into a StoreError by the client)."""
+
+    def __init__(self, code: int, method: str, target: str, why: str) -> None:
+        super().__init__(why)
+        self.code, self.method, self.target, self.why = code, method, target, why
+
+
+def same_origin(a: str, b: str) -> bool:
+    """Same scheme, host and port (default ports made explicit)."""
+    def origin(url: str) -> tuple[str, str, int | None]:
+        parts = urlsplit(url)
+        return parts.scheme.lower(), (parts.hostname or "").lower(), parts.port or {"http": 80, "https": 443}.get(
+            parts.scheme.lower())
+    try:
+        return origin(a) == origin(b)
+    except ValueError:
+        return False
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """Redirects that cannot leak credentials or change what a request does.
+
+    - to another origin (scheme, host, port): a GET is followed without the ``Authorization`` header;
+      anything else (a query POST, a write) is refused;
+    - on the same origin: followed when the method stays (any status for a GET; 307/308 for the others,
+      body and headers kept); a 301/302/303 of a POST or a write — which would turn it into a GET whose
+      answer is not the one asked for — is refused.
+    """
+
+    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
+                         headers: HTTPMessage, newurl: str) -> urllib.request.Request | None:
+        method = req.get_method()
+        target = urljoin(req.full_url, newurl)
+        if urlsplit(target).scheme.lower() not in ("http", "https"):
+            raise RedirectRefused(code, method, target, "it points outside http(s)")
+        crossing = not same_origin(req.full_url, target)
+        if method in ("GET", "HEAD"):
+            kept = {k: v for k, v in req.header_items() if not (crossing and k.lower() == "authorization")}
+            return urllib.request.Request(target, headers=kept, method=method)
+        if crossing:
+            raise RedirectRefused(code, method, target, "it points to another server, which gets neither the "
+                                                        "request nor the credentials")
+        if code not in (307, 308):
+            raise RedirectRefused(code, method, target, f"a {code} turns the {method} into a GET")
+        return urllib.request.Request(target, data=req.data, headers=dict(req.header_items()), method=method)
+
+
+_OPENER = urllib.request.build_opener(_Redirects)
 
 
 @dataclass(frozen=True)
@@ -91,7 +143,14 @@ class HttpClient:
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
             try:
-                return urllib.request.urlopen(http_request, timeout=self.timeout)  # noqa: S310 -- checked URL
+                return _OPENER.open(http_request, timeout=self.timeout)
+            except RedirectRefused as exc:
+                raise StoreError(
+                    f"the SPARQL server redirected the {exc.method} to {request.action} ({exc.code}) to "
+                    f"{redact(exc.target)}, which kg does not follow: {exc.why}",
+                    where=redact(request.url),
+                    fix="give the final URL as --store (or KG_STORE_QUERY_URL / KG_STORE_UPDATE_URL / "
+                        "KG_STORE_GSP_URL)") from None
             except urllib.error.HTTPError as exc:
                 if exc.code in request.allow:
                     return exc  # type: ignore[return-value] -- an HTTPError is a response

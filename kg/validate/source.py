@@ -15,6 +15,7 @@ from pyoxigraph import NamedNode, Quad, RdfFormat, Triple, parse
 
 from kg.errors import InputError
 from kg.rdf import iris
+from kg.rdf.json_depth import MAX_DEPTH, too_deep
 from kg.resources import ontology_file
 from kg.store import Store, open_store
 
@@ -40,6 +41,12 @@ def load_file(path: Path) -> Store:
     default = NamedNode(FILE_GRAPH)
     graphs: dict[NamedNode, list[Quad]] = {}
     try:
+        if fmt == RdfFormat.JSON_LD:
+            with path.open("rb") as handle:
+                deep_at = too_deep(handle)
+            if deep_at is not None:
+                raise InputError(f"the JSON-LD nests deeper than {MAX_DEPTH} levels (at byte {deep_at})",
+                                 where=str(path), fix="flatten the document (e.g. with a JSON-LD flattener)")
         with path.open("rb") as handle:
             for quad in parse(handle, fmt, base_iri=path.resolve().as_uri()):
                 graph = quad.graph_name if isinstance(quad.graph_name, NamedNode) else default

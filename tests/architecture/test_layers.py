@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2] / "kg"
 STAGES: dict[str, str] = {
     "kg": "core", "kg.errors": "core", "kg.records": "core", "kg.settings": "core", "kg.resources": "core",
     "kg.keys": "core",
-    "kg.articles": "read", "kg.gazetteer": "read", "kg.lexicon": "read",
+    "kg.articles": "read", "kg.walk": "read", "kg.gazetteer": "read", "kg.lexicon": "read",
     "kg.nlp": "nlp", "kg.extract": "extract",
     "kg.rdf": "rdf", "kg.store": "store",
     "kg.query": "query", "kg.ingest": "ingest",

@@ -76,7 +76,7 @@ def test_same_origin_and_cors_origins_may_write(writable_store):
     with serving(writable_store, writable=True, cors=["http://localhost:3000"]) as base:
         target = f"{base}/store?graph=" + urllib.parse.quote("http://example.org/g", safe="")
         own = base.replace("127.0.0.1", "localhost")
-        assert call(target, method="PUT", body=TRIPLE, headers={"Content-Type": NT, "Origin": own})[0] == 204
+        assert call(target, method="PUT", body=TRIPLE, headers={"Content-Type": NT, "Origin": own})[0] == 201
         assert call(target, method="POST", body=TRIPLE,
                     headers={"Content-Type": "text/turtle", "Origin": "http://localhost:3000"})[0] == 204
         assert call(target, method="POST", body=TRIPLE, headers={"Content-Type": NT,

@@ -100,7 +100,12 @@ def test_a_writable_endpoint_is_a_store_for_kg(sample_quads):
         remote = open_store(base, settings=Settings(store=base, store_retries=0), environ={})
         remote.replace_graphs(by_graph(sample_quads))
         assert canonical(remote.quads()) == canonical(sample_quads)
-        assert _post(base + "/update", b"CLEAR ALL", "application/x-www-form-urlencoded")[0] == 415
+        assert _post(base + "/update", b"CLEAR ALL", "text/plain")[0] == 415
+        graph = next(g for g in remote.graphs() if "/graph/article/" in g.value)
+        form = urllib.parse.urlencode({"update": f"DROP GRAPH {graph}"}).encode()
+        assert _post(base + "/update", form, "application/x-www-form-urlencoded")[0] == 204  # SPARQLWrapper's way
+        remote.close()  # it keeps the graph list until its own next write
+        assert graph not in remote.graphs()
 
 
 def test_kg_serve_command_starts_answers_and_stops(sample_quads, tmp_path):

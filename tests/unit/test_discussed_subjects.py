@@ -38,59 +38,15 @@ def test_a_quotation_running_over_sentences_is_one_report(extract, nlp):
     assert opened[went_over] == went_over - 1 and opened[analysts] is None  # the paragraph closed it
 
 
-def test_a_title_referring_back_to_a_participant_continues_the_report(extract):
-    text = (f"{CALL} The French president raised the situation in Lebanon. The Indian premier set out his "
-            "view of Sri Lanka's debt.")
-    assert _subjects(extract(text)) == {"LBN", "LKA"}
-
-
-def test_a_participant_as_subject_of_a_past_tense_verb_reports_on_the_call(extract):
-    text = f"{CALL} Separately, Modi set out his worries over Pakistan's support for militants."
-    assert _subjects(extract(text)) == {"PAK"}
-
-
-def test_also_carries_a_continuation_over_one_sentence(extract):
-    text = (f"{CALL} They agreed to deepen defence ties. Trade between the two countries is growing fast. "
-            "He also raised Nepal.")
-    assert _subjects(extract(text)) == {"NPL"}
-
-
 def test_a_participants_words_before_any_report_of_the_encounter_are_not_about_it(extract):
     text = f"Modi announced new tariffs on Canada in January. {CALL}"
     assert _subjects(extract(text), first=1) == set()
-
-
-def test_a_dateline_names_where_the_story_was_filed(extract):
-    text = ("Geneva, Switzerland, March 11 (Newswire) \u2013 Emmanuel Macron and Narendra Modi met on Monday "
-            "and discussed Iran.")
-    assert _subjects(extract(text)) == {"IRN"}
-
-
-def test_a_subheading_is_not_part_of_the_report(extract):
-    text = f"{CALL} They discussed Iran.\nCanada watches the deal closely\nThe leaders also discussed Oman."
-    assert _subjects(extract(text)) == {"IRN", "OMN"}
-
-
-def test_a_sentence_about_an_earlier_encounter_is_not_this_one(extract):
-    text = (f"{CALL} They discussed Iran. Their previous call took place in January. During that earlier "
-            "discussion, Modi raised Bhutan.")
-    assert _subjects(extract(text)) == {"IRN"}
 
 
 def test_two_other_people_make_their_call_another_encounter(extract):
     text = (f"{CALL} They discussed Iran. Chinese Foreign Minister Wang Yi told Russian Foreign Minister "
             "Sergey Lavrov during their call on Tuesday that Taiwan was a red line.")
     assert "TWN" not in _subjects(extract(text))
-
-
-def test_expectations_are_not_reports(extract):
-    text = f"{CALL} The two leaders are expected to discuss Syria at their next meeting."
-    assert _subjects(extract(text)) == set()
-
-
-def test_a_title_of_several_words_makes_a_demonym_a_descriptor(extract):
-    text = f"{CALL} The leaders discussed Iran, Canadian Prime Minister John Hartley told reporters."
-    assert _subjects(extract(text)) == {"IRN"}
 
 
 def test_a_summit_agreed_upon_is_a_subject_and_the_one_hosting_the_meeting_is_not(extract):
@@ -109,16 +65,81 @@ def test_a_participants_own_organization_is_not_a_subject_of_its_encounter(extra
     assert _subjects(result) == {"BLR"}
 
 
-def test_the_time_before_a_since_is_background(extract):
-    text = f"{CALL} It was their first conversation since the invasion of Kuwait, and they discussed Qatar."
-    assert _subjects(extract(text)) == {"QAT"}
+# (text, kind of subject, what the encounter reported first is found to be about), one case per class
+CASES = [
+    pytest.param(
+        f"{CALL} The French president raised the situation in Lebanon. The Indian premier set out his "
+        "view of Sri Lanka's debt.",
+        "country", {"LBN", "LKA"}, id="a_title_referring_back_to_a_participant_continues_the_report",
+    ),
+    pytest.param(
+        f"{CALL} Separately, Modi set out his worries over Pakistan's support for militants.",
+        "country", {"PAK"}, id="a_participant_as_subject_of_a_past_tense_verb_reports_on_the_call",
+    ),
+    pytest.param(
+        f"{CALL} They agreed to deepen defence ties. Trade between the two countries is growing fast. "
+        "He also raised Nepal.",
+        "country", {"NPL"}, id="also_carries_a_continuation_over_one_sentence",
+    ),
+    pytest.param(
+        "Geneva, Switzerland, March 11 (Newswire) \u2013 Emmanuel Macron and Narendra Modi met on Monday "
+        "and discussed Iran.",
+        "country", {"IRN"}, id="a_dateline_names_where_the_story_was_filed",
+    ),
+    pytest.param(
+        f"{CALL} They discussed Iran.\nCanada watches the deal closely\nThe leaders also discussed Oman.",
+        "country", {"IRN", "OMN"}, id="a_subheading_is_not_part_of_the_report",
+    ),
+    pytest.param(
+        f"{CALL} They discussed Iran. Their previous call took place in January. During that earlier "
+        "discussion, Modi raised Bhutan.",
+        "country", {"IRN"}, id="a_sentence_about_an_earlier_encounter_is_not_this_one",
+    ),
+    pytest.param(
+        f"{CALL} The two leaders are expected to discuss Syria at their next meeting.",
+        "country", set(), id="expectations_are_not_reports",
+    ),
+    pytest.param(
+        f"{CALL} The leaders discussed Iran, Canadian Prime Minister John Hartley told reporters.",
+        "country", {"IRN"}, id="a_title_of_several_words_makes_a_demonym_a_descriptor",
+    ),
+    pytest.param(
+        f"{CALL} It was their first conversation since the invasion of Kuwait, and they discussed Qatar.",
+        "country", {"QAT"}, id="the_time_before_a_since_is_background",
+    ),
+    pytest.param(
+        f"{CALL} They spoke a week after their recent summit in Indonesia, and Modi raised Oman.",
+        "country", {"OMN"}, id="a_recent_summit_that_only_dates_the_call_is_a_venue",
+    ),
+    pytest.param(
+        f"{CALL} They discussed Iran. Both the German and Italian prime ministers visited Delhi last month.",
+        "country", {"IRN"}, id="other_leaders_told_of_another_time_do_not_continue_the_report",
+    ),
+    pytest.param(
+        f"{CALL} Both sides want more trade. Officials are upbeat. The French president thanked Modi "
+        "for India's help in Mali.",
+        "country", {"MLI"}, id="a_definite_title_of_a_participants_office_reports_after_a_gap",
+    ),
+    pytest.param(
+        "Emmanuel Macron met Narendra Modi in Delhi on Monday, hours after the funeral of the King of "
+        "Thailand, and days after talks with the leaders of Kenya. They discussed Iran.",
+        "country", {"IRN"}, id="a_time_phrase_on_the_main_verb_places_the_encounter_beside_another_event",
+    ),
+    pytest.param(
+        f"{CALL} Macron told Modi that France would not act before Qatar had been consulted.",
+        "country", {"QAT"}, id="a_time_phrase_inside_what_was_said_is_content",
+    ),
+    pytest.param(
+        f"{CALL} According to Kenya Broadcasting, the two leaders discussed Iran.",
+        "country", {"IRN"}, id="the_source_of_a_report_is_not_a_subject",
+    ),
+    pytest.param(
+        f"{CALL} Both look forward to meeting at ASEAN next month, Macron wrote.",
+        "organization", {"ASEAN"}, id="looking_forward_to_meeting_at_a_gathering_makes_it_a_subject",
+    ),
+]
 
 
-def test_a_recent_summit_that_only_dates_the_call_is_a_venue(extract):
-    text = f"{CALL} They spoke a week after their recent summit in Indonesia, and Modi raised Oman."
-    assert _subjects(extract(text)) == {"OMN"}
-
-
-def test_other_leaders_told_of_another_time_do_not_continue_the_report(extract):
-    text = f"{CALL} They discussed Iran. Both the German and Italian prime ministers visited Delhi last month."
-    assert _subjects(extract(text)) == {"IRN"}
+@pytest.mark.parametrize(("text", "kind", "expected"), CASES)
+def test_subjects_of_the_reported_encounter(extract, text, kind, expected):
+    assert _subjects(extract(text), kind) == expected

@@ -87,7 +87,18 @@
       note.textContent = rows + " row(s)";
       out.appendChild(note);
       out.appendChild(table(result));
-    }).catch(function (e) { out.textContent = "error: " + e.message; });
+    }).catch(function (e) { out.textContent = "error: " + explain(e); });
+  }
+
+  // fetch() rejects with a TypeError ("Failed to fetch") when the endpoint is unreachable or, for a page of
+  // another origin (or opened from disk), when the endpoint sends no CORS headers: say what to do.
+  function explain(e) {
+    if (!(e instanceof TypeError)) { return e.message; }
+    var url = endpoint.value || "/query";
+    var origin = window.location.origin && window.location.origin !== "null" ? window.location.origin : "null";
+    return "could not reach the endpoint " + url + " (" + e.message + "). Is kg serve running? A page not served " +
+      "by kg serve itself (kg serve --site DIR serves these pages) can use it only if kg serve was started with " +
+      "--cors " + origin + " (CORS is off by default).";
   }
 
   var list = document.getElementById("queries");

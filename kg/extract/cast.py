@@ -1,0 +1,269 @@
+"""The people of one article: who each introduction names, and every later mention of them.
+
+Introductions (:mod:`kg.extract.persons`) that name one person are grouped ("President William Ruto",
+"Ruto, Kenya's president", "President Ruto"). A group is the gazetteer person when the name is one the
+gazetteer spells the same way up to accents, or an outlet's misspelling of one whose title and country
+agree ("Prime Minister Christopher Luxton" of New Zealand); otherwise it is a text actor whose identity
+key is the country or organization it speaks for plus its normalized first and last name. Later mentions
+by surname or first name ("Ruto", "Mr Aliyev", "Abiy") are marked as the same person when no other
+person of the article shares that name.
+
+The result is new person marks (form ``"text"``) in place of the role and place marks they cover, and an
+article view of the gazetteer that also holds the text actors, so every rule that resolves a person mark
+or an office ("the Kenyan leader") treats them like anyone else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.mentions import Mark
+from kg.extract.persons import Introduction, find_introductions
+from kg.gazetteer import Gazetteer, OfficeTerm, Person
+from kg.keys import text_actor_key
+from kg.lexicon import Lexicon
+from kg.lexicon.schema import PersonWords
+from kg.nlp.marks import MarkKind
+
+_ALWAYS = dt.date.min  # a text actor's office is taken to cover the article's time; its dates are unknown
+_MIN_FORM_LENGTH = 3
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents ("Vučić" -> "vucic")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def name_tokens(text: str, words: PersonWords) -> tuple[str, ...]:
+    """The folded words of a name without honorifics, particles, suffixes and initials."""
+    parts = fold(text).replace("-", " ").replace("’", " ").replace("'", " ").split()
+    skip = words.honorifics | words.particles | words.suffixes
+    return tuple(p.strip(".") for p in parts if p.strip(".") not in skip and len(p.strip(".")) > 1)
+
+
+@dataclass
+class _Group:
+    """Introductions of one person."""
+
+    name: Span
+    tokens: frozenset[str]
+    first: Introduction
+    members: list[Introduction] = field(default_factory=list)
+
+    @property
+    def of(self) -> tuple[str, str] | None:
+        return next((m.of for m in self.members if m.of is not None), None)
+
+    @property
+    def office(self) -> Introduction | None:
+        """The introduction whose title names an office (not "counterpart"), first in text order."""
+        return next((m for m in sorted(self.members, key=lambda m: m.name.start) if m.roles), None)
+
+    @property
+    def former(self) -> bool:
+        return all(m.former for m in self.members)
+
+
+@dataclass(frozen=True)
+class CastMember:
+    """A person the article names: a gazetteer id or a text actor's key, with its marks."""
+
+    id: str
+    name: str
+    person: Person | None  # set for a text actor (the gazetteer's own record otherwise)
+    title: str | None
+    role: str | None
+    of: tuple[str, str] | None
+    first_span: Span
+
+
+@dataclass(frozen=True)
+class Cast:
+    members: tuple[CastMember, ...]
+    marks: list[Mark]
+    gazetteer: Gazetteer  # the gazetteer plus the article's text actors
+
+    @property
+    def text_members(self) -> tuple[CastMember, ...]:
+        return tuple(m for m in self.members if m.person is not None)
+
+
+def _group(introductions: list[Introduction], words: PersonWords) -> list[_Group]:
+    """Longest names first; a shorter name joins the one group whose words contain its words."""
+    groups: list[_Group] = []
+    ordered = sorted(introductions, key=lambda i: (-len(name_tokens(i.name.text, words)), i.name.start))
+    for intro in ordered:
+        tokens = frozenset(name_tokens(intro.name.text, words))
+        if not tokens:
+            continue
+        fits = [g for g in groups if tokens <= g.tokens and (intro.of is None or g.of in (None, intro.of))]
+        if len(fits) == 1:
+            fits[0].members.append(intro)
+        elif not fits:
+            groups.append(_Group(intro.name, tokens, intro, [intro]))
+    return groups
+
+
+def _counterpart_office(intro: Introduction, introductions: list[Introduction]) -> Introduction | None:
+    """"President Bola Tinubu ... met his Kenyan counterpart, William Ruto": the counterpart holds the office
+    of the other person the sentence introduces."""
+    sentence = intro.name.sent
+    return next((i for i in introductions if i.roles and i.name.sent == sentence and i is not intro), None)
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _close(read: str, known: str) -> bool:
+    """The same surname up to an outlet's slip: one edit from five letters of the known name, two from nine."""
+    limit = 2 if len(known) >= 9 else 1 if len(known) >= 5 else 0
+    return read == known or (limit > 0 and _edit_distance(read, known, limit) <= limit)
+
+
+FoldedNames = dict[tuple[str, ...], str | None]
+
+
+def folded_names(gazetteer: Gazetteer, words: PersonWords) -> FoldedNames:
+    """Gazetteer people by the folded words of each name and alias (``None`` when two people share them);
+    built once per pipeline (the ``kg.cast`` step holds it)."""
+    index: FoldedNames = {}
+    for person in gazetteer.people.values():
+        for text in (person.name, *person.aliases):
+            tokens = name_tokens(text, words)
+            if len(tokens) >= 2:
+                index[tokens] = person.id if index.get(tokens, person.id) == person.id else None
+    return index
+
+
+def _known_as(group: _Group, office: Introduction | None, gazetteer: Gazetteer, words: PersonWords,
+              names: FoldedNames) -> str | None:
+    """The gazetteer person a group names: the same words up to accents; or a surname one slip away with
+    the title's office of the same country (or organization) held and the same first initial; or, when the
+    text names no country, a slip of the surname with the first name spelled alike ("Volodymyr Zelenskiy")."""
+    text = name_tokens(group.name.text, words)
+    exact = names.get(text)
+    if exact:
+        return exact
+    of = group.of
+    found = set()
+    for person in gazetteer.people.values():
+        if of is not None:
+            if office is None or not any(t.of == of[1] and t.role in office.roles for t in person.offices):
+                continue
+        elif len(text) < 2:
+            continue
+        for alias in (person.name, *person.aliases):
+            known = name_tokens(alias, words)
+            if not known or not _close(text[-1], known[-1]):
+                continue
+            if of is None and (len(known) < 2 or known[0] != text[0]):
+                continue
+            if len(known) >= 2 and len(text) >= 2 and known[0][0] != text[0][0]:
+                continue
+            found.add(person.id)
+    return found.pop() if len(found) == 1 else None
+
+
+def identity_key(of: tuple[str, str] | None, name: str, words: PersonWords) -> str:
+    """The key of a text actor (:func:`kg.keys.text_actor_key`) from the name as read: its first and last
+    words without honorifics, particles and middle names, and its suffix ("Jr.")."""
+    tokens = name_tokens(name, words)
+    suffix = [w.strip(".") for w in fold(name).split() if w in words.suffixes]
+    return text_actor_key(of[1] if of else None, tokens[0], tokens[-1], suffix[-1] if suffix else "")
+
+
+def _member(group: _Group, introductions: list[Introduction], gazetteer: Gazetteer,
+            words: PersonWords, names: FoldedNames) -> CastMember:
+    office = group.office
+    if office is None and any(m.counterpart for m in group.members):
+        office = _counterpart_office(next(m for m in group.members if m.counterpart), introductions)
+    known = _known_as(group, office, gazetteer, words, names)
+    if known is not None:
+        person = gazetteer.people[known]
+        return CastMember(known, person.name, None, None, None, None, group.name)
+    of = group.of
+    key = identity_key(of, group.name.text, words)
+    title = office.title if office is not None else None
+    role = office.roles[0] if office is not None else None
+    offices = ()
+    if of is not None and office is not None and not group.former:
+        offices = tuple(OfficeTerm(office.title, r, of[1], _ALWAYS, None) for r in office.roles)
+    country = of[1] if of is not None and of[0] == "country" else ""
+    person = Person(key, group.name.text, None, (), country, offices, source="text")
+    return CastMember(key, group.name.text, person, title, role, of, group.name)
+
+
+def _later_mentions(doc: Doc, members: list[tuple[CastMember, frozenset[str]]], marks: list[Mark],
+                    taken: set[int], words: PersonWords) -> list[Mark]:
+    """Names of a known member elsewhere in the doc ("Ruto", "Mr Aliyev", "Abiy"): a run of capitalised
+    words, each a word of exactly one member's name."""
+    owners: dict[str, set[str]] = {}
+    for member, tokens in members:
+        for token in tokens:
+            if len(token) >= _MIN_FORM_LENGTH:
+                owners.setdefault(token, set()).add(member.id)
+    covered = taken | {i for m in marks for i in range(m.start, m.end)}
+    found: list[Mark] = []
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        if index in covered or not token.is_title or fold(token.text) not in owners:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(doc) and end not in covered and doc[end].is_title and fold(doc[end].text) in owners:
+            end += 1
+        ids = set.intersection(*(owners[fold(t.text)] for t in doc[index:end]))
+        if len(ids) == 1:
+            found.append(Mark(MarkKind.PERSON, ids.pop(), "text", doc[index:end]))
+        index = end
+    return found
+
+
+def build_cast(doc: Doc, marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexicon, names: FoldedNames) -> Cast:
+    """The article's people: marks for every introduction and later mention, and the article gazetteer;
+    ``names`` is :func:`folded_names` of the gazetteer."""
+    words = lexicon.persons
+    introductions = find_introductions(doc, marks, lexicon)
+    groups = _group(introductions, words)
+    members = [_member(g, introductions, gazetteer, words, names) for g in groups]
+    spans: dict[int, tuple[CastMember, frozenset[str]]] = {}
+    person_marks: list[Mark] = []
+    for group, member in zip(groups, members, strict=True):
+        tokens = frozenset(name_tokens(member.name, words)) | group.tokens
+        for intro in group.members:
+            person_marks.append(Mark(MarkKind.PERSON, member.id, "text", intro.name))
+        spans[id(group)] = (member, tokens)
+    taken = {i for m in person_marks for i in range(m.start, m.end)}
+    known_people = [(m, t) for m, t in spans.values()]
+    person_marks += _later_mentions(doc, known_people, [m for m in marks if m.kind != "role"], taken, words)
+    taken = {i for m in person_marks for i in range(m.start, m.end)}
+    kept = [m for m in marks if not _covered(m, taken, person_marks)]
+    extra = {m.id: m.person for m in members if m.person is not None}
+    merged = sorted(kept + person_marks, key=lambda m: (m.start, m.end))
+    unique = {m.id: m for m in members}
+    return Cast(tuple(unique.values()), merged, gazetteer.with_people(extra))
+
+
+def _covered(mark: Mark, taken: set[int], person_marks: list[Mark]) -> bool:
+    """A place inside a recognized name ("Montenegro" in "Luís Montenegro"), or a role whose title
+    introduces a recognized name ("Kenyan President" before "William Ruto")."""
+    if any(i in taken for i in range(mark.start, mark.end)):
+        return True
+    if mark.kind == "role":
+        return any(p.start == mark.end or p.start == mark.end + 1 for p in person_marks)
+    return False

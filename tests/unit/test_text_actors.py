@@ -1,0 +1,147 @@
+"""People the gazetteer does not know, recognized from how news introduce them (issue 13, open-world actors).
+
+The names are made up for these tests, so no gazetteer knows them; the sentences are written for the tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract.article import build_extractor
+from kg.records import ActorKind, Article, EncounterKind, Precision
+
+
+@pytest.fixture(scope="module")
+def extract(nlp):
+    extractor = build_extractor()
+
+    def run(text: str, published: dt.date | None = dt.date(2025, 6, 5), article_id: str = "t"):
+        article = Article(id=article_id, text=text, published=published)
+        return extractor(nlp(text), article)
+
+    return run
+
+
+def _actors(result) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """name -> (represented id, title as read, role)."""
+    return {a.name: (a.represents.id if a.represents else None, a.title, a.role) for a in result.text_actors}
+
+
+def _names(encounter) -> set[str]:
+    return {p.label for p in encounter.participants}
+
+
+def test_demonym_title_and_name_make_two_text_actors_of_one_call(extract):
+    result = extract("Zambian President Kalonde Mwaba held a phone call with Chilean President Ignacio Varela "
+                     "Soto on Tuesday.")
+    [encounter] = result.encounters
+    assert encounter.kind is EncounterKind.PHONE_CALL
+    assert encounter.date.value == dt.date(2025, 6, 3) and encounter.date.precision is Precision.DAY
+    assert _names(encounter) == {"Kalonde Mwaba", "Ignacio Varela Soto"}
+    assert all(p.from_text and p.kind is ActorKind.PERSON for p in encounter.participants)
+    assert _actors(result) == {"Kalonde Mwaba": ("ZMB", "President", "head_of_state"),
+                               "Ignacio Varela Soto": ("CHL", "President", "head_of_state")}
+
+
+def test_title_of_country_and_a_name_holding_a_country_word(extract):
+    """"Prime Minister of Portugal Rui Montenegro": the country after "of" is who he speaks for, and the
+    country word inside his name is neither a country mentioned nor one discussed."""
+    result = extract("Prime Minister of Portugal Rui Montenegro met Foreign Minister of Ghana Kwesi Adjei-Boateng "
+                     "in Lisbon on Monday to discuss trade with Brazil.")
+    [encounter] = result.encounters
+    assert _names(encounter) == {"Rui Montenegro", "Kwesi Adjei-Boateng"}
+    assert _actors(result)["Rui Montenegro"] == ("PRT", "Prime Minister", "head_of_government")
+    assert _actors(result)["Kwesi Adjei-Boateng"] == ("GHA", "Foreign Minister", "foreign_minister")
+    discussed = {d.subject.id for d in encounter.discussions if not isinstance(d.subject, str)}
+    assert "MNE" not in discussed and "MNE" not in {m.actor.id for m in result.mentions}
+
+
+def test_head_of_an_organization_represents_it(extract):
+    result = extract("UN Secretary-General Amara Okonkwo-Bello met Bolivian President Teodoro Quispe Mamani in "
+                     "La Paz on Wednesday.")
+    [encounter] = result.encounters
+    assert _actors(result)["Amara Okonkwo-Bello"] == ("UN", "Secretary-General", "organization_head")
+    assert _actors(result)["Teodoro Quispe Mamani"][0] == "BOL"
+    assert len(encounter.participants) == 2
+
+
+def test_appositions_and_counterparts(extract):
+    """"Mwaba, Zambia's president," and "his Malawian counterpart, Chikondi Banda": the title after or before
+    the comma introduces the name."""
+    result = extract("Mwaba, Zambia's president, met his Malawian counterpart, Chikondi Banda, in Lusaka on "
+                     "Thursday. Mwaba said the talks were frank.")
+    [encounter] = result.encounters
+    assert _names(encounter) == {"Mwaba", "Chikondi Banda"}
+    actors = _actors(result)
+    assert actors["Mwaba"][0] == "ZMB"
+    assert actors["Chikondi Banda"][0] == "MWI"
+
+
+def test_name_after_an_apposed_title_with_of(extract):
+    result = extract("Lindiwe Sithole, the prime minister of Eswatini, spoke by phone with Tongan Prime "
+                     "Minister Sione Taufa on Friday.")
+    [encounter] = result.encounters
+    assert _names(encounter) == {"Lindiwe Sithole", "Sione Taufa"}
+    assert _actors(result)["Lindiwe Sithole"][0] == "SWZ"
+
+
+def test_later_surname_and_honorific_mentions_are_the_same_person(extract):
+    result = extract("Gabonese President Aimé Ndong Obiang arrived in Luanda on Monday. Mr Obiang then met "
+                     "Angolan Foreign Minister Tiago Mbemba. Obiang and Mbemba discussed the border.")
+    assert len(result.text_actors) == 2
+    assert {e.kind for e in result.encounters} == {EncounterKind.MEETING}
+    assert {_names(e).__len__() for e in result.encounters} == {2}
+    assert {n for e in result.encounters for n in _names(e)} == {"Aimé Ndong Obiang", "Tiago Mbemba"}
+
+
+def test_title_only_mention_resolves_to_the_text_actor(extract):
+    """"the Kenyan leader" names whoever the article introduced in that office."""
+    result = extract("Kenyan President Otieno Kamau-Wekesa visited Addis Ababa. Later the Kenyan leader spoke "
+                     "by phone with Ethiopian Prime Minister Dawit Alemu Tesfaye on Sunday.")
+    [encounter] = [e for e in result.encounters if len(e.participants) == 2]
+    assert _names(encounter) == {"Otieno Kamau-Wekesa", "Dawit Alemu Tesfaye"}
+
+
+def test_identity_key_is_country_and_normalized_name_across_articles(extract):
+    one = extract("Zambian President Kalonde Mwaba met Chilean President Ignacio Varela on Monday.", article_id="a")
+    two = extract("President Kalonde Mwaba of Zambia spoke with Chilean leader Ignácio Varela by phone on "
+                  "Friday.", article_id="b")
+    ids_one = {a.name: a.id for a in one.text_actors}
+    ids_two = {a.name: a.id for a in two.text_actors}
+    assert ids_one["Kalonde Mwaba"] == ids_two["Kalonde Mwaba"] == "zmb-kalonde-mwaba"
+    assert ids_one["Ignacio Varela"] == ids_two["Ignácio Varela"]
+
+
+def test_misspelling_of_a_known_leader_with_title_and_country_agreeing(extract):
+    """An outlet's slip ("Vladimir Putn") is the gazetteer person when the title and the country agree."""
+    result = extract("Russian President Vladimir Putn held talks with Zambian President Kalonde Mwaba in "
+                     "Moscow on Monday.", published=dt.date(2024, 5, 8))
+    [encounter] = result.encounters
+    assert {p.id for p in encounter.participants} == {"vladimir-putin", "zmb-kalonde-mwaba"}
+    assert [a.name for a in result.text_actors] == ["Kalonde Mwaba"]
+
+
+def test_slip_is_not_linked_when_the_country_disagrees(extract):
+    result = extract("Zambian President Vladimir Putn met Chilean President Ignacio Varela on Monday.",
+                     published=dt.date(2024, 5, 8))
+    assert "vladimir-putin" not in {p.id for e in result.encounters for p in e.participants}
+
+
+def test_former_office_is_not_a_current_one(extract):
+    result = extract("Former President Joseph Mwangi-Karanja of Kenya met Ugandan President Samuel Okello on "
+                     "Monday. The Kenyan president did not attend.")
+    actors = {a.name: a for a in result.text_actors}
+    assert "Joseph Mwangi-Karanja" in actors and "Samuel Okello" in actors
+    [encounter] = result.encounters
+    assert _names(encounter) == {"Joseph Mwangi-Karanja", "Samuel Okello"}
+
+
+@pytest.mark.parametrize("text", [
+    "The President of the European Commission said the Prime Minister's Office would respond on Monday.",
+    "The prime minister said on Monday that the president will travel to Lagos.",
+    "Presidents and prime ministers met in Paris, the Kenyan government said.",
+])
+def test_titles_without_a_name_introduce_nobody(extract, text):
+    assert extract(text).text_actors == ()
