@@ -134,29 +134,28 @@ def _close(read: str, known: str) -> bool:
     return read == known or (limit > 0 and _edit_distance(read, known, limit) <= limit)
 
 
-_FOLDED_NAMES: dict[int, dict[tuple[str, ...], str | None]] = {}
+FoldedNames = dict[tuple[str, ...], str | None]
 
 
-def _folded_names(gazetteer: Gazetteer, words: PersonWords) -> dict[tuple[str, ...], str | None]:
-    """Gazetteer people by the folded words of each name and alias (``None`` when two people share them)."""
-    key = id(gazetteer)
-    if key not in _FOLDED_NAMES:
-        index: dict[tuple[str, ...], str | None] = {}
-        for person in gazetteer.people.values():
-            for text in (person.name, *person.aliases):
-                tokens = name_tokens(text, words)
-                if len(tokens) >= 2:
-                    index[tokens] = person.id if index.get(tokens, person.id) == person.id else None
-        _FOLDED_NAMES[key] = index
-    return _FOLDED_NAMES[key]
+def folded_names(gazetteer: Gazetteer, words: PersonWords) -> FoldedNames:
+    """Gazetteer people by the folded words of each name and alias (``None`` when two people share them);
+    built once per pipeline (the ``kg.cast`` step holds it)."""
+    index: FoldedNames = {}
+    for person in gazetteer.people.values():
+        for text in (person.name, *person.aliases):
+            tokens = name_tokens(text, words)
+            if len(tokens) >= 2:
+                index[tokens] = person.id if index.get(tokens, person.id) == person.id else None
+    return index
 
 
-def _known_as(group: _Group, office: Introduction | None, gazetteer: Gazetteer, words: PersonWords) -> str | None:
+def _known_as(group: _Group, office: Introduction | None, gazetteer: Gazetteer, words: PersonWords,
+              names: FoldedNames) -> str | None:
     """The gazetteer person a group names: the same words up to accents; or a surname one slip away with
     the title's office of the same country (or organization) held and the same first initial; or, when the
     text names no country, a slip of the surname with the first name spelled alike ("Volodymyr Zelenskiy")."""
     text = name_tokens(group.name.text, words)
-    exact = _folded_names(gazetteer, words).get(text)
+    exact = names.get(text)
     if exact:
         return exact
     of = group.of
@@ -188,30 +187,28 @@ def identity_key(of: tuple[str, str] | None, name: str, words: PersonWords) -> s
 
 
 _DATELINE_ENDS = ("—", "–", " - ", "(", ":", "\n")
-_PLACES: dict[int, dict[str, str]] = {}
+
+Places = dict[str, str]
 
 
-def _places(gazetteer: Gazetteer) -> dict[str, str]:
-    """Country names and capitals, folded, by the country's iso3 (names two countries share left out)."""
-    key = id(gazetteer)
-    if key not in _PLACES:
-        index: dict[str, str | None] = {}
-        for country in gazetteer.countries.values():
-            for text in (country.name, *country.capitals):
-                folded = fold(text)
-                index[folded] = country.iso3 if index.get(folded, country.iso3) == country.iso3 else None
-        _PLACES[key] = {k: v for k, v in index.items() if v}
-    return _PLACES[key]
+def place_index(gazetteer: Gazetteer) -> Places:
+    """Country names and capitals, folded, by the country's iso3 (names two countries share left out);
+    built once per pipeline (the ``kg.cast`` step holds it)."""
+    index: dict[str, str | None] = {}
+    for country in gazetteer.countries.values():
+        for text in (country.name, *country.capitals):
+            folded = fold(text)
+            index[folded] = country.iso3 if index.get(folded, country.iso3) == country.iso3 else None
+    return {k: v for k, v in index.items() if v}
 
 
-def dateline_country(text: str, gazetteer: Gazetteer) -> str | None:
+def dateline_country(text: str, places: Places) -> str | None:
     """The country of the dateline that opens a story ("NAIROBI, Kenya —", "Bratislava, April 28 (TASR) -"):
     where the story was filed, whose leaders the story names without a country ("President Ruto")."""
     head = text.lstrip()[:60]
     cut = min((head.find(e) for e in _DATELINE_ENDS if 0 < head.find(e)), default=-1)
     if cut <= 0:
         return None
-    places = _places(gazetteer)
     found = {places[fold(part.strip())] for part in head[:cut].split(",") if fold(part.strip()) in places}
     return found.pop() if len(found) == 1 else None
 
@@ -237,11 +234,12 @@ def _named_person(group: _Group, named: dict[str, frozenset[str]], gazetteer: Ga
 
 
 def _member(group: _Group, introductions: list[Introduction], gazetteer: Gazetteer,
-            words: PersonWords, named: dict[str, frozenset[str]], home: str | None) -> CastMember:
+            words: PersonWords, folded: FoldedNames, named: dict[str, frozenset[str]],
+            home: str | None) -> CastMember:
     office = group.office
     if office is None and any(m.counterpart for m in group.members):
         office = _counterpart_office(next(m for m in group.members if m.counterpart), introductions)
-    known = _named_person(group, named, gazetteer) or _known_as(group, office, gazetteer, words)
+    known = _named_person(group, named, gazetteer) or _known_as(group, office, gazetteer, words, folded)
     if known is not None:
         person = gazetteer.people[known]
         return CastMember(known, person.name, None, None, None, None, group.name)
@@ -287,14 +285,16 @@ def _later_mentions(doc: Doc, names: dict[str, frozenset[str]], marks: list[Mark
     return found
 
 
-def build_cast(doc: Doc, marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexicon) -> Cast:
-    """The article's people: marks for every introduction and later mention, and the article gazetteer."""
+def build_cast(doc: Doc, marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexicon, folded: FoldedNames,
+               places: Places) -> Cast:
+    """The article's people: marks for every introduction and later mention, and the article gazetteer;
+    ``folded`` is :func:`folded_names` and ``places`` :func:`place_index` of the gazetteer."""
     words = lexicon.persons
     introductions = find_introductions(doc, marks, lexicon)
     groups = _group(introductions, words)
     named = _named_here(marks, gazetteer, words)
-    home = dateline_country(doc.text, gazetteer)
-    members = [_member(g, introductions, gazetteer, words, named, home) for g in groups]
+    home = dateline_country(doc.text, places)
+    members = [_member(g, introductions, gazetteer, words, folded, named, home) for g in groups]
     names: dict[str, frozenset[str]] = {}  # a gazetteer person's short names are its aliases, not each word
     person_marks: list[Mark] = []
     for group, member in zip(groups, members, strict=True):

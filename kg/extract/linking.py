@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
@@ -46,29 +47,15 @@ def _speaks_for(mark: Mark, cluster: Cluster, gazetteer: Gazetteer) -> bool:
     return False
 
 
-def _alternatives(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-def anaphor_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    """"the two leaders", "the readout", or a determiner and an encounter noun with up to three words
-    between ("this 85-minute dialogue", "Tuesday's phone call")."""
-    fixed = _alternatives(lexicon.encounters.anaphors)
-    determiners = _alternatives(lexicon.encounters.anaphor_determiners)
-    nouns = _alternatives(lexicon.encounters.anaphor_nouns)
-    return re.compile(
-        rf"\b(?:{fixed}|(?:{determiners})\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns}))\b", re.I
-    )
-
-
 def link_sentences(
-    sentences: list[Span], clusters: list[Cluster], marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexicon,
+    sentences: list[Span], clusters: Sequence[Cluster], marks: Sequence[Mark], gazetteer: Gazetteer,
+    lexicon: Lexicon, pattern: re.Pattern[str],
 ) -> dict[int, list[int]]:
-    """Map cluster index -> indexes of the sentences that report on it."""
+    """Map cluster index -> indexes of the sentences that report on it; ``pattern`` finds back-references
+    to an encounter (:func:`kg.extract.context.anaphor_pattern`)."""
     links: dict[int, set[int]] = {i: set(c.sentence_indexes) for i, c in enumerate(clusters)}
     if not clusters:
         return {}
-    pattern = anaphor_pattern(lexicon)
     current = [i for i, c in enumerate(clusters) if not c.background]
     for index, sentence in enumerate(sentences):
         if any(index in linked for linked in links.values()) or not reports(sentence, pattern, lexicon):
@@ -92,7 +79,7 @@ def _sighted_by(cluster: Cluster, index: int) -> bool:
 
 
 def _speaker_target(
-    index: int, in_sentence: list[Mark], clusters: list[Cluster], gazetteer: Gazetteer, lexicon: Lexicon,
+    index: int, in_sentence: list[Mark], clusters: Sequence[Cluster], gazetteer: Gazetteer, lexicon: Lexicon,
 ) -> int | None:
     """A participant (or its government) speaking: the encounter it took part in. An encounter the article
     reports only further down counts when the sentence names two of its participants ("Erdogan called on
@@ -137,7 +124,7 @@ def _dated_elsewhere(sentence: Span, cluster: Cluster, lexicon: Lexicon) -> bool
 
 
 def _participant_subject_target(
-    sentence: Span, index: int, in_sentence: list[Mark], clusters: list[Cluster], gazetteer: Gazetteer,
+    sentence: Span, index: int, in_sentence: list[Mark], clusters: Sequence[Cluster], gazetteer: Gazetteer,
     lexicon: Lexicon,
 ) -> int | None:
     """"President Putin set forth the historical context ...", "The Foreign Secretary reiterated ...": a
@@ -240,7 +227,7 @@ def _continues_after_gap(sentence: Span, lexicon: Lexicon) -> bool:
 
 
 def _link_continuations(
-    sentences: list[Span], links: dict[int, set[int]], clusters: list[Cluster], pattern: re.Pattern[str],
+    sentences: list[Span], links: dict[int, set[int]], clusters: Sequence[Cluster], pattern: re.Pattern[str],
     lexicon: Lexicon,
 ) -> None:
     """Quotations running on from a linked sentence, then continuing sentences, in text order."""
@@ -290,7 +277,7 @@ def _speculative(sentence: Span, lexicon: Lexicon) -> bool:
     )
 
 
-def _nearest(candidates: list[int], clusters: list[Cluster], index: int) -> int:
+def _nearest(candidates: list[int], clusters: Sequence[Cluster], index: int) -> int:
     """The candidate cluster last sighted at or before sentence ``index`` (else the first one)."""
     def last_before(i: int) -> int:
         earlier = [s for s in clusters[i].sentence_indexes if s <= index]

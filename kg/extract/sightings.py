@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -10,7 +11,7 @@ from spacy.tokens import Span, Token
 from kg.extract.dates import parse_date
 from kg.extract.mentions import Mark
 from kg.extract.participants import actor_of, offices_held, participants_near, syntactic_participants, tree_distance
-from kg.extract.triggers import Trigger, find_triggers, is_planned_or_negated
+from kg.extract.triggers import Trigger, is_planned_or_negated
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.records import ActorRef, EncounterKind, PartialDate, Precision
@@ -215,12 +216,13 @@ def _phrase(first: Token, last: Token) -> str:
 
 
 def find_sightings(
-    sentences: list[Span], marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexicon, anchor: dt.date | None,
-    year: int | None = None,
+    sentences: list[Span], sentence_triggers: Sequence[Sequence[Trigger]], marks: Sequence[Mark],
+    gazetteer: Gazetteer, lexicon: Lexicon, anchor: dt.date | None, year: int | None = None,
 ) -> list[Sighting]:
+    """The sightings of each sentence's triggers (``sentence_triggers[i]`` are those of ``sentences[i]``)."""
     sightings: list[Sighting] = []
     for index, sentence in enumerate(sentences):
-        triggers = [t for t in find_triggers(sentence, lexicon) if not _is_generic_talks(t, lexicon)]
+        triggers = [t for t in sentence_triggers[index] if not _is_generic_talks(t, lexicon)]
         if not triggers:
             continue
         in_sentence = [m for m in marks if sentence.start <= m.start < sentence.end and m.kind in ("person", "role")]

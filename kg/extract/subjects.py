@@ -3,15 +3,17 @@ less the participants' own countries, venues, actor descriptors ("Russian Presid
 
 from __future__ import annotations
 
-from spacy.matcher import PhraseMatcher
+from collections.abc import Sequence
+
 from spacy.tokens import Span, Token
 
 from kg.extract.mentions import Mark, title_after
+from kg.extract.triggers import Trigger
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
+from kg.nlp.marks import MarkKind
 
 _SOURCE_KINDS = {"media"}  # gazetteer organization kinds that are where something was said
-_TOPIC_MATCHERS: dict[int, PhraseMatcher] = {}
 
 
 def is_descriptor(mark: Mark, doc_marks: list[Mark], lexicon: Lexicon) -> bool:
@@ -197,14 +199,13 @@ def is_negated(token: Token, lexicon: Lexicon) -> bool:
 
 
 def other_encounter_parties(
-    sentence: Span, marks: list[Mark], participant_ids: set[str], lexicon: Lexicon,
+    triggers: Sequence[Trigger], marks: Sequence[Mark], participant_ids: set[str], lexicon: Lexicon,
 ) -> set[int]:
     """Tokens naming the other side of a *different* encounter a participant had, told as a fact of its
-    own ("Biden also spoke with the leaders of Germany, France and the United Kingdom")."""
-    from kg.extract.triggers import find_triggers
-
+    own ("Biden also spoke with the leaders of Germany, France and the United Kingdom"); ``triggers`` are
+    those of the sentence."""
     tokens: set[int] = set()
-    for trigger in find_triggers(sentence, lexicon):
+    for trigger in triggers:
         verb = trigger.head
         if verb.pos_ != "VERB":
             continue
@@ -222,13 +223,14 @@ def other_encounter_parties(
 
 
 def discussed_marks(
-    sentence: Span, marks: list[Mark], own: set[str], participant_ids: set[str],
-    gazetteer: Gazetteer, lexicon: Lexicon,
-) -> list[tuple[str, str, Mark]]:
-    """(kind, ref, mark) of the countries and organizations a sentence reports as subjects; ``own`` holds
-    the participants' own countries and organizations, which are never subjects of their encounter."""
-    found: list[tuple[str, str, Mark]] = []
-    elsewhere = other_encounter_parties(sentence, marks, participant_ids, lexicon)
+    sentence: Span, triggers: Sequence[Trigger], marks: Sequence[Mark], own: set[str],
+    participant_ids: set[str], gazetteer: Gazetteer, lexicon: Lexicon,
+) -> list[tuple[MarkKind, str, Mark]]:
+    """(kind, ref, mark) of the countries and organizations a sentence reports as subjects; ``triggers``
+    are the sentence's, ``own`` holds the participants' own countries and organizations, which are never
+    subjects of their encounter."""
+    found: list[tuple[MarkKind, str, Mark]] = []
+    elsewhere = other_encounter_parties(triggers, marks, participant_ids, lexicon)
     for mark in marks:
         if not (sentence.start <= mark.start < sentence.end) or mark.start in elsewhere:
             continue
@@ -245,7 +247,7 @@ def discussed_marks(
             ref = mark.ref
         else:
             continue
-        kind = "organization" if mark.kind == "organization" else "country"
+        kind = MarkKind.ORGANIZATION if mark.kind == MarkKind.ORGANIZATION else MarkKind.COUNTRY
         if ref in own:
             continue
         if mark.kind != "person" and is_descriptor(mark, marks, lexicon):
@@ -259,28 +261,14 @@ def discussed_marks(
     return found
 
 
-def _topic_matcher(sentence: Span, lexicon: Lexicon) -> PhraseMatcher:
-    vocab = sentence.doc.vocab
-    key = id(vocab) ^ id(lexicon)
-    if key not in _TOPIC_MATCHERS:
-        from spacy.lang.en import English
-
-        tokenizer = English().tokenizer
-        matcher = PhraseMatcher(vocab, attr="LOWER")
-        for topic in lexicon.topics.topics:
-            matcher.add(topic.id, [tokenizer(p) for p in topic.phrases])
-        _TOPIC_MATCHERS[key] = matcher
-    return _TOPIC_MATCHERS[key]
-
-
-def discussed_topics(sentence: Span, lexicon: Lexicon) -> list[str]:
-    """Topic ids named in a sentence (not under negation)."""
-    matcher = _topic_matcher(sentence, lexicon)
-    doc = sentence.doc
+def discussed_topics(sentence: Span, topic_phrases: Sequence[Span], lexicon: Lexicon) -> list[str]:
+    """Topic ids named in a sentence (not under negation), among the phrases the ``kg_topics`` component
+    marked (label: the topic id)."""
     topics: list[str] = []
-    for match_id, start, end in matcher(sentence):  # offsets in the Doc
-        span = doc[start:end]
-        topic = doc.vocab.strings[match_id]
+    for span in topic_phrases:
+        if not (sentence.start <= span.start and span.end <= sentence.end):
+            continue
+        topic = span.label_
         if topic not in topics and not is_negated(span.root, lexicon):
             topics.append(topic)
     return topics

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
-from spacy.vocab import Vocab
 
 from kg.lexicon import Lexicon
+from kg.nlp.phrase_marker import TRIGGERS, marked
 from kg.records import EncounterKind
-
-_MATCHERS: dict[int, PhraseMatcher] = {}
 
 
 @dataclass(frozen=True)
@@ -24,19 +21,6 @@ class Trigger:
     @property
     def head(self) -> Token:
         return self.span.root
-
-
-def _matcher(vocab: Vocab, lexicon: Lexicon) -> PhraseMatcher:
-    key = id(vocab) ^ id(lexicon)
-    if key not in _MATCHERS:
-        matcher = PhraseMatcher(vocab, attr="LOWER")
-        from spacy.lang.en import English
-
-        tokenizer = English().tokenizer
-        for kind, phrases in lexicon.encounters.triggers.items():
-            matcher.add(kind.value, [tokenizer(p) for p in phrases])
-        _MATCHERS[key] = matcher
-    return _MATCHERS[key]
 
 
 def _is_trigger_token(span: Span, lexicon: Lexicon) -> bool:
@@ -83,12 +67,16 @@ def _in_person(span: Span, lexicon: Lexicon) -> bool:
     )
 
 
-def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
-    """Triggers of one sentence; overlapping matches keep the longest ("video call" over "call")."""
-    doc = sentence.doc
-    matcher = _matcher(doc.vocab, lexicon)
-    # matching a Span gives offsets in the Doc
-    spans = [Span(doc, start, end, label=doc.vocab.strings[match_id]) for match_id, start, end in matcher(sentence)]
+def sentence_triggers(doc: Doc, sentences: list[Span], lexicon: Lexicon) -> tuple[tuple[Trigger, ...], ...]:
+    """The triggers of each sentence, from the phrases the ``kg_triggers`` component marked."""
+    candidates = marked(doc, TRIGGERS)
+    return tuple(tuple(find_triggers(sentence, candidates, lexicon)) for sentence in sentences)
+
+
+def find_triggers(sentence: Span, candidates: list[Span], lexicon: Lexicon) -> list[Trigger]:
+    """Triggers of one sentence among the marked trigger phrases (label: the encounter kind); overlapping
+    phrases keep the longest ("video call" over "call")."""
+    spans = [s for s in candidates if sentence.start <= s.start and s.end <= sentence.end]
     triggers = []
     for span in filter_spans(spans):
         if not _is_trigger_token(span, lexicon):

@@ -16,16 +16,13 @@ CHUNK_CHARS = 100_000
 
 def extract_here(articles: Iterable[Article], settings: Settings) -> Iterator[Extraction]:
     """Annotate and extract ``articles`` in this process, streaming, in input order."""
-    from kg.extract.article import extract_article
-    from kg.gazetteer import cached_gazetteer
-    from kg.lexicon import load_lexicon
+    from kg.extract.article import build_extractor
     from kg.nlp.annotate import annotate
     from kg.nlp.pipeline import build_pipeline
 
     nlp = build_pipeline(settings.model, settings.gazetteer, settings.language)
-    gazetteer = cached_gazetteer(settings.gazetteer)
-    lexicon = load_lexicon(settings.language)
+    extract = build_extractor(settings.gazetteer, settings.language, settings.steps)
     docs = annotate(nlp, articles, batch_size=settings.batch_size, batch_chars=settings.batch_chars,
                     limit=CHUNK_CHARS)
     for doc, article in docs:
-        yield extract_article(doc, article, gazetteer, lexicon)
+        yield extract(doc, article)

@@ -1,5 +1,6 @@
-"""Builds the spaCy pipeline: the configured model plus the line-break sentence splitter and the gazetteer
-marker, with the words of the configured language's lexicon."""
+"""Builds the spaCy pipeline: the configured model plus kg's marking components, each built once with the
+words of the configured language's lexicon: the line-break sentence splitter, the gazetteer marker, and
+the trigger and topic phrase markers (:mod:`kg.nlp.phrase_marker`)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from kg.gazetteer import cached_gazetteer
 from kg.lexicon import DEFAULT_LANGUAGE, load_lexicon
 from kg.nlp import line_sentences  # noqa: F401  (registers the kg_line_sentences component)
 from kg.nlp.gazetteer_component import GazetteerMarker
+from kg.nlp.phrase_marker import TOPICS, TRIGGERS
 from kg.settings import DEFAULT_MODELS
 
 
@@ -46,6 +48,16 @@ def build_pipeline(model: str = "", gazetteer_directory: str = "", language: str
     except OSError as exc:
         raise ConfigError(f"cannot load spaCy model '{name}': {exc}", fix="reinstall the model package") from exc
     nlp.add_pipe("kg_line_sentences", before="parser")
-    nlp.add_pipe("kg_gazetteer", after="ner", config={"directory": gazetteer_directory, "language": language})
+    add_markers(nlp, gazetteer_directory, language)
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp
+
+
+def add_markers(nlp: Language, gazetteer_directory: str = "", language: str = DEFAULT_LANGUAGE) -> Language:
+    """Add kg's marking components (gazetteer names after the NER when there is one, then trigger and
+    topic phrases) to ``nlp``: to a loaded model, or to a blank pipeline for tests that need no model."""
+    where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
+    nlp.add_pipe("kg_gazetteer", config={"directory": gazetteer_directory, "language": language}, **where)
+    nlp.add_pipe(TRIGGERS, config={"language": language})
+    nlp.add_pipe(TOPICS, config={"language": language})
     return nlp

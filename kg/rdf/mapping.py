@@ -41,6 +41,14 @@ def _evidence(ev: Evidence, article_node: NamedNode) -> Iterator[Triple]:
     yield node, iri(KG.extractorVersion), text(ev.extractor)
 
 
+def _cited(node: NamedNode, ev: Evidence, article_node: NamedNode) -> Iterator[Triple]:
+    """A fact node, its evidence sentence, and the extraction step that produced it (``kg:extractorVersion``
+    on both: the sentence node lists every step that read a fact from it)."""
+    yield node, iri(KG.evidence), iris.evidence(ev.article_id, ev.sentence_index)
+    yield node, iri(KG.extractorVersion), text(ev.extractor)
+    yield from _evidence(ev, article_node)
+
+
 def _article(extraction: Extraction, node: NamedNode) -> Iterator[Triple]:
     article = extraction.article
     yield node, iri(RDF.type), iri(KG.Article)
@@ -87,8 +95,7 @@ def _encounter(encounter: Encounter, article_node: NamedNode) -> Iterator[Triple
     if encounter.duration_minutes is not None:
         yield node, iri(KG.durationMinutes), integer(encounter.duration_minutes)
     for ev in encounter.evidence:
-        yield node, iri(KG.evidence), iris.evidence(ev.article_id, ev.sentence_index)
-        yield from _evidence(ev, article_node)
+        yield from _cited(node, ev, article_node)
     for discussion in encounter.discussions:
         subject = discussion.subject
         if isinstance(subject, str):
@@ -100,9 +107,7 @@ def _encounter(encounter: Encounter, article_node: NamedNode) -> Iterator[Triple
         yield node, iri(KG.hasDiscussion), d_node
         yield d_node, iri(RDF.type), iri(KG.Discussion)
         yield d_node, iri(KG.about), subject_node
-        said = discussion.evidence
-        yield d_node, iri(KG.evidence), iris.evidence(said.article_id, said.sentence_index)
-        yield from _evidence(discussion.evidence, article_node)
+        yield from _cited(d_node, discussion.evidence, article_node)
     for treaty_id in encounter.reaffirmed_treaties:
         yield node, iri(KG.reaffirms), iris.treaty(treaty_id)
 
@@ -116,8 +121,7 @@ def _mentions(extraction: Extraction, article_node: NamedNode) -> Iterator[Tripl
         yield node, iri(RDF.type), iri(KG.Mention)
         yield node, iri(KG.mentionOf), actor_node
         yield node, iri(KG.inArticle), article_node
-        yield node, iri(KG.evidence), iris.evidence(article_id, mention.evidence.sentence_index)
-        yield from _evidence(mention.evidence, article_node)
+        yield from _cited(node, mention.evidence, article_node)
 
 
 def _text_actors(extraction: Extraction, article_node: NamedNode) -> Iterator[Triple]:
@@ -159,8 +163,7 @@ def _treaties(extraction: Extraction, article_node: NamedNode) -> Iterator[Tripl
         yield node, iri(KG.treaty), treaty_node
         yield node, iri(KG.inArticle), article_node
         yield node, iri(KG.reaffirmed), boolean(mention.reaffirmed)
-        yield node, iri(KG.evidence), iris.evidence(article_id, mention.evidence.sentence_index)
-        yield from _evidence(mention.evidence, article_node)
+        yield from _cited(node, mention.evidence, article_node)
 
 
 def _stances(extraction: Extraction, article_node: NamedNode) -> Iterator[Triple]:
@@ -176,8 +179,7 @@ def _stances(extraction: Extraction, article_node: NamedNode) -> Iterator[Triple
             yield node, iri(KG.target), iris.actor(stance.target)
         if stance.target_description:
             yield node, iri(KG.targetDescription), text(stance.target_description)
-        yield node, iri(KG.evidence), iris.evidence(article_id, stance.evidence.sentence_index)
-        yield from _evidence(stance.evidence, article_node)
+        yield from _cited(node, stance.evidence, article_node)
 
 
 def extraction_quads(extraction: Extraction) -> list[Quad]:

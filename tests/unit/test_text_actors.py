@@ -9,19 +9,17 @@ import datetime as dt
 
 import pytest
 
-from kg.extract.article import extract_article
-from kg.lexicon import load_lexicon
-from kg.nlp.pipeline import cached_gazetteer
+from kg.extract.article import build_extractor
 from kg.records import ActorKind, Article, EncounterKind, Precision
 
 
 @pytest.fixture(scope="module")
 def extract(nlp):
-    gazetteer, lexicon = cached_gazetteer(), load_lexicon()
+    extractor = build_extractor()
 
     def run(text: str, published: dt.date | None = dt.date(2025, 6, 5), article_id: str = "t"):
         article = Article(id=article_id, text=text, published=published)
-        return extract_article(nlp(text), article, gazetteer, lexicon)
+        return extractor(nlp(text), article)
 
     return run
 

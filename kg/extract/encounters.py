@@ -1,0 +1,126 @@
+"""Encounter records from the clusters of sightings: date (or date clues), duration, gatherings, the
+treaties reaffirmed, and the discussions found for each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from kg.extract.context import ArticleContext, RuleData
+from kg.extract.dates import date_clues_in, parse_date
+from kg.extract.durations import parse_duration_minutes
+from kg.extract.sightings import Cluster
+from kg.extract.subjects import gathering_of
+from kg.extract.treaties import TreatyName, is_reaffirmed
+from kg.nlp.marks import MarkKind
+from kg.records import DateClues, Discussion, Encounter, PartialDate, Precision
+
+_RECENT = dt.timedelta(days=7)
+
+
+def headline_gatherings(data: RuleData, title: str | None) -> frozenset[str]:
+    """Organizations the headline names as the summit of the story ("... at Bay Area APEC summit"). The
+    headline is not part of the parsed text, so its names are found by the gazetteer's forms alone."""
+    if not title:
+        return frozenset()
+    return frozenset(
+        data.organization_refs[m.group(0)] for m in data.organization_names.finditer(title)
+        if data.gathering_after.match(title[m.end() :])
+    )
+
+
+def encounter_records(
+    ctx: ArticleContext, discussions: Mapping[int, Sequence[Discussion]], extractor: str,
+) -> tuple[Encounter, ...]:
+    """One record per cluster of ``ctx.clusters``; its evidence is tagged with ``extractor``."""
+    treaties_in: dict[int, list[TreatyName]] = {}
+    for name in ctx.treaty_names:
+        treaties_in.setdefault(ctx.sentence_of(name.span.start), []).append(name)
+    headline = headline_gatherings(ctx.data, ctx.article.title)
+    return tuple(
+        _encounter(ctx, cluster, ctx.links.get(i, []), treaties_in, tuple(discussions.get(i, ())), headline,
+                   extractor)
+        for i, cluster in enumerate(ctx.clusters)
+    )
+
+
+def _encounter(
+    ctx: ArticleContext, cluster: Cluster, linked: list[int], treaties_in: dict[int, list[TreatyName]],
+    discussions: tuple[Discussion, ...], headline: frozenset[str], extractor: str,
+) -> Encounter:
+    participants = tuple(sorted(cluster.participants, key=lambda a: a.id))
+    participant_ids = {p.id for p in participants}
+    duration = None
+    reaffirmed: list[str] = []
+    for index in linked:
+        sentence = ctx.sentences[index]
+        if duration is None:
+            duration = parse_duration_minutes(sentence.text)
+        for treaty in treaties_in.get(index, []):
+            if is_reaffirmed(sentence, ctx.lexicon) and treaty.id not in reaffirmed:
+                reaffirmed.append(treaty.id)
+    lead = _lead_sentences(ctx, cluster, linked, participant_ids)
+    gatherings = _gatherings(ctx, cluster, linked, headline)
+    return Encounter(
+        kind=cluster.kind,
+        participants=participants,
+        date=cluster.date or _lead_date(ctx, lead),
+        duration_minutes=duration,
+        discussions=discussions,
+        evidence=tuple(ctx.evidence(i, extractor) for i in cluster.sentence_indexes),
+        reaffirmed_treaties=tuple(reaffirmed),
+        clues=_clues(ctx, cluster, lead, gatherings),
+        gatherings=gatherings,
+    )
+
+
+def _gatherings(ctx: ArticleContext, cluster: Cluster, linked: list[int], headline: frozenset[str]) -> tuple[str, ...]:
+    """The summits (organizations) the encounter took place at, from its sentences and the headline."""
+    if cluster.background:
+        return ()
+    indexes = set(linked)
+    found = {
+        m.ref for m in ctx.marks
+        if m.kind == MarkKind.ORGANIZATION and gathering_of(m, ctx.lexicon) and ctx.sentence_of(m.start) in indexes
+    }
+    return tuple(sorted(found | headline))
+
+
+def _lead_sentences(ctx: ArticleContext, cluster: Cluster, linked: list[int], participant_ids: set[str]) -> list[int]:
+    """The first sentences reporting the encounter that name a participant ("Erdogan called on Putin to
+    declare a ceasefire on Thursday, January 5"): what they say happened during the encounter, so their
+    date is its date."""
+    if cluster.background:
+        return []
+    named = {m.start for m in ctx.marks if m.kind == MarkKind.PERSON and m.ref in participant_ids}
+    lead = [i for i in linked if any(ctx.sentences[i].start <= t < ctx.sentences[i].end for t in named)]
+    return lead[:3]
+
+
+def _lead_date(ctx: ArticleContext, lead: list[int]) -> PartialDate | None:
+    for index in lead:
+        found = parse_date(ctx.sentences[index].text, ctx.anchor, context_year=ctx.context_year)
+        if found is not None and found.precision is Precision.DAY:
+            return found
+    return None
+
+
+def _clues(ctx: ArticleContext, cluster: Cluster, lead: list[int], gatherings: tuple[str, ...]) -> DateClues | None:
+    """For an encounter not dated to the day: the weekday, month-day or year its sentences give, and for
+    the encounter a dated report is about, the week before publication."""
+    date = cluster.date or _lead_date(ctx, lead)
+    if date is not None and date.precision is Precision.DAY:
+        return None
+    weekday = month = day = None
+    sentences = [s.sentence_index for s in cluster.sightings if len(s.participants) >= 2] + lead
+    for index in sentences:
+        found = date_clues_in(ctx.sentences[index].text)
+        weekday = weekday if weekday is not None else found[0]
+        month, day = (month, day) if month is not None else found[1:]
+    year = date.value.year if date is not None else None
+    if date is not None and date.precision is Precision.MONTH:
+        month = date.value.month
+    recent = ctx.anchor is not None and not cluster.background
+    clues = DateClues(weekday, month, day, year, ctx.anchor,
+                      ctx.anchor - _RECENT if recent and ctx.anchor else None, frozenset(gatherings))
+    return None if clues.empty else clues
