@@ -24,8 +24,10 @@ def is_descriptor(mark: Mark, doc_marks: list[Mark], lexicon: Lexicon) -> bool:
         return True
     titles = lexicon.subjects.title_nouns
     doc = mark.span.doc
-    if title_after(doc, mark.end, lexicon) is not None:
+    if title_after(doc, mark.end, lexicon) is not None or _membership(mark, lexicon):
         return True
+    if mark.form == "demonym" and mark.span.root.head.lower_ in lexicon.cues.venue_nouns:
+        return True  # "the Hungarian capital Budapest": a place, named by the country it is in
     after = doc[mark.end] if mark.end < len(doc) else None
     if after is not None and (after.ent_type_ == "PERSON" or after.lower_ in titles):
         return True
@@ -33,6 +35,19 @@ def is_descriptor(mark: Mark, doc_marks: list[Mark], lexicon: Lexicon) -> bool:
         nxt = doc[mark.end + 1] if mark.end + 1 < len(doc) else None
         if nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.lower_ in titles):
             return True
+    return False
+
+
+def _membership(mark: Mark, lexicon: Lexicon) -> bool:
+    """"permanent UN Security Council members", "fellow members of the UN Security Council", "a NATO and
+    European Union member": the organization says what the participants' countries are."""
+    token = mark.span.root
+    for _ in range(4):
+        if token.lower_ in lexicon.subjects.member_nouns:
+            return True
+        if token.dep_ not in ("compound", "conj", "pobj", "prep", "nmod") or token.head is token:
+            return False
+        token = token.head
     return False
 
 
@@ -96,10 +111,14 @@ def is_venue(mark: Mark, lexicon: Lexicon) -> bool:
     head = root
     while head.dep_ in ("compound", "conj", "appos", "amod") and head.head is not head:
         head = head.head
+    if _travel_end(head, lexicon):
+        return True
     if head.dep_ != "pobj" or head.head.lower_ not in lexicon.cues.location_preps:
         return False
     prep = head.head
     governor = prep.head
+    if governor.lower_ in words.time_nouns and governor.dep_ == "pobj":
+        governor = governor.head.head  # "met for about 30 minutes in Gyeongju": the parser hangs it on the time
     if mark.kind == "organization" and _planned_meeting_at(governor, lexicon):
         return False  # "we would meet at the APEC Summit": where they are to meet next is a subject
     if governor.lower_ in lexicon.cues.venue_nouns and _told_event(governor, lexicon):
@@ -108,11 +127,31 @@ def is_venue(mark: Mark, lexicon: Lexicon) -> bool:
         return True
     if governor.lower_ in words.occurrence_nouns and governor.head.lemma_.lower() in words.venue_verbs:
         return True  # "a meeting took place in the Vatican"
+    if governor.ent_type_ in ("GPE", "LOC", "FAC") and governor.dep_ == "pobj":
+        return _place_of_venue(governor, lexicon)  # "met in Gyeongju in southeastern South Korea"
     if governor.ent_type_ == "PERSON" and prep.lower_ in words.person_place_preps:
         return True  # "a meeting with Biden in Peru" (the parser hangs the place on the person)
     if mark.form in ("capital",) and governor.lower_ not in lexicon.cues.topic_heads:
         return True
     return False
+
+
+def _travel_end(head: Token, lexicon: Lexicon) -> bool:
+    """"left Belgrade for the Hungarian capital Budapest": where a participant travelled from or to."""
+    words = lexicon.subjects
+    if head.dep_ == "dobj":
+        return head.head.lemma_.lower() in words.departure_verbs
+    return (head.dep_ == "pobj" and head.head.lower_ in words.destination_preps
+            and head.head.head.lemma_.lower() in words.departure_verbs)
+
+
+def _place_of_venue(place: Token, lexicon: Lexicon) -> bool:
+    """The place (a token governing the prepositional phrase of another place) is itself a venue."""
+    prep = place.head
+    if prep.lower_ not in lexicon.cues.location_preps:
+        return False
+    governor = prep.head
+    return governor.lemma_.lower() in lexicon.subjects.venue_verbs or governor.lower_ in lexicon.cues.venue_nouns
 
 
 def _told_event(noun: Token, lexicon: Lexicon) -> bool:
@@ -152,18 +191,28 @@ def in_background_clause(token: Token, lexicon: Lexicon) -> bool:
 
 def _times_main_event(token: Token, lexicon: Lexicon) -> bool:
     """"met moments before Pope Francis' funeral", "spoke with Xi following talks with the leaders of India",
-    "came days after the president spoke to Modi": a time phrase on the sentence's main verb, which places
-    the encounter beside another event (inside what was said, "would not stop before X", it is content)."""
+    "came days after the president spoke to Modi", "met as part of his engagements ahead of the UNGA": a
+    time phrase on the sentence's main verb, which places the encounter beside another event (inside what
+    was said or discussed, "would not stop before X", "discussed plans before the summit", it is content)."""
     words = lexicon.subjects.temporal_framing_words
-    if token.dep_ == "prep" and token.lower_ in words:
+    if token.dep_ == "prep" and token.head.lower_ in words and token.head.dep_ in ("advmod", "prep"):
+        token = token.head  # "ahead of", "prior to"
+    if token.dep_ in ("prep", "advmod") and token.lower_ in words:
         head = token.head
     elif token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words for c in token.children):
         head = token.head
     else:
         return False
-    if head.dep_ in ("npadvmod", "advmod") and head.head is not head:
-        head = head.head  # "days after", "shortly before"
-    return head.dep_ == "ROOT"
+    for _ in range(8):  # up to the main verb through adjuncts only ("as part of talks ahead of the UNGA")
+        if head.dep_ == "ROOT":
+            return True
+        if head.dep_ not in _ADJUNCT_DEPS:
+            return False  # inside an object or a clause of what was said: content
+        head = head.head
+    return False
+
+
+_ADJUNCT_DEPS = {"prep", "pobj", "npadvmod", "advmod", "advcl", "conj", "appos"}
 
 
 def in_attribution(token: Token, lexicon: Lexicon) -> bool:
@@ -222,6 +271,17 @@ def other_encounter_parties(
     return tokens
 
 
+def frames_the_encounter(sentence: Span, lexicon: Lexicon) -> bool:
+    """"Xi's visit to Serbia comes on the anniversary of ...", "The call follows weeks of tension over X":
+    the encounter itself is the subject of a present-tense verb, so the sentence is the writer's framing
+    of it, not a report of what was said."""
+    root = sentence.root
+    if root.tag_ not in ("VBZ", "VBP") or root.lemma_.lower() in lexicon.cues.speech_verbs:
+        return False
+    nouns = {n.split()[-1] for n in lexicon.encounters.anaphor_nouns}
+    return any(c.dep_ == "nsubj" and c.lower_ in nouns for c in root.children)
+
+
 def discussed_marks(
     sentence: Span, triggers: Sequence[Trigger], marks: Sequence[Mark], own: set[str],
     participant_ids: set[str], gazetteer: Gazetteer, lexicon: Lexicon,
@@ -230,6 +290,8 @@ def discussed_marks(
     are the sentence's, ``own`` holds the participants' own countries and organizations, which are never
     subjects of their encounter."""
     found: list[tuple[MarkKind, str, Mark]] = []
+    if frames_the_encounter(sentence, lexicon):
+        return found
     elsewhere = other_encounter_parties(triggers, marks, participant_ids, lexicon)
     for mark in marks:
         if not (sentence.start <= mark.start < sentence.end) or mark.start in elsewhere:
@@ -237,8 +299,9 @@ def discussed_marks(
         if mark.kind == "country":
             ref = mark.ref
         elif mark.kind == "person" and mark.ref in gazetteer.people and mark.ref not in participant_ids:
-            if mark.span.root.dep_ in ("nsubj", "nsubjpass"):
-                continue
+            root = mark.span.root
+            if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
+                continue  # "X said", "hosted by X": who acted or spoke, not whom the talk was about
             ref = gazetteer.people[mark.ref].country
         elif mark.kind == "organization":
             org = gazetteer.organizations.get(mark.ref)

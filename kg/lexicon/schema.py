@@ -129,6 +129,10 @@ class SubjectWords:
     occurrence_nouns: frozenset[str]
     told_event_preps: frozenset[str]
     temporal_framing_words: frozenset[str]
+    member_nouns: frozenset[str]
+    time_nouns: frozenset[str]
+    departure_verbs: frozenset[str]
+    destination_preps: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,7 @@ class GazetteerMarker:
             label = DEMONYM_LABEL if entry.form == "demonym" else LABELS[entry.kind]
             spans.append(Span(doc, start, end, label=label))
             found.setdefault((start, end, label), entry)  # the first of equal spans, as filter_spans keeps
+        spans = _seats_as_organizations(spans, found)
         if not spans:
             return doc
         marked = [s for s in filter_spans(spans) if s.label_ != BLOCK]
@@ -83,3 +84,14 @@ class GazetteerMarker:
         for span in marked:
             set_entry(span, found[(span.start, span.end, span.label_)])
         return doc
+
+
+def _seats_as_organizations(spans: list[Span], found: dict[tuple[int, int, str], GazetteerEntry]) -> list[Span]:
+    """A city that is both a country's capital and an organization's seat named for it ("Brussels" for the
+    EU) stands for the organization: news name the Belgian government "Belgium", the EU "Brussels"."""
+    def entry(span: Span) -> GazetteerEntry | None:
+        return found.get((span.start, span.end, span.label_))
+
+    seats = {(s.start, s.end) for s in spans if (e := entry(s)) is not None and e.kind is MarkKind.ORGANIZATION}
+    return [s for s in spans if (s.start, s.end) not in seats
+            or (e := entry(s)) is None or not (e.kind is MarkKind.COUNTRY and e.form == "capital")]

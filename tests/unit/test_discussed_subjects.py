@@ -137,6 +137,42 @@ CASES = [
         f"{CALL} Both look forward to meeting at ASEAN next month, Macron wrote.",
         "organization", {"ASEAN"}, id="looking_forward_to_meeting_at_a_gathering_makes_it_a_subject",
     ),
+    pytest.param(
+        f"{CALL} Both said that as fellow members of the UN Security Council they share a duty. As permanent "
+        "G20 members, they also discussed Iran.",
+        "organization", set(), id="membership_of_an_organization_describes_the_participants_countries",
+    ),
+    pytest.param(
+        "Emmanuel Macron met Narendra Modi in Delhi on Monday. Macron left Delhi for the Nepalese capital "
+        "Kathmandu on Tuesday night.",
+        "country", set(), id="where_a_participant_travelled_from_or_to_is_a_place",
+    ),
+    pytest.param(
+        "Emmanuel Macron and Narendra Modi met for about 40 minutes in Bali in central Indonesia on Monday and "
+        "discussed Iran.",
+        "country", {"IRN"}, id="a_place_hung_on_the_duration_or_on_another_place_is_a_venue",
+    ),
+    pytest.param(
+        f"{CALL} Macron's call comes on the anniversary of the war between Iraq and Kuwait. They discussed Oman.",
+        "country", {"OMN"}, id="the_encounter_as_subject_of_a_present_tense_verb_is_framing",
+    ),
+    pytest.param(
+        f"{CALL} They discussed a forum that was hosted by Benjamin Netanyahu.",
+        "country", set(), id="the_agent_of_a_passive_is_not_whom_the_talk_was_about",
+    ),
+    pytest.param(
+        "Emmanuel Macron met Narendra Modi on Monday as part of his engagements ahead of the ASEAN summit in "
+        "Malaysia. They discussed Iran.",
+        "country", {"IRN"}, id="ahead_of_another_event_on_the_main_verb_is_framing",
+    ),
+    pytest.param(
+        f"{CALL} They discussed Iran and a deal reached after days of negotiations in Oslo, Norway.",
+        "country", {"IRN"}, id="the_place_of_negotiations_is_a_venue",
+    ),
+    pytest.param(
+        f"{CALL} Macron urged Brussels to speed up the trade deal.",
+        "organization", {"EU"}, id="brussels_names_the_european_union",
+    ),
 ]
 
 
