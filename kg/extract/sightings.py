@@ -11,7 +11,7 @@ from kg.extract.dates import parse_date
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mark
 from kg.extract.participants import actor_of, participants_near, syntactic_participants, tree_distance
-from kg.extract.triggers import Trigger, find_triggers, is_planned_or_negated
+from kg.extract.triggers import Trigger, find_triggers, in_planned_clause, is_planned_or_negated
 from kg.gazetteer import Gazetteer
 from kg.records import ActorRef, EncounterKind, PartialDate, Precision
 
@@ -139,12 +139,15 @@ def _is_habitual(trigger: Trigger) -> bool:
 
 
 def sentence_date(
-    sentence: Span, trigger: Trigger, anchor: dt.date | None, year: int | None = None,
+    sentence: Span, trigger: Trigger, anchor: dt.date | None, year: int | None, lexicon: Lexicon,
 ) -> PartialDate | None:
-    """The date of a trigger: the most precise date phrase of its sentence, nearest first on ties."""
+    """The date of a trigger: the most precise date phrase of its sentence, nearest first on ties; dates of
+    earlier events ("since ...") and of planned ones ("he will visit China in April") are not its date."""
     candidates: list[tuple[int, int, PartialDate]] = []
     for ent in sentence.ents:
         if ent.label_ != "DATE" or _in_other_time_clause(ent.root, trigger.head):
+            continue
+        if in_planned_clause(ent.root, trigger.head, lexicon):
             continue
         start = max(sentence.start, ent.start - 1)
         parsed = parse_date(sentence.doc[start : ent.end + 1].text, anchor, context_year=year)
@@ -223,7 +226,7 @@ def find_sightings(
         named: dict[int, tuple] = {}
         for trigger in held:
             background = is_background_reference(trigger)
-            date = sentence_date(sentence, trigger, anchor, year)
+            date = sentence_date(sentence, trigger, anchor, year, lexicon)
             if background:
                 date = background_date(trigger, anchor, date)
             people = [(m, a) for m in in_sentence if (a := actor_of(m, gazetteer, date, anchor)) is not None]

@@ -103,7 +103,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
 
 def _has_cue_child(token: Token, cues: frozenset[str]) -> bool:
     return any(
-        child.dep_ in ("aux", "auxpass", "neg", "amod", "advmod", "det", "predet", "mark", "compound", "nmod")
+        child.dep_ in ("aux", "auxpass", "neg", "amod", "advmod", "acomp", "det", "predet", "mark", "compound", "nmod")
         and child.lower_ in cues
         for child in token.children
     )
@@ -117,6 +117,75 @@ def _verb_is_planned(verb: Token, cues: frozenset[str]) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+_EARLIER_LINKS = {"after", "following", "since"}  # "will meet ... following a call they held": the call is past
+_GOAL_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd"}
+_GOAL_PREPS = {"for", "to", "toward", "towards"}
+_MODAL_SCOPE_STEPS = 8
+_NOT_PLANNING_VERBS = frozenset({"if", "until", "such", "set", "next", "soon", "ahead", "due"})
+
+
+def _links_earlier_event(token: Token) -> bool:
+    """``token`` opens a phrase about an earlier event ("following a call", "after they met")."""
+    return token.lower_ in _EARLIER_LINKS or any(
+        c.dep_ == "mark" and c.lower_ in _EARLIER_LINKS for c in token.children)
+
+
+def _under_planned_verb(root: Token, cues: frozenset[str]) -> bool:
+    """Whether a verb above the trigger puts it in the future, in doubt or in denial: "said he would meet Xi
+    at a summit", "is scheduled to meet Li before travelling to Chengdu for another meeting with Xi",
+    "Neither side has confirmed a meeting". The path climbs through verbs and prepositions only (in "did
+    not give details of the talks" the denial is about the details). A modal or negated verb covers all it
+    governs except a phrase about an earlier event ("following a call the leaders held"); a planning verb
+    ("plans", "invited", "agreed") covers only what it plans (its complement, or "for"/"to" a visit), not
+    where it was said ("agreed during the call to ...")."""
+    child, current = root, root.head
+    for _ in range(_MODAL_SCOPE_STEPS):
+        if current is child or _links_earlier_event(child):
+            return False
+        if current.pos_ in ("VERB", "AUX") and _finite(child):
+            # "will keep troops there as he had a meeting": a clause with its own tense keeps it
+            return child.dep_ == "ccomp" and current.lemma_.lower() in cues - _NOT_PLANNING_VERBS
+        if current.pos_ in ("VERB", "AUX"):
+            if _has_cue_child(current, cues) or _negated_subject(current, cues):
+                return True
+            is_goal = child.dep_ in _GOAL_DEPS or (child.dep_ in ("prep", "dative") and child.lower_ in _GOAL_PREPS)
+            if is_goal and current.lemma_.lower() in cues - _NOT_PLANNING_VERBS:
+                return True
+        elif current.pos_ != "ADP":
+            return False
+        child, current = current, current.head
+    return False
+
+
+def _finite(token: Token) -> bool:
+    """A verb with its own tense: "had", "meets", "met", or one with an auxiliary ("has met", "will meet")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to"
+                                                          for c in token.children)
+
+
+def in_planned_clause(token: Token, trigger: Token, lexicon: Lexicon) -> bool:
+    """The clause of ``token`` (a date, say) is a planned one that does not hold the trigger: in "Calling the
+    meeting a success, Trump said he will visit China in April", April dates the visit, not the meeting."""
+    cues = lexicon.planned_cues | lexicon.negation_cues
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == trigger.i or verb.i in {t.i for t in trigger.ancestors}:
+        return False
+    return _verb_is_planned(verb, cues) or _under_planned_verb(verb, cues)
+
+
+def _negated_subject(verb: Token, cues: frozenset[str]) -> bool:
+    """"Neither side has confirmed ...", "No one has announced ...": a subject negated by its determiner."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in cues or any(g.dep_ == "det" and g.lower_ in cues
+                                                                        for g in c.children))
+        for c in verb.children
+    )
+
+
 def is_planned_or_negated(trigger: Trigger, lexicon: Lexicon) -> bool:
     """True when the trigger reports a future, hypothetical, wished-for or denied encounter.
 
@@ -127,7 +196,7 @@ def is_planned_or_negated(trigger: Trigger, lexicon: Lexicon) -> bool:
     cues = lexicon.planned_cues | lexicon.negation_cues
     root = trigger.head
     if root.pos_ in ("VERB", "AUX"):
-        return _verb_is_planned(root, cues)
+        return _verb_is_planned(root, cues) or _under_planned_verb(root, cues)
     if _has_cue_child(root, cues):
         return True
     if root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "conj"):
@@ -139,6 +208,8 @@ def is_planned_or_negated(trigger: Trigger, lexicon: Lexicon) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN" and root.head.head.lower_ in cues:
         return True  # "a timeline for such a meeting"
+    if _under_planned_verb(root, cues):
+        return True
     if root.dep_ == "pobj" and root.head.head.pos_ == "VERB" and root.head.lower_ in ("for", "to"):
         verb = root.head.head  # "is expected to travel to Paris for a summit"
         if verb.lemma_.lower() in cues or _verb_is_planned(verb, cues):
