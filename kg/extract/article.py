@@ -204,6 +204,12 @@ def _clues(ctx: _ArticleContext, cluster: Cluster, lead: list[int], gatherings: 
     return None if clues.empty else clues
 
 
+def _datable(cluster: Cluster, encounter: Encounter) -> bool:
+    """An earlier encounter mentioned in passing ("days after the two men met") is kept only when something
+    dates it: with no date and no clue it could never be told apart from, or merged with, any other."""
+    return not cluster.background or encounter.date is not None or encounter.clues is not None
+
+
 def _mentions(ctx: _ArticleContext) -> tuple[ActorMention, ...]:
     seen: dict[tuple[str, str], ActorMention] = {}
     for mark in ctx.marks:
@@ -240,7 +246,10 @@ def extract_article(doc: Doc, article: Article, gazetteer: Gazetteer, lexicon: L
     treaties_in: dict[int, list] = {}
     for name in names:
         treaties_in.setdefault(ctx.sentence_of(name.span.start), []).append(name)
-    encounters = tuple(_encounter(ctx, c, links.get(i, []), treaties_in) for i, c in enumerate(clusters))
+    encounters = tuple(
+        encounter for i, c in enumerate(clusters)
+        if _datable(c, encounter := _encounter(ctx, c, links.get(i, []), treaties_in))
+    )
     reaffirmed = {t for e in encounters for t in e.reaffirmed_treaties}
     treaties = []
     seen: set[str] = set()

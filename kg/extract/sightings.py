@@ -11,6 +11,7 @@ from kg.extract.dates import parse_date
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mark
 from kg.extract.participants import actor_of, participants_near, syntactic_participants, tree_distance
+from kg.extract.relative_days import story_day_offset
 from kg.extract.triggers import Trigger, find_triggers, in_planned_clause, is_planned_or_negated
 from kg.gazetteer import Gazetteer
 from kg.records import ActorRef, EncounterKind, PartialDate, Precision
@@ -196,8 +197,42 @@ def is_background_reference(trigger: Trigger) -> bool:
             return True  # "last year's meeting"
     if root.dep_ == "pobj" and root.head.lower_ == "since":
         return True
+    if _days_apart(root):
+        return True
     if root.pos_ == "VERB" and any(c.lower_ == "last" and c.dep_ == "advmod" for c in root.children):
         return True  # "they last met in November"
+    return False
+
+
+_TIME_SPANS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "fortnight"}
+_APART_LINKS = {"after", "before", "since", "following", "ahead"}
+
+
+def _days_apart(root: Token) -> bool:
+    """"nearly a month after the two men met", "days after he spoke to Modi", "two weeks before their
+    meeting": an encounter told as days or more away from the one reported ("hours after" is not)."""
+    links: list[Token] = []
+    if root.dep_ == "pobj" and root.head.lower_ in _APART_LINKS:
+        links.append(root.head)
+    links += [c for c in root.children if c.dep_ == "mark" and c.lower_ in _APART_LINKS]
+    for link in links:
+        holders = (link, link.head) if link.dep_ == "mark" else (link,)
+        for holder in holders:
+            if any(c.dep_ == "npadvmod" and c.lower_ in _TIME_SPANS for c in holder.children):
+                return True
+    return _days_apart_in_words(root)
+
+
+def _days_apart_in_words(root: Token) -> bool:
+    """The same read off the words when the parse misses it: "<days> after" and then only the clause's
+    subject before the trigger ("came days after Lula spoke to Modi")."""
+    sentence = root.sent
+    for link in range(root.i - 1, sentence.start, -1):
+        token = sentence.doc[link]
+        if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ":"):
+            return False
+        if token.lower_ in _APART_LINKS and sentence.doc[link - 1].lower_ in _TIME_SPANS:
+            return True
     return False
 
 
@@ -265,7 +300,8 @@ def cluster_sightings(sightings: list[Sighting]) -> list[Cluster]:
         else:
             clusters[target].append(sighting)
     built = [Cluster(tuple(sorted(m, key=lambda s: s.sentence_index))) for m in clusters]
-    return [_inherit_date(c, built) for c in built]
+    inherited = [_inherit_date(c, built) for c in built]
+    return [_story_day(c, inherited) for c in inherited]
 
 
 def _place(sighting: Sighting, clusters: list[list[Sighting]]) -> None:
@@ -287,7 +323,7 @@ def _place(sighting: Sighting, clusters: list[list[Sighting]]) -> None:
 def _inherit_date(cluster: Cluster, clusters: list[Cluster]) -> Cluster:
     """"Trump talked to Zelensky shortly after talking to Putin": an undated encounter reported in the same
     sentence as a reference to a dated one happened then too (the date is kept with basis "relative")."""
-    if cluster.date is not None:
+    if cluster.date is not None or cluster.background:
         return cluster
     own = {s.sentence_index for s in cluster.sightings if len(s.participants) >= 2}
     for other in clusters:
@@ -295,10 +331,33 @@ def _inherit_date(cluster: Cluster, clusters: list[Cluster]) -> Cluster:
             continue
         if own & {s.sentence_index for s in other.sightings}:
             date = other.date
-            inherited = PartialDate(date.value, date.precision, date.expression, "relative")
-            first = cluster.sightings[0]
-            return Cluster((Sighting(first.sentence_index, first.trigger, first.participants, inherited),
-                            *cluster.sightings[1:]))
+            return _with_date(cluster, PartialDate(date.value, date.precision, date.expression, "relative"))
+    return cluster
+
+
+def _with_date(cluster: Cluster, date: PartialDate) -> Cluster:
+    first = cluster.sightings[0]
+    return Cluster((replace(first, date=date), *cluster.sightings[1:]))
+
+
+def _story_day(cluster: Cluster, clusters: list[Cluster]) -> Cluster:
+    """"Earlier on the same day, Wang Yi spoke with Lavrov", "The day before, Blinken had met Qin": an undated
+    encounter told relative to the story takes the day of the encounter reported last before it."""
+    if cluster.date is not None:
+        return cluster
+    for sighting in cluster.sightings:
+        found = story_day_offset(sighting.trigger.span.sent.text)
+        if found is None:
+            continue
+        offset, phrase = found
+        start = cluster.sentence_indexes[0]
+        earlier = [c for c in clusters if c is not cluster and c.date is not None and c.date.precision is Precision.DAY
+                   and c.sentence_indexes[0] < start]
+        if not earlier:
+            return cluster
+        story = max(earlier, key=lambda c: (not c.background, max(i for i in c.sentence_indexes if i < start)))
+        day = story.date.value + dt.timedelta(days=offset)
+        return _with_date(cluster, PartialDate(day, Precision.DAY, phrase, "relative"))
     return cluster
 
 
