@@ -38,6 +38,11 @@ class Lexicon:
     stance_cues: dict[Polarity, tuple[str, ...]]
     stance_nouns: dict[str, Polarity]
     stance_carriers: frozenset[str]
+    aide_nouns: frozenset[str] = frozenset()
+    aide_phrases: tuple[str, ...] = ()
+    ceremony_nouns: frozenset[str] = frozenset()
+    audience_nouns: frozenset[str] = frozenset()
+    host_verbs: frozenset[str] = frozenset()
 
 
 def _read(directory: Path, name: str) -> dict:
@@ -53,8 +58,9 @@ def _read(directory: Path, name: str) -> dict:
 @lru_cache(maxsize=2)
 def load_lexicon(directory: Path | None = None) -> Lexicon:
     root = directory or lexicon_dir()
-    enc, cues, titles, topics, stances = (
-        _read(root, n) for n in ("encounters.json", "cues.json", "titles.json", "topics.json", "stances.json")
+    enc, cues, titles, topics, stances, roles = (
+        _read(root, n)
+        for n in ("encounters.json", "cues.json", "titles.json", "topics.json", "stances.json", "roles.json")
     )
     try:
         return Lexicon(
@@ -75,6 +81,11 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
             stance_cues={Polarity(k): tuple(v) for k, v in stances["polarity"].items()},
             stance_nouns={noun: Polarity(k) for k, nouns in stances["nouns"].items() for noun in nouns},
             stance_carriers=frozenset(stances["carriers"]),
+            aide_nouns=frozenset(roles["aide_nouns"]),
+            aide_phrases=tuple(roles["aide_phrases"]),
+            ceremony_nouns=frozenset(roles["ceremony_nouns"]),
+            audience_nouns=frozenset(roles["audience_nouns"]),
+            host_verbs=frozenset(roles["host_verbs"]),
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise ConfigError(f"a lexicon file lacks or misnames a field: {exc}", where=str(root)) from exc

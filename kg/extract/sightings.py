@@ -12,6 +12,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mark
 from kg.extract.participants import actor_of, participants_near, syntactic_participants, tree_distance
 from kg.extract.relative_days import story_day_offset
+from kg.extract.roles import is_bystander
 from kg.extract.triggers import Trigger, find_triggers, in_planned_clause, is_planned_or_negated
 from kg.gazetteer import Gazetteer
 from kg.records import ActorRef, EncounterKind, PartialDate, Precision
@@ -264,7 +265,8 @@ def find_sightings(
             date = sentence_date(sentence, trigger, anchor, year, lexicon)
             if background:
                 date = background_date(trigger, anchor, date)
-            people = [(m, a) for m in in_sentence if (a := actor_of(m, gazetteer, date, anchor)) is not None]
+            people = [(m, a) for m in in_sentence
+                      if not is_bystander(m.span, lexicon) and (a := actor_of(m, gazetteer, date, anchor)) is not None]
             named[trigger.span.start] = (background, date, people, syntactic_participants(trigger.span, people))
         # when one trigger of the sentence names its participants, the others refer to that encounter
         # ("X, Y and Z met at Camp David for a trilateral summit") rather than guessing their own

@@ -10,6 +10,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from kg.extract.lexicon import Lexicon
+from kg.extract.roles import speaks_to_audience
 from kg.records import EncounterKind
 
 _MATCHERS: dict[int, PhraseMatcher] = {}
@@ -93,6 +94,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     for span in filter_spans(spans):
         if not _is_trigger_token(span):
             continue
+        if span.root.pos_ in ("VERB", "AUX") and speaks_to_audience(span.root, lexicon):
+            continue  # "Ushakov, who spoke to reporters": a briefing, not an encounter
         kind = EncounterKind(span.label_)
         weak = span.text.lower() in lexicon.remote_only_verbs
         if weak and _in_person(span):

@@ -1,0 +1,39 @@
+"""Who took part: briefers, honourees and audiences are not participants (sentences written for the test)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+
+def _pairs(result) -> set[tuple[str, ...]]:
+    return {e.participant_ids for e in result.encounters}
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin met Olaf Scholz in Moscow on Sunday, Kremlin spokesman Dmitry Peskov told reporters.",
+    "Vladimir Putin met Olaf Scholz on Sunday, according to Yuri Ushakov, a Kremlin aide.",
+    "Putin's assistant, Yuri Ushakov, said the talks between Vladimir Putin and Olaf Scholz lasted three hours on "
+    "Sunday.",
+])
+def test_aide_who_briefed_is_not_a_participant(extract_text, text):
+    assert _pairs(extract_text(text, published=dt.date(2024, 12, 23))) == {("olaf-scholz", "vladimir-putin")}
+
+
+def test_briefing_reporters_is_not_an_encounter(extract_text):
+    result = extract_text("Yuri Ushakov, who spoke to reporters on Monday, said Vladimir Putin was ready for "
+                          "contacts.", published=dt.date(2025, 1, 21))
+    assert result.encounters == ()
+
+
+def test_person_a_funeral_honours_is_not_a_participant(extract_text):
+    result = extract_text("Donald Trump and Volodymyr Zelensky held talks minutes before the funeral ceremony for "
+                          "Pope Francis on Saturday.", published=dt.date(2025, 4, 26))
+    assert _pairs(result) == {("donald-trump", "volodymyr-zelensky")}
+
+
+def test_inauguration_guest_does_not_meet_the_honouree(extract_text):
+    result = extract_text("Javier Milei attended the inauguration of Karol Nawrocki and met Donald Trump there "
+                          "on Sunday.", published=dt.date(2025, 8, 7))
+    assert _pairs(result) == {("donald-trump", "javier-milei")}
