@@ -10,7 +10,13 @@ from spacy.tokens import Span, Token
 from kg.extract.dates import parse_date
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mark
-from kg.extract.participants import actor_of, participants_near, syntactic_participants, tree_distance
+from kg.extract.participants import (
+    actor_of,
+    participants_near,
+    split_separate,
+    syntactic_participants,
+    tree_distance,
+)
 from kg.extract.relative_days import story_day_offset
 from kg.extract.roles import is_bystander
 from kg.extract.triggers import Trigger, find_triggers, in_planned_clause, is_planned_or_negated
@@ -281,7 +287,8 @@ def find_sightings(
             if len(participants) < 2 and not _is_referential(trigger, lexicon):
                 if not participants or trigger.head.pos_ not in ("NOUN", "PROPN"):
                     continue
-            sightings.append(Sighting(index, trigger, participants, date, background))
+            for group in split_separate(trigger.span, participants, people):
+                sightings.append(Sighting(index, trigger, group, date, background))
     return sightings
 
 

@@ -37,3 +37,21 @@ def test_inauguration_guest_does_not_meet_the_honouree(extract_text):
     result = extract_text("Javier Milei attended the inauguration of Karol Nawrocki and met Donald Trump there "
                           "on Sunday.", published=dt.date(2025, 8, 7))
     assert _pairs(result) == {("donald-trump", "javier-milei")}
+
+
+@pytest.mark.parametrize("text", [
+    "Xi Jinping held separate calls with Donald Trump and Vladimir Putin on Wednesday.",
+    "Xi Jinping spoke separately with Donald Trump and Vladimir Putin on Wednesday.",
+    "On Wednesday Xi Jinping held phone calls with Donald Trump and Vladimir Putin.",
+])
+def test_separate_encounters_with_two_counterparts_are_two(extract_text, text):
+    result = extract_text(text, published=dt.date(2026, 2, 5))
+    assert _pairs(result) == {("donald-trump", "xi-jinping"), ("vladimir-putin", "xi-jinping")}
+    assert {e.date.value for e in result.encounters} == {dt.date(2026, 2, 4)}
+
+
+def test_briefing_on_another_call_is_two_encounters(extract_text):
+    result = extract_text("In a video call on Tuesday, Xi Jinping briefed Vladimir Putin on his call with Donald "
+                          "Trump.", published=dt.date(2025, 1, 22))
+    assert ("donald-trump", "vladimir-putin", "xi-jinping") not in _pairs(result)
+    assert ("vladimir-putin", "xi-jinping") in _pairs(result)
