@@ -28,6 +28,7 @@ class Settings:
     batch_size: int = 32  # articles per spaCy batch, per worker chunk and per store transaction
     batch_chars: int = 60_000  # characters per spaCy batch at most: bounds the parser's memory (docs/benchmarks.md)
     gazetteer: str = ""  # a gazetteer folder; "" = the one shipped with kg (data/gazetteer)
+    language: str = "en"  # the lexicon folder of data/lexicons/ the rules read their words from
     # remote stores (store = an http(s):// URL; see docs/stores.md). "" = derived from the store URL,
     # "none" = the server has no such endpoint. Credentials are never settings: they come only from the
     # environment (KG_STORE_USER / KG_STORE_PASSWORD, KG_STORE_TOKEN), read when the store is opened.

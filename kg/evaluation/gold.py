@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-from kg.articles import slugify
 from kg.errors import InputError
+from kg.keys import slugify
 
 _TYPE_ALTERNATIVES = ("type_alternatives", "types_acceptable", "acceptable_types")
 _DATE_ALTERNATIVES = ("date_alternatives", "dates_acceptable")
@@ -254,4 +254,7 @@ def load_gold(path: Path) -> GoldSet:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"broken JSON: {exc.msg}", where=f"{path}:{exc.lineno}:{exc.colno}") from exc
+    except RecursionError:
+        raise InputError("the JSON is nested too deeply to read (a gold file is at most a few levels deep)",
+                         where=str(path), fix="correct the gold file (see ANNOTATION.md for the format)") from None
     return parse_gold(data, str(path))

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from kg.errors import StoreError
-from kg.results import term_text
+from kg.query.results import term_text
+from kg.query.saved import load_query
 from kg.store.base import Store
 
 _SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
@@ -25,6 +25,8 @@ _PRECISIONS = {"DayPrecision": "day", "MonthPrecision": "month", "YearPrecision"
 class PredictedParticipant:
     name: str
     country: str | None  # ISO 3166-1 alpha-3 of the represented country
+    node: str = ""  # the actor IRI
+    from_text: bool = False  # marked kg:TextActor: recognized from the text, not known to the gazetteer
 
 
 @dataclass(frozen=True)
@@ -75,10 +77,9 @@ class PredictedArticle:
     stances: tuple[PredictedStance, ...] = ()
 
 
-@cache
 def sparql(name: str) -> str:
     """The text of ``kg/evaluation/sparql/<name>.rq``."""
-    return (_SPARQL_DIR / f"{name}.rq").read_text(encoding="utf-8")
+    return load_query(_SPARQL_DIR, name).text
 
 
 def _rows(store: Store, name: str) -> Iterator[dict[str, str]]:
@@ -118,6 +119,7 @@ class _EncounterParts:
         self.dates: set[tuple[str, str]] = set()
         self.durations: set[int] = set()
         self.participants: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+        self.text_actors: set[str] = set()
         self.countries: set[str] = set()
         self.organizations: set[str] = set()
         self.evidence: dict[str, tuple[int, str]] = {}
@@ -138,6 +140,8 @@ class _EncounterParts:
                     PredictedParticipant(
                         name=min(names) if names else node_iri.rsplit("/", 1)[-1],
                         country=min(codes) if codes else None,
+                        node=node_iri,
+                        from_text=node_iri in self.text_actors,
                     )
                     for node_iri, (names, codes) in self.participants.items()
                 ),
@@ -175,7 +179,10 @@ def _encounters(store: Store) -> dict[str, dict[str, _EncounterParts]]:
         if duration is not None:
             enc.durations.add(duration)
     for row in _rows(store, "participants"):
-        names, codes = parts[row["article"]][row["encounter"]].participants[row["participant"]]
+        enc = parts[row["article"]][row["encounter"]]
+        names, codes = enc.participants[row["participant"]]
+        if row["fromText"] == "true":
+            enc.text_actors.add(row["participant"])
         if row["name"]:
             names.add(row["name"])
         if row["iso3"]:

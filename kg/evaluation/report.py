@@ -4,22 +4,39 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from kg.errors import ConfigError
-from kg.evaluation.scoring import ArticleScores, Counts, EncounterOutcome, ItemOutcome, Ratio, Scores, SubjectOutcome
+from kg.evaluation.scoring import (
+    ArticleScores,
+    Counts,
+    EncounterOutcome,
+    ItemOutcome,
+    Ratio,
+    Scores,
+    SubjectOutcome,
+    pool,
+)
+from kg.rdf.vocab import KG_ID_NS
 
 # Figures that must stay at or below their threshold; every other figure must reach it.
-MAXIMUM_FIGURES = frozenset({"merge_ratio"})
-_ID_PREFIX = "https://w3id.org/kg-diplomacy/id/"
+MAXIMUM_FIGURES = frozenset({"merge_ratio", "encounters_without_day"})
+_ID_PREFIX = KG_ID_NS
+COUNT_LABELS = {"encounter": "encounters", "countries": "countries discussed",
+                "countries_strict": "countries incl. missed", "organizations": "organizations discussed",
+                "treaties": "treaties", "stances": "stances"}
+RATIO_LABELS = {"participant_recall": "participant recall",
+                "text_actor_share": "actors not from the gazetteer",
+                "encounters_without_day": "encounter nodes without a day"}
 
 
 @dataclass(frozen=True)
 class EvaluationReport:
-    """Scores of one evaluation run, and which articles took part."""
+    """Scores of one evaluation set (a gold file and its articles), and which articles took part."""
 
     scores: Scores
     gold_file: str = ""
+    name: str = ""  # the set's name (its folder), shown in tables
     scored_articles: tuple[str, ...] = ()
     unscored_articles: tuple[str, ...] = ()  # ingested, but not in the gold
     missing_articles: tuple[str, ...] = ()  # in the gold, but not ingested
@@ -27,46 +44,18 @@ class EvaluationReport:
 
     def figures(self) -> dict[str, float | None]:
         """Every headline figure by name (the names :func:`failed_thresholds` accepts)."""
-        s = self.scores
-        out: dict[str, float | None] = {}
-        for name, counts in self._counts().items():
-            out[f"{name}_precision"] = counts.precision
-            out[f"{name}_recall"] = counts.recall
-            out[f"{name}_f1"] = counts.f1
-        out["merge_ratio"] = s.merge_ratio
-        out["date_exact"] = s.date_exact.value
-        out["type_accuracy"] = s.type_accuracy.value
-        out["duration_exact"] = s.duration_exact.value
-        return out
-
-    def _counts(self) -> dict[str, Counts]:
-        s = self.scores
-        return {
-            "encounter": s.encounters,
-            "countries": s.countries,
-            "organizations": s.organizations,
-            "treaties": s.treaties,
-            "stances": s.stances,
-        }
+        return figures(self.scores)
 
     def to_json(self) -> dict[str, Any]:
-        s = self.scores
         return {
+            "name": self.name,
             "gold_file": self.gold_file,
-            "figures": self.figures(),
-            "counts": {name: _counts_json(c) for name, c in self._counts().items()},
-            "merge": {"keys": s.merge_keys, "nodes": s.merge_nodes, "overmerged_nodes": list(s.overmerged_nodes)},
-            "ratios": {
-                "date_exact": _ratio_json(s.date_exact),
-                "type_accuracy": _ratio_json(s.type_accuracy),
-                "duration_exact": _ratio_json(s.duration_exact),
-            },
-            "countries_in_missed_encounters": s.countries_in_missed_encounters,
+            **summary_json(self.scores),
             "scored_articles": list(self.scored_articles),
             "unscored_articles": list(self.unscored_articles),
             "missing_articles": list(self.missing_articles),
             "problems": list(self.problems),
-            "articles": [_article_json(a) for a in s.articles],
+            "articles": [_article_json(a) for a in self.scores.articles],
         }
 
     def render_text(self) -> str:
@@ -76,16 +65,18 @@ class EvaluationReport:
         return "\n".join(_summary(self)) + "\n"
 
 
-def failed_thresholds(report: EvaluationReport, thresholds: Mapping[str, float]) -> list[str]:
-    """One message per figure that misses its threshold (``merge_ratio`` is a maximum, the rest minima).
-    A figure that could not be measured (e.g. no matched encounters) fails."""
-    figures = report.figures()
-    unknown = sorted(set(thresholds) - set(figures))
-    if unknown:
-        raise ConfigError(f"unknown threshold(s): {', '.join(unknown)}", fix=f"known: {', '.join(sorted(figures))}")
+class HasFigures(Protocol):
+    def figures(self) -> dict[str, float | None]: ...
+
+
+def failed_thresholds(report: HasFigures, thresholds: Mapping[str, float]) -> list[str]:
+    """One message per figure that misses its threshold (``merge_ratio`` and ``encounters_without_day`` are
+    maxima, the rest minima). A figure that could not be measured (e.g. no matched encounters) fails."""
+    check_threshold_names(thresholds)
+    values = report.figures()
     failures = []
     for name, limit in thresholds.items():
-        value = figures[name]
+        value = values[name]
         if value is None:
             failures.append(f"{name}: not measurable (nothing to measure it on), threshold {limit:g}")
         elif name in MAXIMUM_FIGURES and value > limit:
@@ -95,7 +86,66 @@ def failed_thresholds(report: EvaluationReport, thresholds: Mapping[str, float])
     return failures
 
 
+def check_threshold_names(thresholds: Mapping[str, float]) -> None:
+    """Raise :class:`ConfigError` for a threshold on a figure that does not exist."""
+    known = figures(pool([]))
+    unknown = sorted(set(thresholds) - set(known))
+    if unknown:
+        raise ConfigError(f"unknown threshold(s): {', '.join(unknown)}", fix=f"known: {', '.join(sorted(known))}")
+
+
+def figures(s: Scores) -> dict[str, float | None]:
+    """Every headline figure of ``s`` by name."""
+    out: dict[str, float | None] = {}
+    for name, counts in counts_of(s).items():
+        out[f"{name}_precision"] = counts.precision
+        out[f"{name}_recall"] = counts.recall
+        out[f"{name}_f1"] = counts.f1
+    out["merge_ratio"] = s.merge_ratio
+    out["date_exact"] = s.date_exact.value
+    out["type_accuracy"] = s.type_accuracy.value
+    out["duration_exact"] = s.duration_exact.value
+    for name, ratio in _new_ratios(s).items():
+        out[name] = ratio.value
+    return out
+
+
+def counts_of(s: Scores) -> dict[str, Counts]:
+    return {
+        "encounter": s.encounters,
+        "countries": s.countries,
+        "countries_strict": s.countries_strict,
+        "organizations": s.organizations,
+        "treaties": s.treaties,
+        "stances": s.stances,
+    }
+
+
+def _new_ratios(s: Scores) -> dict[str, Ratio]:
+    return {
+        "participant_recall": s.participants,
+        "text_actor_share": s.text_actors,
+        "encounters_without_day": s.encounters_without_day,
+    }
+
+
 # ----------------------------------------------------------------------------------------------- JSON
+
+
+def summary_json(s: Scores) -> dict[str, Any]:
+    """The figures and the counts behind them (no per-article breakdown)."""
+    return {
+        "figures": figures(s),
+        "counts": {name: _counts_json(c) for name, c in counts_of(s).items()},
+        "merge": {"keys": s.merge_keys, "nodes": s.merge_nodes, "overmerged_nodes": list(s.overmerged_nodes)},
+        "ratios": _ratios_json(s),
+        "countries_in_missed_encounters": s.countries_in_missed_encounters,
+    }
+
+
+def _ratios_json(s: Scores) -> dict[str, dict[str, float | int | None]]:
+    ratios = {"date_exact": s.date_exact, "type_accuracy": s.type_accuracy, "duration_exact": s.duration_exact}
+    return {name: _ratio_json(r) for name, r in {**ratios, **_new_ratios(s)}.items()}
 
 
 def _counts_json(c: Counts) -> dict[str, float | int]:
@@ -139,6 +189,7 @@ def _items_json(i: ItemOutcome) -> dict[str, Any]:
 
 def _article_json(a: ArticleScores) -> dict[str, Any]:
     return {"article": a.article_id, "encounters": [_encounter_json(o) for o in a.encounters],
+            "participants": {"found": list(a.participants.found), "missed": list(a.participants.missed)},
             "treaties": _items_json(a.treaties), "stances": _items_json(a.stances)}
 
 
@@ -160,10 +211,8 @@ def _short(node: str) -> str:
 def _summary(report: EvaluationReport) -> list[str]:
     s = report.scores
     lines = [f"{'figure':<24} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}"]
-    labels = {"encounter": "encounters", "countries": "countries discussed",
-              "organizations": "organizations discussed", "treaties": "treaties", "stances": "stances"}
-    for name, c in report._counts().items():
-        lines.append(f"{labels[name]:<24} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f} "
+    for name, c in counts_of(s).items():
+        lines.append(f"{COUNT_LABELS[name]:<24} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f} "
                      f"{c.tp:>5} {c.fp:>5} {c.fn:>5}")
     over = ", ".join(_short(n) for n in s.overmerged_nodes) or "none"
     lines += [
@@ -175,6 +224,9 @@ def _summary(report: EvaluationReport) -> list[str]:
                      ("duration exact", s.duration_exact)):
         lines.append(f"{label:<28}{_fmt(r.value)}  ({r.hits}/{r.total})")
     lines.append(f"countries of missed encounters (not in the figure): {s.countries_in_missed_encounters}")
+    lines.append("")
+    for name, r in _new_ratios(s).items():
+        lines.append(f"{RATIO_LABELS[name]:<34}{_fmt(r.value)}  ({r.hits}/{r.total})")
     return lines
 
 
@@ -234,5 +286,7 @@ def _render(report: EvaluationReport) -> list[str]:
                      f"{statuses.count('missed')} missed, {statuses.count('false_alarm')} false alarm(s)")
         for o in a.encounters:
             lines += _encounter_lines(o)
+        if a.participants.missed:
+            lines.append(f"  participants not found as actors: {', '.join(a.participants.missed)}")
         lines += _item_lines("treaties", a.treaties) + _item_lines("stances", a.stances)
     return lines

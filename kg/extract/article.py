@@ -9,7 +9,6 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.dates import context_year, date_clues_in, date_from_url, find_dateline
 from kg.extract.durations import parse_duration_minutes
-from kg.extract.lexicon import Lexicon
 from kg.extract.linking import link_sentences
 from kg.extract.mentions import Mark, marks_of
 from kg.extract.participants import actor_of
@@ -18,6 +17,7 @@ from kg.extract.stances import find_stances
 from kg.extract.subjects import discussed_marks, discussed_topics, gathering_of
 from kg.extract.treaties import is_reaffirmed, treaty_names
 from kg.gazetteer import Gazetteer
+from kg.lexicon import Lexicon
 from kg.records import (
     ActorKind,
     ActorMention,
@@ -50,13 +50,21 @@ def actor_ref(kind: str, ref: str, gazetteer: Gazetteer) -> ActorRef | None:
     return None
 
 
+def own_actors(gazetteer: Gazetteer, participant_ids: set[str], date: PartialDate | None) -> set[str]:
+    """The participants' countries and the organizations they held office in (on the encounter's date
+    when it is known: Mark Rutte speaks for the Netherlands in 2023 and for NATO in 2024)."""
+    own: set[str] = set()
+    for person in (gazetteer.people[p] for p in participant_ids if p in gazetteer.people):
+        own.add(person.country)
+        terms = person.offices_on(date.value) if date is not None and date.precision is Precision.DAY else ()
+        own.update(t.of for t in (terms or person.offices) if t.of in gazetteer.organizations)
+    return own
+
+
 def _mark_actor(mark: Mark, gazetteer: Gazetteer, date: PartialDate | None, anchor: dt.date | None) -> ActorRef | None:
     if mark.kind == "role":
         return actor_of(mark, gazetteer, date, anchor)
     return actor_ref(mark.kind, mark.ref, gazetteer)
-
-
-_SUMMIT_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:summit|meeting|forum|sidelines)\b", re.I)
 
 
 _ORGANIZATION_NAMES: dict[int, tuple[re.Pattern[str], dict[str, str]]] = {}
@@ -72,14 +80,21 @@ def _organization_names(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str
     return _ORGANIZATION_NAMES[key]
 
 
-def headline_gatherings(gazetteer: Gazetteer, title: str | None) -> frozenset[str]:
+def gathering_after(lexicon: Lexicon) -> re.Pattern[str]:
+    """A gathering word ("summit", "sidelines") within three words."""
+    words = "|".join(re.escape(w) for w in lexicon.subjects.headline_gathering_words)
+    return re.compile(rf"^\W*(?:\w+\W+){{0,2}}?(?:{words})\b", re.I)
+
+
+def headline_gatherings(gazetteer: Gazetteer, title: str | None, lexicon: Lexicon) -> frozenset[str]:
     """Organizations the headline names as the summit of the story ("... at Bay Area APEC summit"). The
     headline is not part of the parsed text, so its names are found by the gazetteer's forms alone."""
     if not title:
         return frozenset()
     pattern, refs = _organization_names(gazetteer)
+    summit_after = gathering_after(lexicon)
     return frozenset(
-        refs[m.group(0)] for m in pattern.finditer(title) if _SUMMIT_AFTER.match(title[m.end() :])
+        refs[m.group(0)] for m in pattern.finditer(title) if summit_after.match(title[m.end() :])
     )
 
 
@@ -95,7 +110,7 @@ class _ArticleContext:
         self.context_year = self.anchor.year if self.anchor else context_year(article.title, article.url)
         self.sentences = list(doc.sents)
         self.marks = marks_of(doc, lexicon)
-        self.headline_gatherings = headline_gatherings(gazetteer, article.title)
+        self.headline_gatherings = headline_gatherings(gazetteer, article.title, lexicon)
 
     def evidence(self, index: int) -> Evidence:
         return evidence_for(self.article, self.sentences, index)
@@ -111,7 +126,7 @@ def _encounter(ctx: _ArticleContext, cluster: Cluster, linked: list[int], treati
     gazetteer = ctx.gazetteer
     participants = tuple(sorted(cluster.participants, key=lambda a: a.id))
     participant_ids = {p.id for p in participants}
-    own = {gazetteer.people[p].country for p in participant_ids if p in gazetteer.people}
+    own = own_actors(gazetteer, participant_ids, cluster.date)
     discussions: list[Discussion] = []
     seen: set[str] = set()
     duration = None
@@ -130,7 +145,7 @@ def _encounter(ctx: _ArticleContext, cluster: Cluster, linked: list[int], treati
         if duration is None:
             duration = parse_duration_minutes(sentence.text)
         for treaty in treaties_in.get(index, []):
-            if is_reaffirmed(sentence) and treaty.id not in reaffirmed:
+            if is_reaffirmed(sentence, ctx.lexicon) and treaty.id not in reaffirmed:
                 reaffirmed.append(treaty.id)
     lead = _lead_sentences(ctx, cluster, linked, participant_ids)
     gatherings = _gatherings(ctx, cluster, linked)
@@ -154,7 +169,7 @@ def _gatherings(ctx: _ArticleContext, cluster: Cluster, linked: list[int]) -> tu
     indexes = set(linked)
     found = {
         m.ref for m in ctx.marks
-        if m.kind == "organization" and gathering_of(m) and ctx.sentence_of(m.start) in indexes
+        if m.kind == "organization" and gathering_of(m, ctx.lexicon) and ctx.sentence_of(m.start) in indexes
     }
     return tuple(sorted(found | ctx.headline_gatherings))
 
@@ -204,12 +219,6 @@ def _clues(ctx: _ArticleContext, cluster: Cluster, lead: list[int], gatherings: 
     return None if clues.empty else clues
 
 
-def _datable(cluster: Cluster, encounter: Encounter) -> bool:
-    """An earlier encounter mentioned in passing ("days after the two men met") is kept only when something
-    dates it: with no date and no clue it could never be told apart from, or merged with, any other."""
-    return not cluster.background or encounter.date is not None or encounter.clues is not None
-
-
 def _mentions(ctx: _ArticleContext) -> tuple[ActorMention, ...]:
     seen: dict[tuple[str, str], ActorMention] = {}
     for mark in ctx.marks:
@@ -242,14 +251,11 @@ def extract_article(doc: Doc, article: Article, gazetteer: Gazetteer, lexicon: L
     links = link_sentences(ctx.sentences, clusters, ctx.marks, gazetteer, lexicon)
     labels = {t.id: t.name for t in gazetteer.treaties.values()}
     years = {t.id: t.year for t in gazetteer.treaties.values()}
-    names = treaty_names(doc, ctx.marks, years, labels)
+    names = treaty_names(doc, ctx.marks, years, labels, lexicon)
     treaties_in: dict[int, list] = {}
     for name in names:
         treaties_in.setdefault(ctx.sentence_of(name.span.start), []).append(name)
-    encounters = tuple(
-        encounter for i, c in enumerate(clusters)
-        if _datable(c, encounter := _encounter(ctx, c, links.get(i, []), treaties_in))
-    )
+    encounters = tuple(_encounter(ctx, c, links.get(i, []), treaties_in) for i, c in enumerate(clusters))
     reaffirmed = {t for e in encounters for t in e.reaffirmed_treaties}
     treaties = []
     seen: set[str] = set()

@@ -6,8 +6,9 @@ import datetime as dt
 
 from spacy.tokens import Span, Token
 
-from kg.extract.mentions import Mark
+from kg.extract.mentions import SAME_ROLE, Mark
 from kg.gazetteer import Gazetteer
+from kg.lexicon import Lexicon
 from kg.records import ActorKind, ActorRef, PartialDate, Precision
 
 _MAX_TREE_DISTANCE = 4
@@ -49,8 +50,8 @@ def resolve_role(
     counterpart_roles: tuple[str, ...] = ("head_of_state", "head_of_government"),
 ) -> ActorRef | None:
     """"Russian President" on a date -> the person who held that office then (only when unambiguous)."""
-    iso3, roles_text = mark.ref.split("|", 1)
-    roles = tuple(r for r in roles_text.split("+") if r != "same") or counterpart_roles
+    iso3 = mark.ref
+    roles = tuple(r for r in mark.roles if r != SAME_ROLE) or counterpart_roles
     days = _reference_days(date, anchor)
     if not days:
         return None
@@ -93,10 +94,7 @@ def participants_near(
     return tuple(actor for _, actor in sorted(near, key=lambda pair: pair[0]))
 
 
-_SLOT_PREPS = {"with", "between", "to", "from", "among", "by"}
 _NP_DEPS = {"conj", "compound", "appos", "poss", "amod", "nmod", "flat", "cc", "det", "punct", "npadvmod", "case"}
-_PRONOUNS = {"he", "she", "they", "we", "i"}
-_FRAME_PREPS = {"in", "during", "at", "over", "on"}  # "In a video call on Tuesday, Biden warned Putin"
 
 
 def _noun_phrase(token: Token) -> set[int]:
@@ -112,7 +110,7 @@ def _noun_phrase(token: Token) -> set[int]:
     return found
 
 
-def _subject_of(verb: Token) -> list[Token]:
+def _subject_of(verb: Token, lexicon: Lexicon) -> list[Token]:
     """The verb's subjects; a shared subject for conjoined or controlled verbs ("met and spoke", "went on to meet");
     a subject pronoun is replaced by the subject of the verb that reports it ("Trump said he spoke ...")."""
     current = verb
@@ -122,8 +120,8 @@ def _subject_of(verb: Token) -> list[Token]:
             resolved = []
             for subject in subjects:
                 reported = current.dep_ in ("ccomp", "xcomp", "conj") and current.head is not current
-                if subject.lower_ in _PRONOUNS and reported:
-                    resolved.extend(_subject_of(current.head) or [subject])
+                if subject.lower_ in lexicon.participants.subject_pronouns and reported:
+                    resolved.extend(_subject_of(current.head, lexicon) or [subject])
                 else:
                     resolved.append(subject)
             return resolved
@@ -137,7 +135,7 @@ def _subject_of(verb: Token) -> list[Token]:
     return []
 
 
-def _governing_subject(token: Token) -> list[Token]:
+def _governing_subject(token: Token, lexicon: Lexicon) -> list[Token]:
     """For "his call with Putin": the subject of the nearest verb above the noun (whom "his" refers to)."""
     current = token
     for _ in range(6):
@@ -145,54 +143,57 @@ def _governing_subject(token: Token) -> list[Token]:
             return []
         current = current.head
         if current.pos_ in ("VERB", "AUX") and current.dep_ != "prep":  # "regarding" is tagged a verb
-            return _subject_of(current)
+            return _subject_of(current, lexicon)
     return []
 
 
-def _prep_objects(token: Token) -> list[Token]:
+def _prep_objects(token: Token, lexicon: Lexicon) -> list[Token]:
     objects = []
     for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in _SLOT_PREPS | {"by"}:
+        if child.dep_ in ("prep", "agent") and child.lower_ in lexicon.participants.slot_preps:
             objects.extend(c for c in child.children if c.dep_ == "pobj")
     return objects
 
 
-def participant_slots(trigger_root: Token) -> set[int]:
+def participant_slots(trigger_root: Token, lexicon: Lexicon) -> set[int]:
     """Token indexes of the phrases that name who took part: the subject and object of a verb trigger
     ("Putin spoke with Trump", "Biden met Xi"), or for a noun trigger its possessor, name compounds,
     "with"/"between" objects and the subject/object of the verb it belongs to ("X held a call with Y",
     "In a video call, Biden warned Putin")."""
+    words = lexicon.participants
     heads: list[Token] = []
     root = trigger_root
     if root.pos_ in ("VERB", "AUX"):
-        heads += _subject_of(root)
+        heads += _subject_of(root, lexicon)
         heads += [c for c in root.children if c.dep_ in ("dobj", "dative")]
-        heads += _prep_objects(root)
+        heads += _prep_objects(root, lexicon)
     else:
         owners = [c for c in root.children if c.dep_ in ("poss", "compound", "nmod")]
         heads += owners
-        if any(o.lower_ in ("his", "her", "their") for o in owners):
-            heads += _governing_subject(root)
-        heads += _prep_objects(root)
+        if any(o.lower_ in words.possessive_pronouns for o in owners):
+            heads += _governing_subject(root, lexicon)
+        heads += _prep_objects(root, lexicon)
         verb = root.head
         if root.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "oprd", "conj") and verb is not root:
-            heads += _subject_of(verb) if root.dep_ not in ("nsubj", "nsubjpass") else []
-            heads += _prep_objects(verb)
-        elif root.dep_ == "pobj" and verb.lower_ in _FRAME_PREPS and not heads and verb.head is not verb:
+            heads += _subject_of(verb, lexicon) if root.dep_ not in ("nsubj", "nsubjpass") else []
+            heads += _prep_objects(verb, lexicon)
+        elif root.dep_ == "pobj" and verb.lower_ in words.frame_preps and not heads and verb.head is not verb:
             clause = verb.head
             if clause.pos_ in ("VERB", "AUX"):
-                heads += _subject_of(clause)
+                heads += _subject_of(clause, lexicon)
                 heads += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
-                heads += _prep_objects(clause)
+                heads += _prep_objects(clause, lexicon)
     slots: set[int] = set()
     for head in heads:
         slots |= _noun_phrase(head)
     return slots
 
 
-def syntactic_participants(trigger_span: Span, candidates: list[tuple[Mark, ActorRef]]) -> tuple[ActorRef, ...]:
+def syntactic_participants(
+    trigger_span: Span, candidates: list[tuple[Mark, ActorRef]], lexicon: Lexicon,
+) -> tuple[ActorRef, ...]:
     """The persons named in the trigger's participant slots, in text order, without repeats."""
-    slots = participant_slots(trigger_span.root)
+    slots = participant_slots(trigger_span.root, lexicon)
     found: dict[str, ActorRef] = {}
     for mark, actor in candidates:
         if any(t.i in slots for t in mark.span):
@@ -200,36 +201,33 @@ def syntactic_participants(trigger_span: Span, candidates: list[tuple[Mark, Acto
     return tuple(found.values())
 
 
-_SEPARATE = {"separate", "separately", "respective", "individual", "individually", "back-to-back", "consecutive"}
-_PLURAL_EVENTS = {"calls", "meetings", "conversations", "phone calls", "telephone calls", "video calls"}
-
-
-def _told_separately(trigger_span: Span) -> bool:
+def _told_separately(trigger_span: Span, lexicon: Lexicon) -> bool:
     """"held separate calls with Trump and Putin", "spoke separately with Putin and Zelensky", "held calls
     with Trump and Putin": one encounter per counterpart, not one of three."""
     root = trigger_span.root
     scope = [root, root.head] if root.pos_ not in ("VERB", "AUX") else [root]
-    if any(c.lower_ in _SEPARATE for t in scope for c in t.children if c.dep_ in ("amod", "advmod")):
+    words = lexicon.participants
+    if any(c.lower_ in words.separate_modifiers for t in scope for c in t.children if c.dep_ in ("amod", "advmod")):
         return True
-    return trigger_span.text.lower() in _PLURAL_EVENTS
+    return trigger_span.text.lower() in words.plural_events
 
 
-def _subject_ids(trigger_root: Token, candidates: list[tuple[Mark, ActorRef]]) -> set[str]:
+def _subject_ids(trigger_root: Token, candidates: list[tuple[Mark, ActorRef]], lexicon: Lexicon) -> set[str]:
     verb = trigger_root if trigger_root.pos_ in ("VERB", "AUX") else trigger_root.head
     slots: set[int] = set()
-    for subject in _subject_of(verb):
+    for subject in _subject_of(verb, lexicon):
         slots |= _noun_phrase(subject)
     return {actor.id for mark, actor in candidates if any(t.i in slots for t in mark.span)}
 
 
 def split_separate(
-    trigger_span: Span, participants: tuple[ActorRef, ...], candidates: list[tuple[Mark, ActorRef]],
+    trigger_span: Span, participants: tuple[ActorRef, ...], candidates: list[tuple[Mark, ActorRef]], lexicon: Lexicon,
 ) -> list[tuple[ActorRef, ...]]:
     """The participant groups of a trigger: one per counterpart when the encounters were separate (one
     subject, two or more counterparts), else the participants as one group."""
-    if len(participants) < 3 or not _told_separately(trigger_span):
+    if len(participants) < 3 or not _told_separately(trigger_span, lexicon):
         return [participants]
-    subjects = _subject_ids(trigger_span.root, candidates)
+    subjects = _subject_ids(trigger_span.root, candidates, lexicon)
     if len(subjects) != 1:
         return [participants]
     own = [p for p in participants if p.id in subjects]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import Lexicon
+from kg.lexicon import Lexicon
 
 _TITLE_DEPS = ("compound", "appos", "amod", "nmod")
 _TITLE_WINDOW = 4
@@ -16,17 +16,17 @@ def is_aide(name: Span, lexicon: Lexicon) -> bool:
     """"spokesman Dmitry Peskov", "Yuri Ushakov, a Kremlin aide", "Putin's assistant, Yuri Ushakov",
     "foreign policy adviser Yuri Ushakov": a person named by a briefing title."""
     root = name.root
-    if any(c.dep_ in _TITLE_DEPS and c.lower_ in lexicon.aide_nouns for c in root.children):
+    if any(c.dep_ in _TITLE_DEPS and c.lower_ in lexicon.roles.aide_nouns for c in root.children):
         return True
-    if root.dep_ == "appos" and root.head.lower_ in lexicon.aide_nouns:
+    if root.dep_ == "appos" and root.head.lower_ in lexicon.roles.aide_nouns:
         return True
     doc = name.doc
     before = doc[max(name.sent.start, name.start - _TITLE_WINDOW) : name.start]
     words = [t.lower_ for t in before]
-    if words and words[-1] in lexicon.aide_nouns:
+    if words and words[-1] in lexicon.roles.aide_nouns:
         return True  # the parse missed the title: "adviser Yuri Ushakov"
     text = " ".join(words)
-    return any(text.endswith(phrase) for phrase in lexicon.aide_phrases)
+    return any(text.endswith(phrase) for phrase in lexicon.roles.aide_phrases)
 
 
 def is_honouree(name: Span, lexicon: Lexicon) -> bool:
@@ -39,8 +39,8 @@ def is_honouree(name: Span, lexicon: Lexicon) -> bool:
 
 
 def _ceremony(noun: Token, lexicon: Lexicon) -> bool:
-    return noun.lower_ in lexicon.ceremony_nouns or any(
-        c.dep_ in ("compound", "amod") and c.lower_ in lexicon.ceremony_nouns for c in noun.children)
+    return noun.lower_ in lexicon.roles.ceremony_nouns or any(
+        c.dep_ in ("compound", "amod") and c.lower_ in lexicon.roles.ceremony_nouns for c in noun.children)
 
 
 def is_bystander(name: Span, lexicon: Lexicon) -> bool:
@@ -52,6 +52,6 @@ def speaks_to_audience(verb: Token, lexicon: Lexicon) -> bool:
     """"spoke to reporters", "talking with journalists": a speech verb addressed to an audience."""
     for child in verb.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "with", "before"):
-            if any(g.dep_ == "pobj" and g.lower_ in lexicon.audience_nouns for g in child.children):
+            if any(g.dep_ == "pobj" and g.lower_ in lexicon.roles.audience_nouns for g in child.children):
                 return True
-    return any(c.dep_ == "dobj" and c.lower_ in lexicon.audience_nouns for c in verb.children)
+    return any(c.dep_ == "dobj" and c.lower_ in lexicon.roles.audience_nouns for c in verb.children)

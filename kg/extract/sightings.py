@@ -7,8 +7,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from kg.extract.dates import parse_date
-from kg.extract.lexicon import Lexicon
+from kg.extract.dates import date_clues_in, parse_date
 from kg.extract.mentions import Mark
 from kg.extract.participants import (
     actor_of,
@@ -21,12 +20,10 @@ from kg.extract.relative_days import story_day_offset
 from kg.extract.roles import is_bystander
 from kg.extract.triggers import Trigger, find_triggers, in_planned_clause, is_planned_or_negated
 from kg.gazetteer import Gazetteer
+from kg.lexicon import Lexicon
 from kg.records import ActorRef, EncounterKind, PartialDate, Precision
 
 _PRECISION_RANK = {Precision.DAY: 3, Precision.MONTH: 2, Precision.YEAR: 1}
-_REFERENTIAL_DETS = {"the", "this", "that", "their", "his", "her", "its", "today", "yesterday", "'s"}
-_SPECIFIC_TALK_MODIFIERS = {"bilateral", "direct", "face", "phone", "telephone", "video", "virtual", "leaders",
-                            "personal", "high", "level", "first", "latest", "lengthy", "long", "hour", "minute"}
 
 
 @dataclass(frozen=True)
@@ -108,52 +105,48 @@ def _is_referential(trigger: Trigger, lexicon: Lexicon) -> bool:
     if root.pos_ in ("VERB", "AUX"):
         return False
     modifiers = {c.lower_ for c in root.children if c.dep_ in ("det", "poss", "amod", "compound", "nummod")}
-    return bool(modifiers & _REFERENTIAL_DETS)
+    return bool(modifiers & lexicon.sightings.referential_determiners)
 
 
-def _is_generic_talks(trigger: Trigger) -> bool:
+def _is_generic_talks(trigger: Trigger, lexicon: Lexicon) -> bool:
     """"peace talks", "trade talks": negotiations between governments, not a leaders' encounter."""
+    words = lexicon.sightings
     root = trigger.head
-    if root.lower_ not in ("talks", "talk", "meeting", "meetings", "summit", "negotiations"):
+    if root.lower_ not in words.generic_talk_heads:
         return False
     for child in root.children:
-        if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lower_ not in _SPECIFIC_TALK_MODIFIERS:
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lower_ not in words.specific_talk_modifiers:
             return True
     return False
 
 
-_HABITUAL = {"several", "many", "multiple", "repeatedly", "regularly", "often", "frequently", "numerous", "times",
-             "routinely", "usually", "occasionally"}
-
-
-_OTHER_EVENT = {"recent", "last", "previous", "earlier", "upcoming", "next", "latest", "former", "prior"}
-
-
-def _own_event(trigger: Trigger) -> bool:
+def _own_event(trigger: Trigger, lexicon: Lexicon) -> bool:
     """"his recent visit to Brazil": a noun with its own owner or time is another event than the one the
     sentence's verb reports."""
-    return any(c.dep_ == "poss" or c.lower_ in _OTHER_EVENT for c in trigger.head.children)
+    other = lexicon.sightings.other_event_modifiers
+    return any(c.dep_ == "poss" or c.lower_ in other for c in trigger.head.children)
 
 
-def _is_habitual(trigger: Trigger) -> bool:
+def _is_habitual(trigger: Trigger, lexicon: Lexicon) -> bool:
     """"have spoken several times since February", "meet regularly": many encounters, none identified."""
+    habitual = lexicon.sightings.habitual
     root = trigger.head
     scope = [root, *root.children]
     if root.pos_ not in ("VERB", "AUX") and root.head is not root:
         scope += [root.head, *root.head.children]
-    return any(t.lower_ in _HABITUAL for t in scope) or any(
-        g.lower_ in _HABITUAL for t in scope for g in t.children if t.dep_ == "npadvmod"
+    return any(t.lower_ in habitual for t in scope) or any(
+        g.lower_ in habitual for t in scope for g in t.children if t.dep_ == "npadvmod"
     )
 
 
 def sentence_date(
-    sentence: Span, trigger: Trigger, anchor: dt.date | None, year: int | None, lexicon: Lexicon,
+    sentence: Span, trigger: Trigger, anchor: dt.date | None, lexicon: Lexicon, year: int | None = None,
 ) -> PartialDate | None:
     """The date of a trigger: the most precise date phrase of its sentence, nearest first on ties; dates of
     earlier events ("since ...") and of planned ones ("he will visit China in April") are not its date."""
     candidates: list[tuple[int, int, PartialDate]] = []
     for ent in sentence.ents:
-        if ent.label_ != "DATE" or _in_other_time_clause(ent.root, trigger.head):
+        if ent.label_ != "DATE" or _in_other_time_clause(ent.root, trigger.head, lexicon):
             continue
         if in_planned_clause(ent.root, trigger.head, lexicon):
             continue
@@ -169,20 +162,18 @@ def sentence_date(
     return parse_date(sentence.text, anchor, context_year=year)
 
 
-_TIME_LINKS = {"since", "after", "before", "until", "till", "when", "while", "ago"}
-
-
-def _in_other_time_clause(token: Token, trigger: Token) -> bool:
+def _in_other_time_clause(token: Token, trigger: Token, lexicon: Lexicon) -> bool:
     """The date sits under "since ..."/"after ..." that does not also hold the trigger: it dates
     another event ("the first call since the Republican took office in January 2025")."""
+    links = lexicon.sightings.time_links
     trigger_ancestors = {t.i for t in trigger.ancestors} | {trigger.i}
     current = token
     for _ in range(10):
         if current.i in trigger_ancestors:
             return False
-        if current.lower_ in _TIME_LINKS:
+        if current.lower_ in links:
             return True
-        if any(c.dep_ == "mark" and c.lower_ in _TIME_LINKS for c in current.children):
+        if any(c.dep_ == "mark" and c.lower_ in links for c in current.children):
             return True  # "since [the Republican took the White House in January 2025]"
         if current.head is current:
             return False
@@ -190,68 +181,80 @@ def _in_other_time_clause(token: Token, trigger: Token) -> bool:
     return False
 
 
-_BACKGROUND_MODIFIERS = {"last", "previous", "earlier", "prior", "past", "former"}
-
-
-def is_background_reference(trigger: Trigger) -> bool:
+def is_background_reference(trigger: Trigger, lexicon: Lexicon) -> bool:
     """"their last meeting", "at last year's APEC meeting", "since their summit": an earlier encounter
     the article refers to, not the one it reports."""
+    words = lexicon.sightings
     root = trigger.head
     for child in root.children:
-        if child.lower_ in _BACKGROUND_MODIFIERS:
+        if child.lower_ in words.background_modifiers:
             return True
-        if child.dep_ == "poss" and any(g.lower_ in _BACKGROUND_MODIFIERS for g in child.children):
+        if child.dep_ == "poss" and any(g.lower_ in words.background_modifiers for g in child.children):
             return True  # "last year's meeting"
-    if root.dep_ == "pobj" and root.head.lower_ == "since":
+    if root.dep_ == "pobj" and root.head.lower_ in words.background_preps:
         return True
-    if _days_apart(root):
+    if _days_apart(root, lexicon):
         return True
-    if root.pos_ == "VERB" and any(c.lower_ == "last" and c.dep_ == "advmod" for c in root.children):
+    if root.pos_ == "VERB" and any(
+        c.lower_ in words.background_adverbs and c.dep_ == "advmod" for c in root.children
+    ):
         return True  # "they last met in November"
     return False
 
 
-_TIME_SPANS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "fortnight"}
-_APART_LINKS = {"after", "before", "since", "following", "ahead"}
-
-
-def _days_apart(root: Token) -> bool:
+def _days_apart(root: Token, lexicon: Lexicon) -> bool:
     """"nearly a month after the two men met", "days after he spoke to Modi", "two weeks before their
     meeting": an encounter told as days or more away from the one reported ("hours after" is not)."""
+    words = lexicon.sightings
     links: list[Token] = []
-    if root.dep_ == "pobj" and root.head.lower_ in _APART_LINKS:
+    if root.dep_ == "pobj" and root.head.lower_ in words.apart_links:
         links.append(root.head)
-    links += [c for c in root.children if c.dep_ == "mark" and c.lower_ in _APART_LINKS]
+    links += [c for c in root.children if c.dep_ == "mark" and c.lower_ in words.apart_links]
     for link in links:
         holders = (link, link.head) if link.dep_ == "mark" else (link,)
         for holder in holders:
-            if any(c.dep_ == "npadvmod" and c.lower_ in _TIME_SPANS for c in holder.children):
+            if any(c.dep_ == "npadvmod" and c.lower_ in words.time_spans for c in holder.children):
                 return True
-    return _days_apart_in_words(root)
+    return _days_apart_in_words(root, lexicon)
 
 
-def _days_apart_in_words(root: Token) -> bool:
+def _days_apart_in_words(root: Token, lexicon: Lexicon) -> bool:
     """The same read off the words when the parse misses it: "<days> after" and then only the clause's
     subject before the trigger ("came days after Lula spoke to Modi")."""
+    words = lexicon.sightings
     sentence = root.sent
     for link in range(root.i - 1, sentence.start, -1):
         token = sentence.doc[link]
         if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ":"):
             return False
-        if token.lower_ in _APART_LINKS and sentence.doc[link - 1].lower_ in _TIME_SPANS:
+        if token.lower_ in words.apart_links and sentence.doc[link - 1].lower_ in words.time_spans:
             return True
     return False
 
 
-def background_date(trigger: Trigger, anchor: dt.date | None, found: PartialDate | None) -> PartialDate | None:
+def background_date(
+    trigger: Trigger, anchor: dt.date | None, found: PartialDate | None, lexicon: Lexicon,
+) -> PartialDate | None:
     """"last year's meeting" is in the year before the anchor (year precision)."""
     if found is not None:
         return found
+    words = lexicon.sightings
     for child in trigger.head.children:
-        if child.dep_ == "poss" and child.lower_ == "year" and anchor is not None:
-            if any(g.lower_ == "last" for g in child.children):
-                return PartialDate(dt.date(anchor.year - 1, 1, 1), Precision.YEAR, "last year's", "relative")
+        if child.dep_ == "poss" and child.lower_ in words.previous_period_nouns and anchor is not None:
+            modifier = next((g for g in child.children if g.lower_ in words.previous_period_modifiers), None)
+            if modifier is not None:
+                expression = _phrase(modifier, child)  # "last year's"
+                return PartialDate(dt.date(anchor.year - 1, 1, 1), Precision.YEAR, expression, "relative")
     return None
+
+
+def _phrase(first: Token, last: Token) -> str:
+    """The text from ``first`` to ``last`` and its attached clitics ("last year's"), in lowercase."""
+    end = last.i + 1
+    doc = last.doc
+    while end < len(doc) and doc[end].tag_ == "POS":
+        end += 1
+    return doc[first.i : end].text.lower()
 
 
 def find_sightings(
@@ -260,26 +263,27 @@ def find_sightings(
 ) -> list[Sighting]:
     sightings: list[Sighting] = []
     for index, sentence in enumerate(sentences):
-        triggers = [t for t in find_triggers(sentence, lexicon) if not _is_generic_talks(t)]
+        triggers = [t for t in find_triggers(sentence, lexicon) if not _is_generic_talks(t, lexicon)]
         if not triggers:
             continue
         in_sentence = [m for m in marks if sentence.start <= m.start < sentence.end and m.kind in ("person", "role")]
-        held = [t for t in triggers if not (is_planned_or_negated(t, lexicon) or _is_habitual(t))]
+        held = [t for t in triggers if not (is_planned_or_negated(t, lexicon) or _is_habitual(t, lexicon))]
         named: dict[int, tuple] = {}
         for trigger in held:
-            background = is_background_reference(trigger)
-            date = sentence_date(sentence, trigger, anchor, year, lexicon)
+            background = is_background_reference(trigger, lexicon)
+            date = sentence_date(sentence, trigger, anchor, lexicon, year)
             if background:
-                date = background_date(trigger, anchor, date)
+                date = background_date(trigger, anchor, date, lexicon)
             people = [(m, a) for m in in_sentence
                       if not is_bystander(m.span, lexicon) and (a := actor_of(m, gazetteer, date, anchor)) is not None]
-            named[trigger.span.start] = (background, date, people, syntactic_participants(trigger.span, people))
+            named[trigger.span.start] = (background, date, people,
+                                         syntactic_participants(trigger.span, people, lexicon))
         # when one trigger of the sentence names its participants, the others refer to that encounter
         # ("X, Y and Z met at Camp David for a trilateral summit") rather than guessing their own
         clear = next((found[3] for found in named.values() if len(found[3]) >= 2), None)
         for trigger in held:
             background, date, people, participants = named[trigger.span.start]
-            if len(participants) < 2 and clear is not None and not background and not _own_event(trigger):
+            if len(participants) < 2 and clear is not None and not background and not _own_event(trigger, lexicon):
                 participants = clear  # "spoke by phone", "met ... for a trilateral summit": the same encounter
             elif len(participants) < 2 and not _is_referential(trigger, lexicon) and clear is None:
                 # no clear slots: fall back to the persons nearest the trigger
@@ -287,7 +291,7 @@ def find_sightings(
             if len(participants) < 2 and not _is_referential(trigger, lexicon):
                 if not participants or trigger.head.pos_ not in ("NOUN", "PROPN"):
                     continue
-            for group in split_separate(trigger.span, participants, people):
+            for group in split_separate(trigger.span, participants, people, lexicon):
                 sightings.append(Sighting(index, trigger, group, date, background))
     return sightings
 
@@ -310,7 +314,16 @@ def cluster_sightings(sightings: list[Sighting]) -> list[Cluster]:
             clusters[target].append(sighting)
     built = [Cluster(tuple(sorted(m, key=lambda s: s.sentence_index))) for m in clusters]
     inherited = [_inherit_date(c, built) for c in built]
-    return [_story_day(c, inherited) for c in inherited]
+    return [c for c in (_story_day(c, inherited) for c in inherited) if _datable(c)]
+
+
+def _datable(cluster: Cluster) -> bool:
+    """An earlier encounter mentioned in passing ("days after the two men met") is kept only when something
+    dates it: with no date and no clue it could never be told apart from, or merged with, any other, and the
+    sentence goes on reporting the article's own encounter."""
+    if not cluster.background or cluster.date is not None:
+        return True
+    return any(any(v is not None for v in date_clues_in(s.trigger.span.sent.text)) for s in cluster.sightings)
 
 
 def _place(sighting: Sighting, clusters: list[list[Sighting]]) -> None:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mark
+from kg.lexicon import Lexicon
 from kg.records import Polarity
 
 _MAX_QUOTE_WORDS = 30
@@ -27,7 +27,7 @@ class StanceDraft:
 def _polarity_of(verb: Token, lexicon: Lexicon) -> Polarity | None:
     lemma = verb.lemma_.lower()
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prep", "advmod", "prt", "xcomp")}
-    for polarity, cues in lexicon.stance_cues.items():
+    for polarity, cues in lexicon.stances.polarity.items():
         for cue in cues:
             words = cue.split()
             if words[0] != lemma:
@@ -50,31 +50,30 @@ def _quote(sentence: Span, verb: Token) -> str:
     return " ".join(words[start : start + _MAX_QUOTE_WORDS])
 
 
-_PRONOUNS = {"he", "she"}
-_TARGET_PREPS = {"for", "to", "about", "over", "on", "against", "toward", "towards", "regarding", "with"}
 _ACTOR_KINDS = ("person", "role", "country", "organization")
 
 
 def _noun_stance(verb: Token, lexicon: Lexicon) -> tuple[Polarity, list[Token]] | None:
     """"reiterated his support for Ukraine", "raised concerns about ...": a reporting verb carrying a
     position noun; the noun's prepositional objects are the target."""
-    if verb.lemma_.lower() not in lexicon.stance_carriers:
+    words = lexicon.stances
+    if verb.lemma_.lower() not in words.carriers:
         return None
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         for noun in (obj, *obj.conjuncts):
-            polarity = lexicon.stance_nouns.get(noun.lower_)
+            polarity = words.noun_polarity.get(noun.lower_)
             if polarity is not None:
-                return polarity, [c for c in noun.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS]
+                return polarity, [c for c in noun.children if c.dep_ == "prep" and c.lower_ in words.target_preps]
     return None
 
 
-def _holders(verb: Token, in_sentence: list[Mark], earlier: list[Mark]) -> list[Mark]:
+def _holders(verb: Token, in_sentence: list[Mark], earlier: list[Mark], lexicon: Lexicon) -> list[Mark]:
     """The verb's subjects that are actors; "he"/"she" stands for the last person named before it."""
     holders: list[Mark] = []
     for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
         for token in [subject, *subject.conjuncts]:
             mark = _mark_at(token, in_sentence)
-            if mark is None and token.lower_ in _PRONOUNS:
+            if mark is None and token.lower_ in lexicon.stances.pronouns:
                 before = [m for m in earlier if m.kind in ("person", "role") and m.start < token.i]
                 mark = before[-1] if before else None
             if mark is not None and mark.kind in _ACTOR_KINDS and mark not in holders:
@@ -111,7 +110,7 @@ def find_stances(sentence: Span, marks: list[Mark], lexicon: Lexicon) -> list[St
             objects = [c for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "attr", "acomp")]
         if polarity is None:
             continue
-        holders = _holders(verb, in_sentence, earlier)
+        holders = _holders(verb, in_sentence, earlier, lexicon)
         if not holders:
             continue
         target, target_text = _target(objects, in_sentence, holders)

@@ -8,17 +8,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.articles import slugify
 from kg.extract.mentions import Mark
+from kg.keys import slugify
+from kg.lexicon import Lexicon
 
-HEAD_WORDS = {"Treaty", "Agreement", "Accord", "Accords", "Convention", "Pact", "Communique", "Communiqué",
-              "Communiques", "Communiqués", "Memorandum", "Charter", "Protocol", "Initiative"}
-_LINKERS = {"of", "on", "and", "for", "-", "the"}
-_REAFFIRM_CUES = {"reaffirm", "reiterate", "commit", "abide", "uphold", "adhere", "honor", "honour", "respect",
-                  "mark", "extend", "implement", "observe", "stick", "follow", "guide", "base", "celebrate",
-                  "anniversary", "recall", "renew", "affirm", "pledge"}
-_GENERIC_WORDS = {"the", "of", "on", "and", "for", "year", "years", "new", "this", "that", "a", "an", "key",
-                  "historic", "landmark", "bilateral", "final", "draft", "peace", "trade"}
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -30,28 +23,30 @@ class TreatyName:
     year: int | None
 
 
-def _capitalised_name(doc: Doc, head: int) -> Span | None:
+def _capitalised_name(doc: Doc, head: int, lexicon: Lexicon) -> Span | None:
+    words = lexicon.treaties
     start = head
     while start > 0 and (doc[start - 1].is_title or doc[start - 1].text in ("-",)) and not doc[start - 1].is_sent_start:
         start -= 1
     end = head + 1
-    if end < len(doc) and doc[end].lower_ in ("of", "on", "for") and end + 1 < len(doc) and doc[end + 1].is_title:
+    if end < len(doc) and doc[end].lower_ in words.name_links and end + 1 < len(doc) and doc[end + 1].is_title:
         end += 1
         while end < len(doc) and (
-            doc[end].is_title or (doc[end].lower_ in _LINKERS and end + 1 < len(doc) and doc[end + 1].is_title)
+            doc[end].is_title or (doc[end].lower_ in words.linkers and end + 1 < len(doc) and doc[end + 1].is_title)
         ):
             end += 1
     span = doc[start:end]
     if end == head + 1 and end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
         return None  # "The 25-Year Treaty Anchor": a headline in title case, not a treaty's name
-    naming = [t for t in span if t.is_alpha and t.text not in HEAD_WORDS and t.lower_ not in _GENERIC_WORDS]
+    naming = [t for t in span
+              if t.is_alpha and t.text not in words.head_words and t.lower_ not in words.generic_words]
     if not naming:
         return None
     return span
 
 
 def treaty_names(
-    doc: Doc, marks: list[Mark], gazetteer_years: dict[str, int | None], labels: dict[str, str],
+    doc: Doc, marks: list[Mark], gazetteer_years: dict[str, int | None], labels: dict[str, str], lexicon: Lexicon,
 ) -> list[TreatyName]:
     """Every treaty named in the doc, gazetteer ones first; unknown names get an id from their slug."""
     found: list[TreatyName] = []
@@ -62,9 +57,9 @@ def treaty_names(
                                     gazetteer_years.get(mark.ref) or _year_before(doc, mark.span)))
             covered.update(range(mark.start, mark.end))
     for token in doc:
-        if token.text not in HEAD_WORDS or token.i in covered:
+        if token.text not in lexicon.treaties.head_words or token.i in covered:
             continue
-        span = _capitalised_name(doc, token.i)
+        span = _capitalised_name(doc, token.i, lexicon)
         if span is None or covered & set(range(span.start, span.end)):
             continue
         covered.update(range(span.start, span.end))
@@ -80,6 +75,6 @@ def _year_before(doc: Doc, span: Span) -> int | None:
     return None
 
 
-def is_reaffirmed(sentence: Span) -> bool:
+def is_reaffirmed(sentence: Span, lexicon: Lexicon) -> bool:
     """The sentence reports the parties standing by the treaty ("reaffirmed their commitment to ...")."""
-    return any(t.lemma_.lower() in _REAFFIRM_CUES for t in sentence)
+    return any(t.lemma_.lower() in lexicon.treaties.reaffirm_cues for t in sentence)

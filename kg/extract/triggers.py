@@ -9,8 +9,8 @@ from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from kg.extract.lexicon import Lexicon
 from kg.extract.roles import speaks_to_audience
+from kg.lexicon import Lexicon
 from kg.records import EncounterKind
 
 _MATCHERS: dict[int, PhraseMatcher] = {}
@@ -34,19 +34,20 @@ def _matcher(vocab: Vocab, lexicon: Lexicon) -> PhraseMatcher:
         from spacy.lang.en import English
 
         tokenizer = English().tokenizer
-        for kind, phrases in lexicon.triggers.items():
+        for kind, phrases in lexicon.encounters.triggers.items():
             matcher.add(kind.value, [tokenizer(p) for p in phrases])
         _MATCHERS[key] = matcher
     return _MATCHERS[key]
 
 
-def _is_trigger_token(span: Span) -> bool:
+def _is_trigger_token(span: Span, lexicon: Lexicon) -> bool:
     """Reject readings that are not encounters: "call for", "talk of", "visit" as a noun modifier, etc."""
+    words = lexicon.triggers
     root = span.root
     text = span.text.lower()
     following = span.doc[span.end] if span.end < len(span.doc) else None
-    if text in ("call", "calls", "called", "calling"):
-        if following is not None and following.lower_ in ("for", "to", "on", "upon", "off", "it", "this", "that"):
+    if text in words.call_forms:
+        if following is not None and following.lower_ in words.not_after_call:
             return False
         if root.pos_ == "VERB":
             # "Putin called Trump": a phone call when a person is called; "called the move a mistake" is not
@@ -55,33 +56,32 @@ def _is_trigger_token(span: Span) -> bool:
                 c.dep_ in ("oprd", "xcomp", "ccomp") for c in root.children)
         if root.pos_ not in ("NOUN", "PROPN"):
             return False
-    if text in ("discussed", "updated", "briefed"):
+    if text in words.communication_verbs:
         # "discussed the plans with Zelensky", "updated Zelensky", "briefed Putin": communication with a person
         if root.pos_ != "VERB":
             return False
         people = [c for c in root.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]
-        people += [g for c in root.children if c.dep_ == "prep" and c.lower_ == "with"
+        people += [g for c in root.children if c.dep_ == "prep" and c.lower_ in words.communication_preps
                    for g in c.children if g.ent_type_ == "PERSON"]
         return bool(people)
-    if text in ("talk", "talks", "meet", "meets", "speak", "speaks", "spoke", "spoken", "talked", "talking",
-                "speaking"):
-        if following is not None and following.lower_ in ("of",):
+    if text in words.talk_forms:
+        if following is not None and following.lower_ in words.not_after_talk:
             return False
-    if text in ("visit", "visits", "visited", "visiting") and root.pos_ not in ("NOUN", "VERB"):
+    if text in words.visit_forms and root.pos_ not in ("NOUN", "VERB"):
         return False
-    if text == "conversation" and root.pos_ != "NOUN":
+    if text in words.noun_only_triggers and root.pos_ != "NOUN":
         return False
     return True
 
 
-_IN_PERSON = {"face-to-face", "in-person", "face", "person"}
-
-
-def _in_person(span: Span) -> bool:
+def _in_person(span: Span, lexicon: Lexicon) -> bool:
     """"face-to-face talks", "talked in person": an in-person encounter, whatever the verb."""
+    words = lexicon.triggers
     root = span.root
     window = span.doc[max(span.sent.start, span.start - 4) : min(span.sent.end, span.end + 4)].text.lower()
-    return any(c.lower_ in _IN_PERSON for c in root.children) or "face-to-face" in window or "in person" in window
+    return any(c.lower_ in words.in_person_words for c in root.children) or any(
+        phrase in window for phrase in words.in_person_phrases
+    )
 
 
 def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
@@ -92,13 +92,13 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
     spans = [Span(doc, start, end, label=doc.vocab.strings[match_id]) for match_id, start, end in matcher(sentence)]
     triggers = []
     for span in filter_spans(spans):
-        if not _is_trigger_token(span):
+        if not _is_trigger_token(span, lexicon):
             continue
         if span.root.pos_ in ("VERB", "AUX") and speaks_to_audience(span.root, lexicon):
             continue  # "Ushakov, who spoke to reporters": a briefing, not an encounter
         kind = EncounterKind(span.label_)
-        weak = span.text.lower() in lexicon.remote_only_verbs
-        if weak and _in_person(span):
+        weak = span.text.lower() in lexicon.encounters.remote_only_verbs
+        if weak and _in_person(span, lexicon):
             kind, weak = EncounterKind.MEETING, False
         triggers.append(Trigger(kind, span, weak))
     return triggers
@@ -112,28 +112,25 @@ def _has_cue_child(token: Token, cues: frozenset[str]) -> bool:
     )
 
 
-def _verb_is_planned(verb: Token, cues: frozenset[str]) -> bool:
+def _verb_is_planned(verb: Token, cues: frozenset[str], lexicon: Lexicon) -> bool:
     """A verb with a modal or negated auxiliary, an infinitive "to", or under a planning verb."""
     if _has_cue_child(verb, cues):
         return True
     # "agreed to meet", "wants to speak", "an invitation to visit": an infinitive is not a held encounter
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    markers = lexicon.triggers.infinitive_markers
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in markers for c in verb.children)
 
 
-_EARLIER_LINKS = {"after", "following", "since"}  # "will meet ... following a call they held": the call is past
 _GOAL_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd"}
-_GOAL_PREPS = {"for", "to", "toward", "towards"}
 _MODAL_SCOPE_STEPS = 8
-_NOT_PLANNING_VERBS = frozenset({"if", "until", "such", "set", "next", "soon", "ahead", "due"})
 
 
-def _links_earlier_event(token: Token) -> bool:
+def _links_earlier_event(token: Token, links: frozenset[str]) -> bool:
     """``token`` opens a phrase about an earlier event ("following a call", "after they met")."""
-    return token.lower_ in _EARLIER_LINKS or any(
-        c.dep_ == "mark" and c.lower_ in _EARLIER_LINKS for c in token.children)
+    return token.lower_ in links or any(c.dep_ == "mark" and c.lower_ in links for c in token.children)
 
 
-def _under_planned_verb(root: Token, cues: frozenset[str]) -> bool:
+def _under_planned_verb(root: Token, cues: frozenset[str], lexicon: Lexicon) -> bool:
     """Whether a verb above the trigger puts it in the future, in doubt or in denial: "said he would meet Xi
     at a summit", "is scheduled to meet Li before travelling to Chengdu for another meeting with Xi",
     "Neither side has confirmed a meeting". The path climbs through verbs and prepositions only (in "did
@@ -141,18 +138,20 @@ def _under_planned_verb(root: Token, cues: frozenset[str]) -> bool:
     governs except a phrase about an earlier event ("following a call the leaders held"); a planning verb
     ("plans", "invited", "agreed") covers only what it plans (its complement, or "for"/"to" a visit), not
     where it was said ("agreed during the call to ...")."""
+    words = lexicon.triggers
+    planning = cues - words.not_planning_cues
     child, current = root, root.head
     for _ in range(_MODAL_SCOPE_STEPS):
-        if current is child or _links_earlier_event(child):
+        if current is child or _links_earlier_event(child, words.earlier_event_links):
             return False
-        if current.pos_ in ("VERB", "AUX") and _finite(child):
+        if current.pos_ in ("VERB", "AUX") and _finite(child, words.infinitive_markers):
             # "will keep troops there as he had a meeting": a clause with its own tense keeps it
-            return child.dep_ == "ccomp" and current.lemma_.lower() in cues - _NOT_PLANNING_VERBS
+            return child.dep_ == "ccomp" and current.lemma_.lower() in planning
         if current.pos_ in ("VERB", "AUX"):
             if _has_cue_child(current, cues) or _negated_subject(current, cues):
                 return True
-            is_goal = child.dep_ in _GOAL_DEPS or (child.dep_ in ("prep", "dative") and child.lower_ in _GOAL_PREPS)
-            if is_goal and current.lemma_.lower() in cues - _NOT_PLANNING_VERBS:
+            goal = child.dep_ in _GOAL_DEPS or (child.dep_ in ("prep", "dative") and child.lower_ in words.goal_preps)
+            if goal and current.lemma_.lower() in planning:
                 return True
         elif current.pos_ != "ADP":
             return False
@@ -160,24 +159,24 @@ def _under_planned_verb(root: Token, cues: frozenset[str]) -> bool:
     return False
 
 
-def _finite(token: Token) -> bool:
+def _finite(token: Token, infinitive_markers: frozenset[str]) -> bool:
     """A verb with its own tense: "had", "meets", "met", or one with an auxiliary ("has met", "will meet")."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    return token.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to"
-                                                          for c in token.children)
+    return token.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ not in infinitive_markers for c in token.children)
 
 
 def in_planned_clause(token: Token, trigger: Token, lexicon: Lexicon) -> bool:
     """The clause of ``token`` (a date, say) is a planned one that does not hold the trigger: in "Calling the
     meeting a success, Trump said he will visit China in April", April dates the visit, not the meeting."""
-    cues = lexicon.planned_cues | lexicon.negation_cues
+    cues = lexicon.encounters.planned_cues | lexicon.encounters.negation_cues
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb.i == trigger.i or verb.i in {t.i for t in trigger.ancestors}:
         return False
-    return _verb_is_planned(verb, cues) or _under_planned_verb(verb, cues)
+    return _verb_is_planned(verb, cues, lexicon) or _under_planned_verb(verb, cues, lexicon)
 
 
 def _negated_subject(verb: Token, cues: frozenset[str]) -> bool:
@@ -196,26 +195,26 @@ def is_planned_or_negated(trigger: Trigger, lexicon: Lexicon) -> bool:
     depends on; a noun trigger ("the call", "an upcoming meeting", "plans a visit") by its modifiers and,
     when it is the subject or object of a verb, by that verb.
     """
-    cues = lexicon.planned_cues | lexicon.negation_cues
+    cues = lexicon.encounters.planned_cues | lexicon.encounters.negation_cues
     root = trigger.head
     if root.pos_ in ("VERB", "AUX"):
-        return _verb_is_planned(root, cues) or _under_planned_verb(root, cues)
+        return _verb_is_planned(root, cues, lexicon) or _under_planned_verb(root, cues, lexicon)
     if _has_cue_child(root, cues):
         return True
     if root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "conj"):
         verb = root.head
         if verb.pos_ in ("VERB", "AUX"):
-            if verb.lemma_.lower() in cues - {"agree", "agreed"} or _verb_is_planned(verb, cues):
+            if verb.lemma_.lower() in cues - lexicon.triggers.agreement_lemmas or _verb_is_planned(verb, cues, lexicon):
                 return True
     if root.dep_ in ("compound", "nmod") and root.head.lower_ in cues:
         return True
     if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN" and root.head.head.lower_ in cues:
         return True  # "a timeline for such a meeting"
-    if _under_planned_verb(root, cues):
+    if _under_planned_verb(root, cues, lexicon):
         return True
-    if root.dep_ == "pobj" and root.head.head.pos_ == "VERB" and root.head.lower_ in ("for", "to"):
+    if root.dep_ == "pobj" and root.head.head.pos_ == "VERB" and root.head.lower_ in lexicon.triggers.purpose_preps:
         verb = root.head.head  # "is expected to travel to Paris for a summit"
-        if verb.lemma_.lower() in cues or _verb_is_planned(verb, cues):
+        if verb.lemma_.lower() in cues or _verb_is_planned(verb, cues, lexicon):
             return True
         if verb.dep_ in ("xcomp", "ccomp") and (verb.head.lemma_.lower() in cues or _has_cue_child(verb.head, cues)):
             return True

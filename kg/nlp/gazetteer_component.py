@@ -1,8 +1,9 @@
-"""A spaCy component that marks gazetteer names as entities carrying the gazetteer id.
+"""A spaCy component that marks gazetteer names as entities carrying the gazetteer entry.
 
-It only marks spans: each match becomes an entity whose ``ent_id_`` is ``"<kind>:<ref>:<form>"``
-(e.g. ``country:RUS:metonym`` for "the Kremlin"); resolving what the span means is left to ``kg.extract``.
-Gazetteer matches replace overlapping entities of the statistical NER; longer matches win.
+It only marks spans: each match becomes an entity with a typed :class:`~kg.nlp.marks.GazetteerEntry`
+in ``span._.kg_entry`` (e.g. country RUS, form metonym, for "the Kremlin"); resolving what the span means
+is left to ``kg.extract``. Gazetteer matches replace overlapping entities of the statistical NER; longer
+matches win.
 """
 
 from __future__ import annotations
@@ -14,30 +15,24 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-LABELS = {"country": "GPE", "person": "PERSON", "organization": "ORG", "treaty": "LAW"}
+from kg.lexicon.schema import NameWords
+from kg.nlp.marks import GazetteerEntry, MarkKind, set_entry
+
+LABELS = {MarkKind.COUNTRY: "GPE", MarkKind.PERSON: "PERSON", MarkKind.ORGANIZATION: "ORG", MarkKind.TREATY: "LAW"}
 DEMONYM_LABEL = "NORP"
 
 
-def entity_id(kind: str, ref: str, form: str) -> str:
-    return f"{kind}:{ref}:{form}"
-
-
-def parse_entity_id(value: str) -> tuple[str, str, str] | None:
-    """Split an ``ent_id_`` made by :func:`entity_id`; ``None`` for entities of the statistical NER."""
-    parts = value.split(":", 2)
-    if len(parts) != 3 or parts[0] not in LABELS:
-        return None
-    return parts[0], parts[1], parts[2]
-
-
-def surface_variants(text: str) -> list[str]:
-    """Forms to match: the text as written, its British "-isation" spelling, and with a capital "The"
-    when it starts with "the "."""
+def surface_variants(text: str, names: NameWords) -> list[str]:
+    """Forms to match: the text as written, its spelling variants (British "-isation" for "-ization"),
+    and with a capital article when it starts with a lowercase one ("the Kremlin", "The Kremlin")."""
     variants = [text]
-    if "ization" in text:
-        variants.append(text.replace("ization", "isation"))  # British spelling: "Organisation"
-    if text.startswith("the "):
-        variants += ["The " + v[4:] for v in list(variants)]
+    for written, variant in names.spelling_variants.items():
+        if written in text:
+            variants.append(text.replace(written, variant))  # British spelling: "Organisation"
+    for article in names.capitalised_articles:
+        prefix = article + " "
+        if text.startswith(prefix):
+            variants += [article.capitalize() + " " + v[len(prefix) :] for v in list(variants)]
     return variants
 
 
@@ -49,37 +44,42 @@ class GazetteerMarker:
     a longer blocked name ("America" in "Latin America", "Washington" in "Washington Post") is dropped."""
 
     def __init__(
-        self, nlp: Language, forms: Iterable[tuple[str, str, str, str]], blocked: Iterable[str] = (),
+        self, nlp: Language, forms: Iterable[tuple[str, str, str, str]], blocked: Iterable[str],
+        names: NameWords,
     ) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        blocked_texts = sorted({v for text in blocked for v in surface_variants(text)})
+        self.block = nlp.vocab.strings.add(BLOCK)
+        blocked_texts = sorted({v for text in blocked for v in surface_variants(text, names)})
         if blocked_texts:
             self.matcher.add(BLOCK, list(nlp.tokenizer.pipe(blocked_texts)))
-        grouped: dict[str, list[str]] = {}
+        grouped: dict[GazetteerEntry, list[str]] = {}
         for text, kind, ref, form in forms:
-            for variant in surface_variants(text):
-                grouped.setdefault(entity_id(kind, ref, form), []).append(variant)
-        for key, texts in grouped.items():
-            self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(set(texts)))))
+            for variant in surface_variants(text, names):
+                grouped.setdefault(GazetteerEntry(MarkKind(kind), ref, form), []).append(variant)
+        # the matcher's keys are opaque labels: what a match names is looked up, never parsed from them
+        self.entries: dict[int, GazetteerEntry] = {}
+        for number, (entry, texts) in enumerate(grouped.items()):
+            label = f"kg_entry_{number}"
+            self.entries[nlp.vocab.strings.add(label)] = entry
+            self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(set(texts)))))
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        spans: list[Span] = []
+        found: dict[tuple[int, int, str], GazetteerEntry] = {}
         for match_id, start, end in self.matcher(doc):
-            key = doc.vocab.strings[match_id]
-            if key == BLOCK:
-                spans.append(Span(doc, start, end, label=BLOCK, span_id=BLOCK))
+            if match_id == self.block:
+                spans.append(Span(doc, start, end, label=BLOCK))
                 continue
-            kind, _ref, form = key.split(":", 2)
-            label = DEMONYM_LABEL if form == "demonym" else LABELS[kind]
-            spans.append(Span(doc, start, end, label=label, span_id=key))
+            entry = self.entries[match_id]
+            label = DEMONYM_LABEL if entry.form == "demonym" else LABELS[entry.kind]
+            spans.append(Span(doc, start, end, label=label))
+            found.setdefault((start, end, label), entry)  # the first of equal spans, as filter_spans keeps
         if not spans:
             return doc
         marked = [s for s in filter_spans(spans) if s.label_ != BLOCK]
         taken = {i for span in marked for i in range(span.start, span.end)}
         kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
-        doc.ents = filter_spans(kept + [self._as_entity(doc, s) for s in marked])
+        doc.ents = filter_spans(kept + marked)
+        for span in marked:
+            set_entry(span, found[(span.start, span.end, span.label_)])
         return doc
-
-    @staticmethod
-    def _as_entity(doc: Doc, span: Span) -> Span:
-        return Span(doc, span.start, span.end, label=span.label_, span_id=span.id_)

@@ -1,4 +1,5 @@
-"""Builds the spaCy pipeline: the configured English model plus the gazetteer marker."""
+"""Builds the spaCy pipeline: the configured model plus the line-break sentence splitter and the gazetteer
+marker, with the words of the configured language's lexicon."""
 
 from __future__ import annotations
 
@@ -10,29 +11,18 @@ from spacy.language import Language
 
 from kg.errors import ConfigError
 from kg.gazetteer import cached_gazetteer
+from kg.lexicon import DEFAULT_LANGUAGE, load_lexicon
 from kg.nlp import line_sentences  # noqa: F401  (registers the kg_line_sentences component)
 from kg.nlp.gazetteer_component import GazetteerMarker
 from kg.settings import DEFAULT_MODELS
 
 
-@Language.factory("kg_gazetteer", default_config={"directory": ""})
-def make_gazetteer_marker(nlp: Language, name: str, directory: str) -> GazetteerMarker:
+@Language.factory("kg_gazetteer", default_config={"directory": "", "language": DEFAULT_LANGUAGE})
+def make_gazetteer_marker(nlp: Language, name: str, directory: str, language: str) -> GazetteerMarker:
     gazetteer = cached_gazetteer(directory)
+    lexicon = load_lexicon(language)
     forms = ((f.text, f.kind, f.ref, f.form) for f in gazetteer.surface_forms())
-    return GazetteerMarker(nlp, forms, blocked_names())
-
-
-def blocked_names() -> tuple[str, ...]:
-    """Names that contain a gazetteer name but are something else (data/lexicons/blockers.json)."""
-    import json
-
-    from kg.resources import lexicon_dir
-
-    path = lexicon_dir() / "blockers.json"
-    try:
-        return tuple(json.loads(path.read_text(encoding="utf-8"))["phrases"])
-    except (OSError, ValueError, KeyError) as exc:
-        raise ConfigError(f"cannot read the blocked names: {exc}", where=str(path)) from exc
+    return GazetteerMarker(nlp, forms, lexicon.blockers.phrases, lexicon.names)
 
 
 def resolve_model_name(model: str) -> str:
@@ -48,7 +38,7 @@ def resolve_model_name(model: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def build_pipeline(model: str = "", gazetteer_directory: str = "") -> Language:
+def build_pipeline(model: str = "", gazetteer_directory: str = "", language: str = DEFAULT_LANGUAGE) -> Language:
     """Load the model (lemmatizer and NER kept; nothing disabled that the rules use) and add the marker."""
     name = resolve_model_name(model)
     try:
@@ -56,6 +46,6 @@ def build_pipeline(model: str = "", gazetteer_directory: str = "") -> Language:
     except OSError as exc:
         raise ConfigError(f"cannot load spaCy model '{name}': {exc}", fix="reinstall the model package") from exc
     nlp.add_pipe("kg_line_sentences", before="parser")
-    nlp.add_pipe("kg_gazetteer", after="ner", config={"directory": gazetteer_directory})
+    nlp.add_pipe("kg_gazetteer", after="ner", config={"directory": gazetteer_directory, "language": language})
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
-from kg.extract.lexicon import Topic
 from kg.gazetteer import Gazetteer
+from kg.lexicon import Topic
 from kg.rdf import iris
 from kg.rdf.terms import date, iri, text, year
 from kg.rdf.vocab import KG, OWL, RDF, RDFS, SKOS, WD

@@ -1,4 +1,4 @@
-"""Fixtures of the unit tests: extraction of a hand-written text with the real model and gazetteer."""
+"""Fixtures of the rule tests: extraction over a hand-written text with the real model and gazetteer."""
 
 from __future__ import annotations
 
@@ -6,19 +6,19 @@ import datetime as dt
 
 import pytest
 
+from kg.extract.article import extract_article
+from kg.lexicon import load_lexicon
+from kg.nlp.pipeline import cached_gazetteer
+from kg.records import Article
 
-@pytest.fixture(scope="session")
-def extract_text(nlp):
-    """Extract one hand-written article (published 2025-03-19 unless told otherwise)."""
-    from kg.extract.article import extract_article
-    from kg.extract.lexicon import load_lexicon
-    from kg.nlp.pipeline import cached_gazetteer
-    from kg.records import Article
 
+@pytest.fixture(scope="module")
+def extract(nlp):
+    """``extract(text, published=...)`` -> the article's Extraction (published 2025-03-19 unless given)."""
     gazetteer, lexicon = cached_gazetteer(), load_lexicon()
 
-    def run(text: str, published: dt.date | None = dt.date(2025, 3, 19), title: str | None = None):
-        article = Article(id="t", text=text, published=published, title=title)
+    def run(text: str, published: dt.date | None = dt.date(2025, 3, 19)):
+        article = Article(id="t", text=text, published=published)
         return extract_article(nlp(text), article, gazetteer, lexicon)
 
     return run

@@ -1,0 +1,233 @@
+"""The typed sections of a lexicon: one frozen dataclass per file of ``data/lexicons/<language>/``.
+
+A field is an entry of the file, under the same name; its type is what the entry must hold (checked by
+:mod:`kg.lexicon.reader`). Words are compared with lowercase token text (``token.lower_``) unless the
+field says lemma or case-sensitive. ``data/lexicons/README.md`` describes every entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.records import EncounterKind, Polarity
+
+
+@dataclass(frozen=True)
+class EncounterWords:
+    """encounters.json: trigger phrases per kind, planned/negation cues, back-references."""
+
+    triggers: dict[EncounterKind, tuple[str, ...]]
+    remote_only_verbs: frozenset[str]
+    planned_cues: frozenset[str]
+    negation_cues: frozenset[str]
+    anaphors: tuple[str, ...]
+    anaphor_determiners: tuple[str, ...]
+    anaphor_nouns: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TriggerWords:
+    """triggers.json: the words that tell an encounter reading of a trigger from another ("call for")."""
+
+    call_forms: frozenset[str]
+    not_after_call: frozenset[str]
+    communication_verbs: frozenset[str]
+    communication_preps: frozenset[str]
+    talk_forms: frozenset[str]
+    not_after_talk: frozenset[str]
+    visit_forms: frozenset[str]
+    noun_only_triggers: frozenset[str]
+    in_person_words: frozenset[str]
+    in_person_phrases: tuple[str, ...]
+    agreement_lemmas: frozenset[str]
+    infinitive_markers: frozenset[str]
+    purpose_preps: frozenset[str]
+    earlier_event_links: frozenset[str]
+    goal_preps: frozenset[str]
+    not_planning_cues: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SightingWords:
+    """sightings.json: which trigger readings report the article's own, identified encounter."""
+
+    referential_determiners: frozenset[str]
+    generic_talk_heads: frozenset[str]
+    specific_talk_modifiers: frozenset[str]
+    habitual: frozenset[str]
+    other_event_modifiers: frozenset[str]
+    time_links: frozenset[str]
+    background_modifiers: frozenset[str]
+    background_preps: frozenset[str]
+    background_adverbs: frozenset[str]
+    previous_period_nouns: frozenset[str]
+    previous_period_modifiers: frozenset[str]
+    time_spans: frozenset[str]
+    apart_links: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ParticipantWords:
+    """participants.json: the function words of participant slots."""
+
+    slot_preps: frozenset[str]
+    subject_pronouns: frozenset[str]
+    frame_preps: frozenset[str]
+    possessive_pronouns: frozenset[str]
+    separate_modifiers: frozenset[str]
+    plural_events: frozenset[str]
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    """roles.json: who is named beside an encounter without taking part in it."""
+
+    aide_nouns: frozenset[str]
+    aide_phrases: tuple[str, ...]
+    ceremony_nouns: frozenset[str]
+    audience_nouns: frozenset[str]
+    host_verbs: frozenset[str]
+
+
+@dataclass(frozen=True)
+class CueWords:
+    """cues.json: speech verbs and the cues of subjects and venues."""
+
+    speech_verbs: frozenset[str]
+    topic_heads: frozenset[str]
+    discussion_words: frozenset[str]
+    venue_nouns: frozenset[str]
+    location_preps: frozenset[str]
+
+
+@dataclass(frozen=True)
+class LinkingWords:
+    """linking.json: what ties a sentence without a trigger to an encounter."""
+
+    address_verbs: frozenset[str]
+    reporting_lemmas: frozenset[str]
+    attribution_heads: frozenset[str]
+    attribution_preps: frozenset[str]
+    readout_nouns: frozenset[str]
+    continuing_subjects: frozenset[str]
+    past_passive_auxiliaries: frozenset[str]
+    speculative_auxiliaries: frozenset[str]
+    title_subjects: frozenset[str]
+    referring_determiners: frozenset[str]
+    also_adverbs: frozenset[str]
+    earlier_modifiers: frozenset[str]
+    other_time_phrases: tuple[str, ...]
+    expecting_lemmas: frozenset[str]
+    intending_lemmas: frozenset[str]
+    copula_lemmas: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SubjectWords:
+    """subjects.json: what makes a named country or organization not a subject of the encounter."""
+
+    title_nouns: frozenset[str]
+    negation_words: frozenset[str]
+    discussion_verbs: frozenset[str]
+    venue_verbs: frozenset[str]
+    gatherings: frozenset[str]
+    sidelines_nouns: frozenset[str]
+    venue_preps: frozenset[str]
+    other_event_modifiers: frozenset[str]
+    person_place_preps: frozenset[str]
+    background_markers: frozenset[str]
+    background_preps: frozenset[str]
+    framing_preps: frozenset[str]
+    other_encounter_preps: frozenset[str]
+    headline_gathering_words: tuple[str, ...]
+    meet_lemmas: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    looking_ahead_lemmas: frozenset[str]
+    dateline_articles: frozenset[str]
+    occurrence_nouns: frozenset[str]
+    told_event_preps: frozenset[str]
+
+
+@dataclass(frozen=True)
+class TitleWords:
+    """titles.json: office titles and the gazetteer roles they name."""
+
+    titles: dict[str, tuple[str, ...]]
+    title_links: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    label: str
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TopicList:
+    """topics.json: the topics an encounter can be about."""
+
+    topics: tuple[Topic, ...]
+
+
+@dataclass(frozen=True)
+class StanceWords:
+    """stances.json: position verbs and nouns by polarity, and the function words of stance targets."""
+
+    polarity: dict[Polarity, tuple[str, ...]]
+    nouns: dict[Polarity, tuple[str, ...]]
+    carriers: frozenset[str]
+    pronouns: frozenset[str]
+    target_preps: frozenset[str]
+    noun_polarity: dict[str, Polarity] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_noun = {noun: polarity for polarity, nouns in self.nouns.items() for noun in nouns}
+        object.__setattr__(self, "noun_polarity", by_noun)
+
+
+@dataclass(frozen=True)
+class TreatyWords:
+    """treaties.json: the head words of treaty names (case-sensitive) and the cues of reaffirming one."""
+
+    head_words: frozenset[str]
+    linkers: frozenset[str]
+    name_links: frozenset[str]
+    generic_words: frozenset[str]
+    reaffirm_cues: frozenset[str]
+
+
+@dataclass(frozen=True)
+class BlockedNames:
+    """blockers.json: names that contain a gazetteer name but are something else ("Latin America")."""
+
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """names.json: the spelling variants under which a gazetteer name is also matched."""
+
+    spelling_variants: dict[str, str]
+    capitalised_articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All words of one language. Each field but ``language`` is read from ``<field>.json``."""
+
+    language: str
+    encounters: EncounterWords
+    triggers: TriggerWords
+    sightings: SightingWords
+    participants: ParticipantWords
+    roles: RoleWords
+    cues: CueWords
+    linking: LinkingWords
+    subjects: SubjectWords
+    titles: TitleWords
+    topics: TopicList
+    stances: StanceWords
+    treaties: TreatyWords
+    blockers: BlockedNames
+    names: NameWords
