@@ -245,3 +245,36 @@ def syntactic_participants(
         if any(t.i in slots for t in mark.span):
             found.setdefault(actor.id, actor)
     return tuple(found.values())
+
+
+def _told_separately(trigger_span: Span, lexicon: Lexicon) -> bool:
+    """"held separate calls with Trump and Putin", "spoke separately with Putin and Zelensky", "held calls
+    with Trump and Putin": one encounter per counterpart, not one of three."""
+    root = trigger_span.root
+    scope = [root, root.head] if root.pos_ not in ("VERB", "AUX") else [root]
+    words = lexicon.participants
+    if any(c.lower_ in words.separate_modifiers for t in scope for c in t.children if c.dep_ in ("amod", "advmod")):
+        return True
+    return trigger_span.text.lower() in words.plural_events
+
+
+def _subject_ids(trigger_root: Token, candidates: list[tuple[Mark, ActorRef]], lexicon: Lexicon) -> set[str]:
+    verb = trigger_root if trigger_root.pos_ in ("VERB", "AUX") else trigger_root.head
+    slots: set[int] = set()
+    for subject in _subject_of(verb, lexicon):
+        slots |= _noun_phrase(subject)
+    return {actor.id for mark, actor in candidates if any(t.i in slots for t in mark.span)}
+
+
+def split_separate(
+    trigger_span: Span, participants: tuple[ActorRef, ...], candidates: list[tuple[Mark, ActorRef]], lexicon: Lexicon,
+) -> list[tuple[ActorRef, ...]]:
+    """The participant groups of a trigger: one per counterpart when the encounters were separate (one
+    subject, two or more counterparts), else the participants as one group."""
+    if len(participants) < 3 or not _told_separately(trigger_span, lexicon):
+        return [participants]
+    subjects = _subject_ids(trigger_span.root, candidates, lexicon)
+    if len(subjects) != 1:
+        return [participants]
+    own = [p for p in participants if p.id in subjects]
+    return [(own[0], other) for other in participants if other.id not in subjects] if own else [participants]

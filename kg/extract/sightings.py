@@ -8,10 +8,19 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from kg.extract.dates import parse_date
+from kg.extract.dates import date_clues_in, parse_date
 from kg.extract.mentions import Mark
-from kg.extract.participants import actor_of, offices_held, participants_near, syntactic_participants, tree_distance
-from kg.extract.triggers import Trigger, is_planned_or_negated
+from kg.extract.participants import (
+    actor_of,
+    offices_held,
+    participants_near,
+    split_separate,
+    syntactic_participants,
+    tree_distance,
+)
+from kg.extract.relative_days import story_day_offset
+from kg.extract.roles import is_bystander
+from kg.extract.triggers import Trigger, in_planned_clause, is_planned_or_negated
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.records import ActorRef, EncounterKind, PartialDate, Precision
@@ -135,10 +144,13 @@ def _is_habitual(trigger: Trigger, lexicon: Lexicon) -> bool:
 def sentence_date(
     sentence: Span, trigger: Trigger, anchor: dt.date | None, lexicon: Lexicon, year: int | None = None,
 ) -> PartialDate | None:
-    """The date of a trigger: the most precise date phrase of its sentence, nearest first on ties."""
+    """The date of a trigger: the most precise date phrase of its sentence, nearest first on ties; dates of
+    earlier events ("since ...") and of planned ones ("he will visit China in April") are not its date."""
     candidates: list[tuple[int, int, PartialDate]] = []
     for ent in sentence.ents:
         if ent.label_ != "DATE" or _in_other_time_clause(ent.root, trigger.head, lexicon):
+            continue
+        if in_planned_clause(ent.root, trigger.head, lexicon):
             continue
         start = max(sentence.start, ent.start - 1)
         parsed = parse_date(sentence.doc[start : ent.end + 1].text, anchor, context_year=year)
@@ -183,10 +195,42 @@ def is_background_reference(trigger: Trigger, lexicon: Lexicon) -> bool:
             return True  # "last year's meeting"
     if root.dep_ == "pobj" and root.head.lower_ in words.background_preps:
         return True
+    if _days_apart(root, lexicon):
+        return True
     if root.pos_ == "VERB" and any(
         c.lower_ in words.background_adverbs and c.dep_ == "advmod" for c in root.children
     ):
         return True  # "they last met in November"
+    return False
+
+
+def _days_apart(root: Token, lexicon: Lexicon) -> bool:
+    """"nearly a month after the two men met", "days after he spoke to Modi", "two weeks before their
+    meeting": an encounter told as days or more away from the one reported ("hours after" is not)."""
+    words = lexicon.sightings
+    links: list[Token] = []
+    if root.dep_ == "pobj" and root.head.lower_ in words.apart_links:
+        links.append(root.head)
+    links += [c for c in root.children if c.dep_ == "mark" and c.lower_ in words.apart_links]
+    for link in links:
+        holders = (link, link.head) if link.dep_ == "mark" else (link,)
+        for holder in holders:
+            if any(c.dep_ == "npadvmod" and c.lower_ in words.time_spans for c in holder.children):
+                return True
+    return _days_apart_in_words(root, lexicon)
+
+
+def _days_apart_in_words(root: Token, lexicon: Lexicon) -> bool:
+    """The same read off the words when the parse misses it: "<days> after" and then only the clause's
+    subject before the trigger ("came days after Lula spoke to Modi")."""
+    words = lexicon.sightings
+    sentence = root.sent
+    for link in range(root.i - 1, sentence.start, -1):
+        token = sentence.doc[link]
+        if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ":"):
+            return False
+        if token.lower_ in words.apart_links and sentence.doc[link - 1].lower_ in words.time_spans:
+            return True
     return False
 
 
@@ -235,7 +279,8 @@ def find_sightings(
                 date = background_date(trigger, anchor, date, lexicon)
             offices = offices_held(in_sentence, gazetteer, date, anchor)  # what "his counterpart" holds
             people = [(m, a) for m in in_sentence
-                      if (a := actor_of(m, gazetteer, date, anchor, offices)) is not None]
+                      if not is_bystander(m.span, lexicon)
+                      and (a := actor_of(m, gazetteer, date, anchor, offices)) is not None]
             named[trigger.span.start] = (background, date, people,
                                          syntactic_participants(trigger.span, people, lexicon))
         # when one trigger of the sentence names its participants, the others refer to that encounter
@@ -251,7 +296,8 @@ def find_sightings(
             if len(participants) < 2 and not _is_referential(trigger, lexicon):
                 if not participants or trigger.head.pos_ not in ("NOUN", "PROPN"):
                     continue
-            sightings.append(Sighting(index, trigger, participants, date, background))
+            for group in split_separate(trigger.span, participants, people, lexicon):
+                sightings.append(Sighting(index, trigger, group, date, background))
     return sightings
 
 
@@ -272,7 +318,17 @@ def cluster_sightings(sightings: list[Sighting]) -> list[Cluster]:
         else:
             clusters[target].append(sighting)
     built = [Cluster(tuple(sorted(m, key=lambda s: s.sentence_index))) for m in clusters]
-    return [_inherit_date(c, built) for c in built]
+    inherited = [_inherit_date(c, built) for c in built]
+    return [c for c in (_story_day(c, inherited) for c in inherited) if _datable(c)]
+
+
+def _datable(cluster: Cluster) -> bool:
+    """An earlier encounter mentioned in passing ("days after the two men met") is kept only when something
+    dates it: with no date and no clue it could never be told apart from, or merged with, any other, and the
+    sentence goes on reporting the article's own encounter."""
+    if not cluster.background or cluster.date is not None:
+        return True
+    return any(any(v is not None for v in date_clues_in(s.trigger.span.sent.text)) for s in cluster.sightings)
 
 
 def _place(sighting: Sighting, clusters: list[list[Sighting]]) -> None:
@@ -294,7 +350,7 @@ def _place(sighting: Sighting, clusters: list[list[Sighting]]) -> None:
 def _inherit_date(cluster: Cluster, clusters: list[Cluster]) -> Cluster:
     """"Trump talked to Zelensky shortly after talking to Putin": an undated encounter reported in the same
     sentence as a reference to a dated one happened then too (the date is kept with basis "relative")."""
-    if cluster.date is not None:
+    if cluster.date is not None or cluster.background:
         return cluster
     own = {s.sentence_index for s in cluster.sightings if len(s.participants) >= 2}
     for other in clusters:
@@ -302,10 +358,33 @@ def _inherit_date(cluster: Cluster, clusters: list[Cluster]) -> Cluster:
             continue
         if own & {s.sentence_index for s in other.sightings}:
             date = other.date
-            inherited = PartialDate(date.value, date.precision, date.expression, "relative")
-            first = cluster.sightings[0]
-            return Cluster((Sighting(first.sentence_index, first.trigger, first.participants, inherited),
-                            *cluster.sightings[1:]))
+            return _with_date(cluster, PartialDate(date.value, date.precision, date.expression, "relative"))
+    return cluster
+
+
+def _with_date(cluster: Cluster, date: PartialDate) -> Cluster:
+    first = cluster.sightings[0]
+    return Cluster((replace(first, date=date), *cluster.sightings[1:]))
+
+
+def _story_day(cluster: Cluster, clusters: list[Cluster]) -> Cluster:
+    """"Earlier on the same day, Wang Yi spoke with Lavrov", "The day before, Blinken had met Qin": an undated
+    encounter told relative to the story takes the day of the encounter reported last before it."""
+    if cluster.date is not None:
+        return cluster
+    for sighting in cluster.sightings:
+        found = story_day_offset(sighting.trigger.span.sent.text)
+        if found is None:
+            continue
+        offset, phrase = found
+        start = cluster.sentence_indexes[0]
+        earlier = [c for c in clusters if c is not cluster and c.date is not None and c.date.precision is Precision.DAY
+                   and c.sentence_indexes[0] < start]
+        if not earlier:
+            return cluster
+        story = max(earlier, key=lambda c: (not c.background, max(i for i in c.sentence_indexes if i < start)))
+        day = story.date.value + dt.timedelta(days=offset)
+        return _with_date(cluster, PartialDate(day, Precision.DAY, phrase, "relative"))
     return cluster
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.extract.roles import speaks_to_audience
 from kg.lexicon import Lexicon
 from kg.nlp.phrase_marker import TRIGGERS, marked
 from kg.records import EncounterKind
@@ -81,6 +82,8 @@ def find_triggers(sentence: Span, candidates: list[Span], lexicon: Lexicon) -> l
     for span in filter_spans(spans):
         if not _is_trigger_token(span, lexicon):
             continue
+        if span.root.pos_ in ("VERB", "AUX") and speaks_to_audience(span.root, lexicon):
+            continue  # "Ushakov, who spoke to reporters": a briefing, not an encounter
         kind = EncounterKind(span.label_)
         weak = span.text.lower() in lexicon.encounters.remote_only_verbs
         if weak and _in_person(span, lexicon):
@@ -91,7 +94,7 @@ def find_triggers(sentence: Span, candidates: list[Span], lexicon: Lexicon) -> l
 
 def _has_cue_child(token: Token, cues: frozenset[str]) -> bool:
     return any(
-        child.dep_ in ("aux", "auxpass", "neg", "amod", "advmod", "det", "predet", "mark", "compound", "nmod")
+        child.dep_ in ("aux", "auxpass", "neg", "amod", "advmod", "acomp", "det", "predet", "mark", "compound", "nmod")
         and child.lower_ in cues
         for child in token.children
     )
@@ -106,6 +109,73 @@ def _verb_is_planned(verb: Token, cues: frozenset[str], lexicon: Lexicon) -> boo
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in markers for c in verb.children)
 
 
+_GOAL_DEPS = {"xcomp", "ccomp", "dobj", "nsubjpass", "attr", "oprd"}
+_MODAL_SCOPE_STEPS = 8
+
+
+def _links_earlier_event(token: Token, links: frozenset[str]) -> bool:
+    """``token`` opens a phrase about an earlier event ("following a call", "after they met")."""
+    return token.lower_ in links or any(c.dep_ == "mark" and c.lower_ in links for c in token.children)
+
+
+def _under_planned_verb(root: Token, cues: frozenset[str], lexicon: Lexicon) -> bool:
+    """Whether a verb above the trigger puts it in the future, in doubt or in denial: "said he would meet Xi
+    at a summit", "is scheduled to meet Li before travelling to Chengdu for another meeting with Xi",
+    "Neither side has confirmed a meeting". The path climbs through verbs and prepositions only (in "did
+    not give details of the talks" the denial is about the details). A modal or negated verb covers all it
+    governs except a phrase about an earlier event ("following a call the leaders held"); a planning verb
+    ("plans", "invited", "agreed") covers only what it plans (its complement, or "for"/"to" a visit), not
+    where it was said ("agreed during the call to ...")."""
+    words = lexicon.triggers
+    planning = cues - words.not_planning_cues
+    child, current = root, root.head
+    for _ in range(_MODAL_SCOPE_STEPS):
+        if current is child or _links_earlier_event(child, words.earlier_event_links):
+            return False
+        if current.pos_ in ("VERB", "AUX") and _finite(child, words.infinitive_markers):
+            # "will keep troops there as he had a meeting": a clause with its own tense keeps it
+            return child.dep_ == "ccomp" and current.lemma_.lower() in planning
+        if current.pos_ in ("VERB", "AUX"):
+            if _has_cue_child(current, cues) or _negated_subject(current, cues):
+                return True
+            goal = child.dep_ in _GOAL_DEPS or (child.dep_ in ("prep", "dative") and child.lower_ in words.goal_preps)
+            if goal and current.lemma_.lower() in planning:
+                return True
+        elif current.pos_ != "ADP":
+            return False
+        child, current = current, current.head
+    return False
+
+
+def _finite(token: Token, infinitive_markers: frozenset[str]) -> bool:
+    """A verb with its own tense: "had", "meets", "met", or one with an auxiliary ("has met", "will meet")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ not in infinitive_markers for c in token.children)
+
+
+def in_planned_clause(token: Token, trigger: Token, lexicon: Lexicon) -> bool:
+    """The clause of ``token`` (a date, say) is a planned one that does not hold the trigger: in "Calling the
+    meeting a success, Trump said he will visit China in April", April dates the visit, not the meeting."""
+    cues = lexicon.encounters.planned_cues | lexicon.encounters.negation_cues
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == trigger.i or verb.i in {t.i for t in trigger.ancestors}:
+        return False
+    return _verb_is_planned(verb, cues, lexicon) or _under_planned_verb(verb, cues, lexicon)
+
+
+def _negated_subject(verb: Token, cues: frozenset[str]) -> bool:
+    """"Neither side has confirmed ...", "No one has announced ...": a subject negated by its determiner."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in cues or any(g.dep_ == "det" and g.lower_ in cues
+                                                                        for g in c.children))
+        for c in verb.children
+    )
+
+
 def is_planned_or_negated(trigger: Trigger, lexicon: Lexicon) -> bool:
     """True when the trigger reports a future, hypothetical, wished-for or denied encounter.
 
@@ -116,7 +186,7 @@ def is_planned_or_negated(trigger: Trigger, lexicon: Lexicon) -> bool:
     cues = lexicon.encounters.planned_cues | lexicon.encounters.negation_cues
     root = trigger.head
     if root.pos_ in ("VERB", "AUX"):
-        return _verb_is_planned(root, cues, lexicon)
+        return _verb_is_planned(root, cues, lexicon) or _under_planned_verb(root, cues, lexicon)
     if _has_cue_child(root, cues):
         return True
     if root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "conj"):
@@ -128,6 +198,8 @@ def is_planned_or_negated(trigger: Trigger, lexicon: Lexicon) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN" and root.head.head.lower_ in cues:
         return True  # "a timeline for such a meeting"
+    if _under_planned_verb(root, cues, lexicon):
+        return True
     if root.dep_ == "pobj" and root.head.head.pos_ == "VERB" and root.head.lower_ in lexicon.triggers.purpose_preps:
         verb = root.head.head  # "is expected to travel to Paris for a summit"
         if verb.lemma_.lower() in cues or _verb_is_planned(verb, cues, lexicon):

@@ -42,6 +42,9 @@ class TriggerWords:
     agreement_lemmas: frozenset[str]
     infinitive_markers: frozenset[str]
     purpose_preps: frozenset[str]
+    earlier_event_links: frozenset[str]
+    goal_preps: frozenset[str]
+    not_planning_cues: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,8 @@ class SightingWords:
     background_adverbs: frozenset[str]
     previous_period_nouns: frozenset[str]
     previous_period_modifiers: frozenset[str]
+    time_spans: frozenset[str]
+    apart_links: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,19 @@ class ParticipantWords:
     subject_pronouns: frozenset[str]
     frame_preps: frozenset[str]
     possessive_pronouns: frozenset[str]
+    separate_modifiers: frozenset[str]
+    plural_events: frozenset[str]
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    """roles.json: who is named beside an encounter without taking part in it."""
+
+    aide_nouns: frozenset[str]
+    aide_phrases: tuple[str, ...]
+    ceremony_nouns: frozenset[str]
+    audience_nouns: frozenset[str]
+    host_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -221,6 +239,7 @@ class Lexicon:
     triggers: TriggerWords
     sightings: SightingWords
     participants: ParticipantWords
+    roles: RoleWords
     cues: CueWords
     linking: LinkingWords
     subjects: SubjectWords

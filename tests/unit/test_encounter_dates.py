@@ -1,0 +1,50 @@
+"""Dates as readers resolve them: relative to the story, days apart, planned clauses (sentences written for the
+test)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kg.extract.relative_days import story_day_offset
+
+
+def _by_pair(result) -> dict[tuple[str, ...], object]:
+    return {e.participant_ids: e for e in result.encounters}
+
+
+def test_story_day_phrases():
+    assert story_day_offset("Later that day, the ministers met again.") == (0, "Later that day")
+    assert story_day_offset("Earlier on the same day, she spoke to him.")[0] == 0
+    assert story_day_offset("The day before, he had met the premier.")[0] == -1
+    assert story_day_offset("A day later they talked by phone.")[0] == 1
+    assert story_day_offset("The talks came the same day that parliament voted.") is None
+    assert story_day_offset("The call took place the day after the election was held.") is None
+    assert story_day_offset("They spoke about the economy.") is None
+
+
+def test_same_day_encounter_takes_the_storys_date(extract):
+    result = extract("Xi Jinping held a video call with Vladimir Putin on Friday. Earlier the same day, Wang Yi "
+                          "spoke by phone with Sergei Lavrov.", published=dt.date(2022, 2, 26))
+    found = _by_pair(result)
+    assert found[("vladimir-putin", "xi-jinping")].date.value == dt.date(2022, 2, 25)
+    assert found[("sergei-lavrov", "wang-yi")].date.value == dt.date(2022, 2, 25)
+
+
+def test_day_before_encounter_is_one_day_earlier(extract):
+    result = extract("Antony Blinken met Xi Jinping in Beijing on Monday. The day before, Blinken had met "
+                          "Qin Gang for seven hours.", published=dt.date(2023, 6, 19))
+    assert _by_pair(result)[("antony-blinken", "qin-gang")].date.value == dt.date(2023, 6, 18)
+
+
+def test_encounter_days_apart_is_background_and_dropped_without_date(extract):
+    result = extract("Donald Trump and Xi Jinping spoke by phone on Monday, nearly a month after the two men "
+                          "met in person in Busan.", published=dt.date(2025, 11, 25))
+    [call] = result.encounters
+    assert call.kind.value == "PhoneCall"
+    assert call.date.value == dt.date(2025, 11, 24)
+
+
+def test_earlier_conversation_days_before_is_not_reported_as_held_now(extract):
+    result = extract("Lula and Xi Jinping talked by phone on Monday. The conversation came days after Lula "
+                          "spoke to Narendra Modi about tariffs.", published=dt.date(2025, 8, 12))
+    assert set(_by_pair(result)) == {("luiz-inacio-lula-da-silva", "xi-jinping")}

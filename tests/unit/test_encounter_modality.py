@@ -1,0 +1,53 @@
+"""Held versus planned encounters: the modality of a verb above the trigger (sentences written for the test)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.records import EncounterKind
+
+
+def _pairs(result) -> set[tuple[str, ...]]:
+    return {e.participant_ids for e in result.encounters}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Joe Biden said he would meet Xi Jinping at a regional summit in Peru next month.",
+    "Emmanuel Macron is scheduled to meet Li Qiang before travelling to Chengdu for another meeting with Xi Jinping.",
+    "After the vote, Donald Trump stated that he intends to speak by phone with Vladimir Putin soon.",
+    "Both sides look forward to meeting Narendra Modi at the summit in Kazan.",
+    "Neither side has confirmed a meeting between Antony Blinken and Xi Jinping.",
+    "Diplomats say a meeting between Olaf Scholz and Xi Jinping is likely.",
+    "Egypt denied that a call between Abdel Fattah el-Sisi and Donald Trump had taken place.",
+])
+def test_encounter_under_a_planning_or_denying_verb_is_not_held(extract, sentence):
+    assert extract(sentence).encounters == ()
+
+
+def test_earlier_call_under_a_future_verb_stays_held(extract):
+    result = extract("Joe Biden said he would visit Beijing in the spring, following a phone call he held "
+                          "with Xi Jinping on Friday.", published=dt.date(2023, 4, 8))
+    [call] = result.encounters
+    assert call.kind is EncounterKind.PHONE_CALL
+    assert call.participant_ids == ("joe-biden", "xi-jinping")
+
+
+def test_clause_with_its_own_tense_keeps_it(extract):
+    result = extract("Donald Trump promised that the United States will keep its troops in Poland as he had a "
+                          "warm meeting on Wednesday with Karol Nawrocki.", published=dt.date(2025, 9, 4))
+    assert _pairs(result) == {("donald-trump", "karol-nawrocki")}
+
+
+def test_negated_detail_does_not_deny_the_talks(extract):
+    result = extract("Vladimir Putin held talks with Olaf Scholz on Sunday; the Kremlin did not give details "
+                          "of the talks.", published=dt.date(2024, 12, 23))
+    assert _pairs(result) == {("olaf-scholz", "vladimir-putin")}
+
+
+def test_date_of_a_planned_clause_is_not_the_encounters(extract):
+    result = extract("Calling his meeting with Xi Jinping a great success, Donald Trump told reporters on "
+                          "Thursday that he will visit China in April.", published=dt.date(2025, 10, 30))
+    [meeting] = result.encounters
+    assert meeting.date is None or meeting.date.value.month != 4

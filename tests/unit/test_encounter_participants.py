@@ -1,0 +1,57 @@
+"""Who took part: briefers, honourees and audiences are not participants (sentences written for the test)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+
+def _pairs(result) -> set[tuple[str, ...]]:
+    return {e.participant_ids for e in result.encounters}
+
+
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin met Olaf Scholz in Moscow on Sunday, Kremlin spokesman Dmitry Peskov told reporters.",
+    "Vladimir Putin met Olaf Scholz on Sunday, according to Yuri Ushakov, a Kremlin aide.",
+    "Putin's assistant, Yuri Ushakov, said the talks between Vladimir Putin and Olaf Scholz lasted three hours on "
+    "Sunday.",
+])
+def test_aide_who_briefed_is_not_a_participant(extract, text):
+    assert _pairs(extract(text, published=dt.date(2024, 12, 23))) == {("olaf-scholz", "vladimir-putin")}
+
+
+def test_briefing_reporters_is_not_an_encounter(extract):
+    result = extract("Yuri Ushakov, who spoke to reporters on Monday, said Vladimir Putin was ready for "
+                          "contacts.", published=dt.date(2025, 1, 21))
+    assert result.encounters == ()
+
+
+def test_person_a_funeral_honours_is_not_a_participant(extract):
+    result = extract("Donald Trump and Volodymyr Zelensky held talks minutes before the funeral ceremony for "
+                          "Pope Francis on Saturday.", published=dt.date(2025, 4, 26))
+    assert _pairs(result) == {("donald-trump", "volodymyr-zelensky")}
+
+
+def test_inauguration_guest_does_not_meet_the_honouree(extract):
+    result = extract("Javier Milei attended the inauguration of Karol Nawrocki and met Donald Trump there "
+                          "on Sunday.", published=dt.date(2025, 8, 7))
+    assert _pairs(result) == {("donald-trump", "javier-milei")}
+
+
+@pytest.mark.parametrize("text", [
+    "Xi Jinping held separate calls with Donald Trump and Vladimir Putin on Wednesday.",
+    "Xi Jinping spoke separately with Donald Trump and Vladimir Putin on Wednesday.",
+    "On Wednesday Xi Jinping held phone calls with Donald Trump and Vladimir Putin.",
+])
+def test_separate_encounters_with_two_counterparts_are_two(extract, text):
+    result = extract(text, published=dt.date(2026, 2, 5))
+    assert _pairs(result) == {("donald-trump", "xi-jinping"), ("vladimir-putin", "xi-jinping")}
+    assert {e.date.value for e in result.encounters} == {dt.date(2026, 2, 4)}
+
+
+def test_briefing_on_another_call_is_two_encounters(extract):
+    result = extract("In a video call on Tuesday, Xi Jinping briefed Vladimir Putin on his call with Donald "
+                          "Trump.", published=dt.date(2025, 1, 22))
+    assert ("donald-trump", "vladimir-putin", "xi-jinping") not in _pairs(result)
+    assert ("vladimir-putin", "xi-jinping") in _pairs(result)
