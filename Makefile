@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STORE ?= .kg/store
 
-.PHONY: setup run test lint clean
+.PHONY: setup run test test-fast golden lint clean
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,14 @@ run: setup
 
 test: setup
 	bash scripts/test.sh
+
+# the base of the test pyramid: no spaCy model, no servers, no Java or browser (under a minute)
+test-fast: setup
+	bash scripts/test.sh -m "not slow and not external"
+
+# rewrite tests/golden/nquads from the code as it is now; review `git diff tests/golden` before committing
+golden: setup
+	$(BIN)/python -m tests.golden.regenerate
 
 lint: setup
 	$(BIN)/ruff check kg tests scripts

@@ -41,8 +41,7 @@ def dump(store_dir: Path, out: Path) -> None:
     (the data lives in named graphs, and a Turtle dump of one graph would leave it out)."""
     from pyoxigraph import RdfFormat, Store
 
-    from kg.export import DATA_PREFIXES
-    from kg.rdf.vocab import PREFIXES
+    from kg.rdf.vocab import DATA_PREFIXES, PREFIXES
 
     Store.read_only(str(store_dir)).dump(str(out), RdfFormat.TRIG, prefixes={**PREFIXES, **DATA_PREFIXES})
 

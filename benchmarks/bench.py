@@ -180,8 +180,8 @@ class Bench:
     def query(self, store: Path) -> None:
         from pyoxigraph import QueryResultsFormat
 
-        from kg.queries import get_query
-        from kg.results import format_rows, run_query
+        from kg.query.results import format_rows, run_query
+        from kg.query.saved import get_query
         from kg.store import open_store
 
         runs = self.args.runs

@@ -8,7 +8,6 @@ A reader never stops a run for one bad input: it yields an :class:`InputProblem`
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 import unicodedata
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from kg.keys import article_id_for
 from kg.records import Article
 
 KNOWN_HEADER_KEYS = ("title", "url", "outlet", "published", "license")
@@ -58,18 +58,6 @@ def parse_published(value: str) -> dt.date | None:
         except ValueError:
             continue
     raise ValueError(f"'{text}' is not a date (expected YYYY-MM-DD or e.g. 'March 18, 2025')")
-
-
-def slugify(text: str, *, max_length: int = 80) -> str:
-    """An ASCII slug: lowercase letters, digits and hyphens (empty when nothing is left)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:max_length].strip("-")
-
-
-def article_id_for(name: str, text: str) -> str:
-    """The article id: a slug of the file stem or given id, or a content hash when nothing is left."""
-    return slugify(name) or "a-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def clean_text(text: str) -> str:

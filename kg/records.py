@@ -10,6 +10,8 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 
+from kg.keys import EncounterKey
+
 EXTRACTOR_VERSION = "kg-rules/0.1.0"
 
 
@@ -26,6 +28,20 @@ class EncounterKind(enum.Enum):
     def family(self) -> str:
         """Kinds in one family may describe the same real encounter ("call" vs "video call")."""
         return "remote" if self in (EncounterKind.PHONE_CALL, EncounterKind.VIDEO_CALL) else "in-person"
+
+    @property
+    def label(self) -> str:
+        """The kind as people write it ("Phone call"): graph labels, pictures and pages all use this."""
+        return KIND_LABELS[self]
+
+
+KIND_LABELS: dict[EncounterKind, str] = {
+    EncounterKind.PHONE_CALL: "Phone call",
+    EncounterKind.VIDEO_CALL: "Video call",
+    EncounterKind.MEETING: "Meeting",
+    EncounterKind.SUMMIT: "Summit",
+    EncounterKind.STATE_VISIT: "State visit",
+}
 
 
 class Precision(enum.Enum):
@@ -172,6 +188,7 @@ class Encounter:
     reaffirmed_treaties: tuple[str, ...] = ()
     clues: DateClues | None = None  # set when the date is not known to the day
     gatherings: tuple[str, ...] = ()  # organizations whose summit was the venue (APEC, G20)
+    key: EncounterKey | None = None  # its identity, set by the resolve stage (kg.ingest.resolve.identify)
 
     @property
     def participant_ids(self) -> tuple[str, ...]:

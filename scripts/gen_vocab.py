@@ -25,16 +25,17 @@ ONTOLOGY = ROOT / "ontology" / "kg.ttl"
 VOCAB = ROOT / "kg" / "rdf" / "vocab.py"
 CONTEXT = ROOT / "ontology" / "context.jsonld"
 
-KG_NS = "https://w3id.org/kg-diplomacy/ontology#"
+KG_BASE = "https://w3id.org/kg-diplomacy/"
+KG_NS = KG_BASE + "ontology#"
 SCHEMA_NS = "http://schema.org/"
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 SCHEMA_RANGE_INCLUDES = URIRef(SCHEMA_NS + "rangeIncludes")
 
 PREFIXES: dict[str, str] = {
     "kg": KG_NS,
-    "kgid": "https://w3id.org/kg-diplomacy/id/",
-    "cameo": "https://w3id.org/kg-diplomacy/codes/cameo/",
-    "plover": "https://w3id.org/kg-diplomacy/codes/plover/",
+    "kgid": KG_BASE + "id/",
+    "cameo": KG_BASE + "codes/cameo/",
+    "plover": KG_BASE + "codes/plover/",
     "schema": SCHEMA_NS,
     "prov": "http://www.w3.org/ns/prov#",
     "time": "http://www.w3.org/2006/time#",
@@ -47,6 +48,9 @@ PREFIXES: dict[str, str] = {
     "xsd": XSD_NS,
     "wd": "http://www.wikidata.org/entity/",
 }
+
+# Prefixes of kg's data (resources and named graphs) that exports add to PREFIXES; not ontology terms.
+DATA_PREFIXES: dict[str, str] = {"kgid": PREFIXES["kgid"], "kgg": KG_BASE + "graph/"}
 
 # Terms of other vocabularies that kg data uses: (class name, prefix, docstring, local names).
 EXTERNAL: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
@@ -70,7 +74,7 @@ EXTERNAL: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
             "url",
         ),
     ),
-    ("RDF", "rdf", "RDF terms.", ("type",)),
+    ("RDF", "rdf", "RDF terms.", ("first", "langString", "nil", "rest", "type")),
     ("RDFS", "rdfs", "RDF Schema terms.", ("comment", "label", "seeAlso", "subClassOf")),
     (
         "SKOS",
@@ -209,13 +213,20 @@ def render_vocab(graph: Graph) -> str:
     out = [_HEADER]
     out.append(f'ONTOLOGY_IRI = "{ontology_iri}"\n')
     out.append(f'ONTOLOGY_VERSION = "{version}"\n')
+    out.append(f'KG_BASE = "{KG_BASE}"\n')
     out.append(f'KG_NS = "{KG_NS}"\n')
     out.append(f'KG_ID_NS = "{PREFIXES["kgid"]}"\n')
+    out.append(f'KG_GRAPH_NS = "{DATA_PREFIXES["kgg"]}"\n')
     out.append(f'CAMEO_NS = "{PREFIXES["cameo"]}"\n')
     out.append(f'PLOVER_NS = "{PREFIXES["plover"]}"\n')
     out.append(f'WD = "{PREFIXES["wd"]}"\n')
     out.append("\nPREFIXES: dict[str, str] = {\n")
     for prefix, namespace in PREFIXES.items():
+        out.append(f'    "{prefix}": "{namespace}",\n')
+    out.append("}\n")
+    out.append("\n# the prefixes of kg's own data (resources, named graphs), for exports\n")
+    out.append("DATA_PREFIXES: dict[str, str] = {\n")
+    for prefix, namespace in DATA_PREFIXES.items():
         out.append(f'    "{prefix}": "{namespace}",\n')
     out.append("}\n")
 

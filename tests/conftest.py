@@ -17,7 +17,7 @@ JENA = SHARED / "tools" / "jena"
 @pytest.fixture(scope="session")
 def sample_store():
     """An in-memory store holding the two sample articles."""
-    from kg.pipeline import ingest
+    from kg.ingest.pipeline import ingest
     from kg.settings import Settings
     from kg.store import open_store
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-from kg.articles import slugify
 from kg.errors import InputError
+from kg.keys import slugify
 
 _TYPE_ALTERNATIVES = ("type_alternatives", "types_acceptable", "acceptable_types")
 _DATE_ALTERNATIVES = ("date_alternatives", "dates_acceptable")

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from kg.errors import StoreError
-from kg.results import term_text
+from kg.query.results import term_text
+from kg.query.saved import load_query
 from kg.store.base import Store
 
 _SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
@@ -77,10 +77,9 @@ class PredictedArticle:
     stances: tuple[PredictedStance, ...] = ()
 
 
-@cache
 def sparql(name: str) -> str:
     """The text of ``kg/evaluation/sparql/<name>.rq``."""
-    return (_SPARQL_DIR / f"{name}.rq").read_text(encoding="utf-8")
+    return load_query(_SPARQL_DIR, name).text
 
 
 def _rows(store: Store, name: str) -> Iterator[dict[str, str]]:

@@ -17,10 +17,11 @@ from kg.evaluation.scoring import (
     SubjectOutcome,
     pool,
 )
+from kg.rdf.vocab import KG_ID_NS
 
 # Figures that must stay at or below their threshold; every other figure must reach it.
 MAXIMUM_FIGURES = frozenset({"merge_ratio", "encounters_without_day"})
-_ID_PREFIX = "https://w3id.org/kg-diplomacy/id/"
+_ID_PREFIX = KG_ID_NS
 COUNT_LABELS = {"encounter": "encounters", "countries": "countries discussed",
                 "countries_strict": "countries incl. missed", "organizations": "organizations discussed",
                 "treaties": "treaties", "stances": "stances"}

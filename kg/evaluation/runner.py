@@ -40,7 +40,7 @@ def evaluate_sets(sets: Sequence[EvaluationSet], settings: Settings, *, partial:
 
 def _evaluate(gold_set: GoldSet, article_paths: Sequence[Path], settings: Settings, *,
               partial: bool, name: str) -> EvaluationReport:
-    from kg.pipeline import ingest
+    from kg.ingest.pipeline import ingest
 
     gold_path = Path(gold_set.source)
     gold = gold_set.by_id()

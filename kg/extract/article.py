@@ -50,6 +50,17 @@ def actor_ref(kind: str, ref: str, gazetteer: Gazetteer) -> ActorRef | None:
     return None
 
 
+def own_actors(gazetteer: Gazetteer, participant_ids: set[str], date: PartialDate | None) -> set[str]:
+    """The participants' countries and the organizations they held office in (on the encounter's date
+    when it is known: Mark Rutte speaks for the Netherlands in 2023 and for NATO in 2024)."""
+    own: set[str] = set()
+    for person in (gazetteer.people[p] for p in participant_ids if p in gazetteer.people):
+        own.add(person.country)
+        terms = person.offices_on(date.value) if date is not None and date.precision is Precision.DAY else ()
+        own.update(t.of for t in (terms or person.offices) if t.of in gazetteer.organizations)
+    return own
+
+
 def _mark_actor(mark: Mark, gazetteer: Gazetteer, date: PartialDate | None, anchor: dt.date | None) -> ActorRef | None:
     if mark.kind == "role":
         return actor_of(mark, gazetteer, date, anchor)
@@ -115,7 +126,7 @@ def _encounter(ctx: _ArticleContext, cluster: Cluster, linked: list[int], treati
     gazetteer = ctx.gazetteer
     participants = tuple(sorted(cluster.participants, key=lambda a: a.id))
     participant_ids = {p.id for p in participants}
-    own = {gazetteer.people[p].country for p in participant_ids if p in gazetteer.people}
+    own = own_actors(gazetteer, participant_ids, cluster.date)
     discussions: list[Discussion] = []
     seen: set[str] = set()
     duration = None

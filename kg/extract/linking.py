@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extract.mentions import Mark
+from kg.extract.quotes import quote_continuations
 from kg.extract.sightings import Cluster
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
@@ -68,55 +69,206 @@ def link_sentences(
     if not clusters:
         return {}
     pattern = anaphor_pattern(lexicon)
+    current = [i for i, c in enumerate(clusters) if not c.background]
     for index, sentence in enumerate(sentences):
-        if any(index in linked for linked in links.values()):
+        if any(index in linked for linked in links.values()) or not reports(sentence, pattern, lexicon):
             continue
-        target: int | None = None
         in_sentence = [m for m in marks if sentence.start <= m.start < sentence.end]
-        for mark in in_sentence:
-            if mark.kind not in ("person", "country") or not _speaker_verb(mark.span.root, lexicon):
-                continue
-            owners = [i for i, c in enumerate(clusters) if not c.background and _speaks_for(mark, c, gazetteer)]
-            if owners:
-                target = _nearest(owners, clusters, index)
-                break
-        current = [i for i, c in enumerate(clusters) if not c.background]
+        target = _speaker_target(index, in_sentence, clusters, gazetteer, lexicon)
+        if target is None:
+            target = _participant_subject_target(sentence, index, in_sentence, clusters, lexicon)
         if target is None and current and pattern.search(sentence.text) and not _speculative(sentence, lexicon):
-            target = _nearest(current, clusters, index)
+            nearest = _nearest(current, clusters, index)
+            if not _names_other_people(sentence, in_sentence, clusters[nearest]):
+                target = nearest
         if target is not None:
             links[target].add(index)
-    _link_continuations(sentences, links, {i for i, c in enumerate(clusters) if c.background}, lexicon)
+    _link_continuations(sentences, links, clusters, pattern, lexicon)
     return {i: sorted(s) for i, s in links.items()}
 
 
+def _sighted_by(cluster: Cluster, index: int) -> bool:
+    return cluster.sentence_indexes[0] <= index
+
+
+def _speaker_target(
+    index: int, in_sentence: list[Mark], clusters: list[Cluster], gazetteer: Gazetteer, lexicon: Lexicon,
+) -> int | None:
+    """A participant (or its government) speaking: the encounter it took part in. An encounter the article
+    reports only further down counts when the sentence names two of its participants ("Erdogan called on
+    Putin to declare a ceasefire"); one participant's words before it ("Trump announced tariffs") are not
+    about it."""
+    named = {m.ref for m in in_sentence if m.kind == "person"}
+    for mark in in_sentence:
+        if mark.kind not in ("person", "country") or not _speaker_verb(mark.span.root, lexicon):
+            continue
+        owners = [
+            i for i, c in enumerate(clusters)
+            if not c.background and (_sighted_by(c, index) or len(named & c.key) >= 2)
+            and _speaks_for(mark, c, gazetteer)
+        ]
+        if owners:
+            return _nearest(owners, clusters, index)
+    return None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _dated_elsewhere(sentence: Span, cluster: Cluster, lexicon: Lexicon) -> bool:
+    """The sentence's main verb is dated to another time than the encounter ("visited Beijing last month",
+    "met in 2022", "two years ago"); a date inside what was said ("noted the growth of trade in 2022")
+    does not count."""
+    root = sentence.root
+    other_times = lexicon.linking.other_time_phrases
+    for ent in sentence.ents:
+        if ent.label_ != "DATE":
+            continue
+        head = ent.root.head
+        if not (head == root or (head.dep_ == "prep" and head.head == root)):
+            continue
+        text = ent.text.lower()
+        if any(phrase in text for phrase in other_times):
+            return True
+        years = {int(y) for y in _YEAR.findall(ent.text)}
+        if years and (cluster.date is None or cluster.date.value.year not in years):
+            return True
+    return False
+
+
+def _participant_subject_target(
+    sentence: Span, index: int, in_sentence: list[Mark], clusters: list[Cluster], lexicon: Lexicon,
+) -> int | None:
+    """"President Putin set forth the historical context ...", "Lammy pressed his counterpart on ...": a
+    participant of an encounter reported so far is the subject of the sentence's past-tense main verb
+    ("Trump and Zelensky were in Rome along with 160 dignitaries" reports nothing)."""
+    root = sentence.root
+    if root.tag_ != "VBD" or root.lemma_.lower() in lexicon.linking.copula_lemmas:
+        return None
+    subjects = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    named = {m.ref for m in in_sentence if m.kind == "person" and m.span.root.i in subjects}
+    owners = [
+        i for i, c in enumerate(clusters)
+        if not c.background and _sighted_by(c, index) and named & c.key
+        and not _dated_elsewhere(sentence, c, lexicon)
+    ]
+    return _nearest(owners, clusters, index) if owners else None
+
+
+def is_heading(sentence: Span) -> bool:
+    """A subheading or a headline repeated in the body ("Beijing says Takaichi's remark 'crossed a red
+    line'"): a line that does not end as a sentence does. It is not part of any report."""
+    text = sentence.text.strip().rstrip("\"'\u201d\u2019)]")
+    return bool(text) and text[-1] not in ".!?:;,"
+
+
+def about_earlier_encounter(sentence: Span, pattern: re.Pattern[str], lexicon: Lexicon) -> bool:
+    """"During that earlier discussion, ...", "Their previous call reviewed ...": the sentence refers back to
+    an earlier encounter, not to the one the article reports."""
+    earlier = lexicon.linking.earlier_modifiers
+    return any(set(m.group(0).lower().split()) & earlier for m in pattern.finditer(sentence.text))
+
+
+def reports(sentence: Span, pattern: re.Pattern[str], lexicon: Lexicon) -> bool:
+    """Whether a sentence can report on the encounter at all (headings and references to earlier
+    encounters cannot)."""
+    return not is_heading(sentence) and not about_earlier_encounter(sentence, pattern, lexicon)
+
+
+def _names_other_people(sentence: Span, in_sentence: list[Mark], cluster: Cluster) -> bool:
+    """"Wang Yi told Motegi during their phone call": two people are named and none of the encounter's
+    participants, so "their call" is another encounter (people the gazetteer does not know count too)."""
+    if any(m.kind == "person" and m.ref in cluster.key for m in in_sentence):
+        return False
+    people = [m for m in in_sentence if m.kind == "person"]
+    unknown = {e.text for e in sentence.ents
+               if e.label_ == "PERSON" and not any(m.start <= e.start < m.end for m in people)}
+    return len({m.ref for m in people}) + len(unknown) >= 2
+
+
+def _continuing_subject(token: Token, lexicon: Lexicon) -> bool:
+    """"he", "they", or a title that refers back to a participant ("The Foreign Secretary", "the Chinese
+    president", "the two ministers", "both sides"); "the British and Canadian prime ministers" are others
+    (a title with two countries named before it)."""
+    words = lexicon.linking
+    if token.lower_ in words.continuing_subjects:
+        return True
+    if token.lower_ not in words.title_subjects:
+        return False
+    if not any(c.lower_ in words.referring_determiners for c in token.children):
+        return False
+    named = [c for c in token.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+    return not any(c.dep_ == "conj" for n in named for c in n.children)
+
+
 def _continues(sentence: Span, lexicon: Lexicon) -> bool:
-    """A sentence that goes on reporting what the previous one reported: "he"/"they" told in the past
-    tense, or an agentless past passive ("Particular attention was paid to ..."). Present-tense
+    """A sentence that goes on reporting what the previous one reported: "he"/"they"/"the minister" told
+    in the past tense, or an agentless past passive ("Particular attention was paid to ..."). Present-tense
     sentences are the writer's analysis and do not continue a report."""
     words = lexicon.linking
     root = sentence.root
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if any(c.lower_ in words.continuing_subjects for c in subjects) and root.tag_ == "VBD":
+    if any(_continuing_subject(c, lexicon) for c in subjects) and root.tag_ == "VBD":
         return True  # reported in the past tense: "They also reached a consensus ..."
     passive_past = any(c.dep_ == "auxpass" and c.lower_ in words.past_passive_auxiliaries for c in root.children)
     return passive_past and not any(c.dep_ == "agent" for c in root.children)
 
 
+def _continues_after_gap(sentence: Span, lexicon: Lexicon) -> bool:
+    """"He also raised ...": a continuation marked by "also" carries on over one sentence between."""
+    also = lexicon.linking.also_adverbs
+    return _continues(sentence, lexicon) and any(c.lower_ in also for c in sentence.root.children)
+
+
 def _link_continuations(
-    sentences: list[Span], links: dict[int, set[int]], background: set[int], lexicon: Lexicon,
+    sentences: list[Span], links: dict[int, set[int]], clusters: list[Cluster], pattern: re.Pattern[str],
+    lexicon: Lexicon,
 ) -> None:
+    """Quotations running on from a linked sentence, then continuing sentences, in text order."""
+    background = {i for i, c in enumerate(clusters) if c.background}
+    taken = {index for indexes in links.values() for index in indexes}
     owner = {index: cluster for cluster, indexes in links.items() for index in indexes if cluster not in background}
+    quoted_from = quote_continuations(sentences)
     for index in range(1, len(sentences)):
-        if index in owner or (index - 1) not in owner or not _continues(sentences[index], lexicon):
+        sentence = sentences[index]
+        if index in taken or not reports(sentence, pattern, lexicon):
             continue
-        owner[index] = owner[index - 1]
-        links[owner[index]].add(index)
+        opener = quoted_from[index]
+        if opener is not None and opener in owner:
+            found: int = owner[opener]
+        elif (index - 1) in owner and _continues(sentence, lexicon):
+            found = owner[index - 1]
+        elif (index - 2) in owner and (index - 1) not in taken and _continues_after_gap(sentence, lexicon):
+            found = owner[index - 2]
+        else:
+            continue
+        if opener is None and _dated_elsewhere(sentence, clusters[found], lexicon):
+            continue  # "Both ... visited Beijing last month": told of another time
+        owner[index] = found
+        taken.add(index)
+        links[found].add(index)
 
 
 def _speculative(sentence: Span, lexicon: Lexicon) -> bool:
-    """The sentence's main verb is future or hypothetical ("will likely categorize this meeting as ...")."""
+    """The sentence tells what is to come, not what happened: a future or hypothetical main verb ("will
+    likely categorize this meeting as ..."), an expectation ("The two leaders are expected to confirm ...",
+    "Poland hopes the visit will ...", "he intended to tell Trump ..."), or "are to" ("delegations are to
+    gather in Rome")."""
+    words = lexicon.linking
     root = sentence.root
-    return any(c.dep_ == "aux" and c.lower_ in lexicon.linking.speculative_auxiliaries for c in root.children)
+    if any(c.dep_ == "aux" and c.lower_ in words.speculative_auxiliaries for c in root.children):
+        return True
+    for verb in (root, *(c for c in root.children if c.dep_ == "ccomp")):
+        lemma = verb.lemma_.lower()
+        if lemma not in words.expecting_lemmas:
+            continue
+        if verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "auxpass" for c in verb.children):
+            return True
+        if lemma in words.intending_lemmas and any(c.dep_ == "xcomp" for c in verb.children):
+            return True
+    return root.lemma_.lower() in words.copula_lemmas and root.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children) for c in root.children
+    )
 
 
 def _nearest(candidates: list[int], clusters: list[Cluster], index: int) -> int:

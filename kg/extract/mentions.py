@@ -7,17 +7,22 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from kg.lexicon import Lexicon
-from kg.nlp.gazetteer_component import parse_entity_id
+from kg.nlp.marks import MarkKind, entry_of
+
+SAME_ROLE = "same"  # titles.json: "counterpart" names the office of the other participant
 
 
 @dataclass(frozen=True)
 class Mark:
-    """One marked span: a gazetteer entry (``kind``, ``ref``), the way it was named (``form``)."""
+    """One marked span: a gazetteer entry (``kind``, ``ref``) and the way it was named (``form``), or an
+    office of a country (``kind`` role, ``ref`` the country's iso3, ``roles`` the gazetteer roles the title
+    names, :data:`SAME_ROLE` for "counterpart")."""
 
-    kind: str  # country | person | organization | treaty | role
-    ref: str  # iso3, person id, organization id, treaty id; for roles "ISO3|role" or "same|"
+    kind: MarkKind
+    ref: str  # iso3, person id, organization id, treaty id; for roles the country's iso3
     form: str  # name | alias | demonym | capital | metonym | short | role
     span: Span
+    roles: tuple[str, ...] = ()
 
     @property
     def start(self) -> int:
@@ -28,7 +33,7 @@ class Mark:
         return self.span.end
 
 
-def _title_after(doc: Doc, index: int, lexicon: Lexicon) -> tuple[str, int] | None:
+def title_after(doc: Doc, index: int, lexicon: Lexicon) -> tuple[str, int] | None:
     """The longest title (lowercase) starting at token ``index``, with the index after it."""
     for length in (3, 2, 1):
         if index + length > len(doc):
@@ -45,13 +50,13 @@ def role_marks(doc: Doc, country_marks: list[Mark], lexicon: Lexicon) -> list[Ma
     ("Russian President Vladimir Putin" names Putin already)."""
     found: list[Mark] = []
     for mark in country_marks:
-        after = _title_after(doc, mark.end, lexicon)
+        after = title_after(doc, mark.end, lexicon)
         if after is not None:
             title, end = after
             if end < len(doc) and doc[end].ent_type_ == "PERSON":
                 continue
             roles = lexicon.titles.titles[title]
-            found.append(Mark("role", f"{mark.ref}|{'+'.join(roles)}", "role", doc[mark.start : end]))
+            found.append(Mark(MarkKind.ROLE, mark.ref, "role", doc[mark.start : end], roles))
             continue
         start = mark.start
         if start >= 2 and doc[start - 1].lower_ in lexicon.titles.title_links:
@@ -62,7 +67,7 @@ def role_marks(doc: Doc, country_marks: list[Mark], lexicon: Lexicon) -> list[Ma
                 words = " ".join(t.lower_ for t in doc[begin : start - 1])
                 if words in lexicon.titles.titles and doc[begin].is_title:
                     roles = lexicon.titles.titles[words]
-                    found.append(Mark("role", f"{mark.ref}|{'+'.join(roles)}", "role", doc[begin : mark.end]))
+                    found.append(Mark(MarkKind.ROLE, mark.ref, "role", doc[begin : mark.end], roles))
                     break
     return found
 
@@ -71,11 +76,9 @@ def marks_of(doc: Doc, lexicon: Lexicon) -> list[Mark]:
     """Every gazetteer mark of the doc plus role phrases, in text order."""
     marks: list[Mark] = []
     for ent in doc.ents:
-        parsed = parse_entity_id(ent.id_)
-        if parsed is None:
-            continue
-        kind, ref, form = parsed
-        marks.append(Mark(kind, ref, form, ent))
+        entry = entry_of(ent)
+        if entry is not None:
+            marks.append(Mark(entry.kind, entry.ref, entry.form, ent))
     countries = [m for m in marks if m.kind == "country" and m.form in ("demonym", "name", "alias")]
     marks.extend(role_marks(doc, countries, lexicon))
     return sorted(marks, key=lambda m: (m.start, m.end))

@@ -6,7 +6,7 @@ import datetime as dt
 
 from spacy.tokens import Span, Token
 
-from kg.extract.mentions import Mark
+from kg.extract.mentions import SAME_ROLE, Mark
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.records import ActorKind, ActorRef, PartialDate, Precision
@@ -50,8 +50,8 @@ def resolve_role(
     counterpart_roles: tuple[str, ...] = ("head_of_state", "head_of_government"),
 ) -> ActorRef | None:
     """"Russian President" on a date -> the person who held that office then (only when unambiguous)."""
-    iso3, roles_text = mark.ref.split("|", 1)
-    roles = tuple(r for r in roles_text.split("+") if r != "same") or counterpart_roles
+    iso3 = mark.ref
+    roles = tuple(r for r in mark.roles if r != SAME_ROLE) or counterpart_roles
     days = _reference_days(date, anchor)
     if not days:
         return None

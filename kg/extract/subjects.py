@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span, Token
 
-from kg.extract.mentions import Mark
+from kg.extract.mentions import Mark, title_after
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 
@@ -15,12 +15,15 @@ _TOPIC_MATCHERS: dict[int, PhraseMatcher] = {}
 
 
 def is_descriptor(mark: Mark, doc_marks: list[Mark], lexicon: Lexicon) -> bool:
-    """"Russian President Vladimir Putin", "the Chinese leader", "NATO chief": the country or organization
-    names who someone is, not what was discussed."""
+    """"Russian President Vladimir Putin", "the Chinese leader", "NATO chief", "British Prime Minister Keir
+    Starmer", "a South Korean member of parliament": the country or organization names who someone is, not
+    what was discussed."""
     if any(m.kind == "role" and m.start <= mark.start and mark.end <= m.end for m in doc_marks):
         return True
     titles = lexicon.subjects.title_nouns
     doc = mark.span.doc
+    if title_after(doc, mark.end, lexicon) is not None:
+        return True
     after = doc[mark.end] if mark.end < len(doc) else None
     if after is not None and (after.ent_type_ == "PERSON" or after.lower_ in titles):
         return True
@@ -41,7 +44,7 @@ def gathering_of(mark: Mark, lexicon: Lexicon) -> bool:
     gathering = next((t for t in window if t.lower_ in words.gatherings and not t.is_sent_start), None)
     if gathering is None:
         gathering = next((a for a in list(mark.span.root.ancestors)[:4] if a.lower_ in words.gatherings), None)
-    if gathering is None:
+    if gathering is None or _planned_meeting_at(gathering, lexicon):
         return False
     for token in (gathering, *list(gathering.ancestors)[:3]):
         if token.lower_ in words.sidelines_nouns or (token.dep_ == "prep" and token.lower_ in words.venue_preps):
@@ -49,9 +52,42 @@ def gathering_of(mark: Mark, lexicon: Lexicon) -> bool:
     return False
 
 
+def _planned_meeting_at(gathering: Token, lexicon: Lexicon) -> bool:
+    """"agreed that we would meet at the APEC summit", "look forward to meeting at APEC": the gathering is
+    where the participants are to meet next, a subject of this encounter rather than its place."""
+    words = lexicon.subjects
+    for token in list(gathering.ancestors)[:4]:
+        if token.lemma_.lower() not in words.meet_lemmas:
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in words.future_auxiliaries for c in token.children):
+            return True
+        return any(h.lemma_.lower() in words.looking_ahead_lemmas for h in (token.head, token.head.head))
+    return False
+
+
+_DASHES = ("\u2014", "\u2013")  # em and en dash; a hyphen joins words ("Japanese-administered")
+
+
+def in_dateline(mark: Mark, lexicon: Lexicon) -> bool:
+    """"Gyeongju, South Korea, Oct. 31 (Jiji Press) \u2013 ...", "The Vatican \u2014 On April 26 ...", "Moscow,
+    May 8:": the place an article was filed from, at the head of its first sentence."""
+    sentence = mark.span.sent
+    articles = lexicon.subjects.dateline_articles
+    for token in sentence[:14]:
+        if token.text in ("--", ":") or any(d in token.text for d in _DASHES):
+            head = sentence.doc[sentence.start : token.i]
+            return mark.end <= token.i and len(head) > 0 and all(
+                t.pos_ in ("PROPN", "NUM", "PUNCT", "SPACE") or t.ent_type_ == "DATE" or t.lower_ in articles
+                for t in head
+            )
+    return False
+
+
 def is_venue(mark: Mark, lexicon: Lexicon) -> bool:
     """"met in Bali", "at the G20 summit", "a visit to China", "talks in Istanbul" (as the place)."""
     if mark.kind == "organization" and gathering_of(mark, lexicon):
+        return True
+    if in_dateline(mark, lexicon):
         return True
     words = lexicon.subjects
     root = mark.span.root
@@ -62,12 +98,12 @@ def is_venue(mark: Mark, lexicon: Lexicon) -> bool:
         return False
     prep = head.head
     governor = prep.head
-    if governor.lower_ in lexicon.cues.venue_nouns and any(
-        c.lower_ in words.other_event_modifiers for c in governor.children
-    ):
+    if governor.lower_ in lexicon.cues.venue_nouns and _told_event(governor, lexicon):
         return False  # "spoke about his recent visit to the US": that visit is a subject of the talk
     if governor.lemma_.lower() in words.venue_verbs or governor.lower_ in lexicon.cues.venue_nouns:
         return True
+    if governor.lower_ in words.occurrence_nouns and governor.head.lemma_.lower() in words.venue_verbs:
+        return True  # "a meeting took place in the Vatican"
     if governor.ent_type_ == "PERSON" and prep.lower_ in words.person_place_preps:
         return True  # "a meeting with Biden in Peru" (the parser hangs the place on the person)
     if mark.form in ("capital",) and governor.lower_ not in lexicon.cues.topic_heads:
@@ -75,9 +111,22 @@ def is_venue(mark: Mark, lexicon: Lexicon) -> bool:
     return False
 
 
+def _told_event(noun: Token, lexicon: Lexicon) -> bool:
+    """"briefed Modi on his recent visit to Brazil": another event, named as what was talked about (not
+    "following their recent summit in South Korea", which only dates this one)."""
+    words = lexicon.subjects
+    if not any(c.lower_ in words.other_event_modifiers for c in noun.children):
+        return False
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        lemma = head.lemma_.lower()
+        return lemma in words.discussion_verbs or lemma in lexicon.cues.speech_verbs
+    return noun.dep_ == "pobj" and head.lower_ in words.told_event_preps
+
+
 def in_background_clause(token: Token, lexicon: Lexicon) -> bool:
-    """"As the Ukraine conflict nears its fourth year, ...", "amid tensions over X": the writer's framing
-    of the encounter, not what was said in it."""
+    """"As the Ukraine conflict nears its fourth year, ...", "amid tensions over X", "the first talks since
+    Russia's invasion of Ukraine": the writer's framing of the encounter, not what was said in it."""
     words = lexicon.subjects
     current = token
     for _ in range(12):
@@ -143,10 +192,11 @@ def other_encounter_parties(
 
 
 def discussed_marks(
-    sentence: Span, marks: list[Mark], own_countries: set[str], participant_ids: set[str],
+    sentence: Span, marks: list[Mark], own: set[str], participant_ids: set[str],
     gazetteer: Gazetteer, lexicon: Lexicon,
 ) -> list[tuple[str, str, Mark]]:
-    """(kind, ref, mark) of the countries and organizations a sentence reports as subjects."""
+    """(kind, ref, mark) of the countries and organizations a sentence reports as subjects; ``own`` holds
+    the participants' own countries and organizations, which are never subjects of their encounter."""
     found: list[tuple[str, str, Mark]] = []
     elsewhere = other_encounter_parties(sentence, marks, participant_ids, lexicon)
     for mark in marks:
@@ -166,7 +216,7 @@ def discussed_marks(
         else:
             continue
         kind = "organization" if mark.kind == "organization" else "country"
-        if kind == "country" and ref in own_countries:
+        if ref in own:
             continue
         if mark.kind != "person" and is_descriptor(mark, marks, lexicon):
             continue

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.articles import slugify
 from kg.extract.mentions import Mark
+from kg.keys import slugify
 from kg.lexicon import Lexicon
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")

@@ -94,6 +94,14 @@ class LinkingWords:
     continuing_subjects: frozenset[str]
     past_passive_auxiliaries: frozenset[str]
     speculative_auxiliaries: frozenset[str]
+    title_subjects: frozenset[str]
+    referring_determiners: frozenset[str]
+    also_adverbs: frozenset[str]
+    earlier_modifiers: frozenset[str]
+    other_time_phrases: tuple[str, ...]
+    expecting_lemmas: frozenset[str]
+    intending_lemmas: frozenset[str]
+    copula_lemmas: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,12 @@ class SubjectWords:
     framing_preps: frozenset[str]
     other_encounter_preps: frozenset[str]
     headline_gathering_words: tuple[str, ...]
+    meet_lemmas: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    looking_ahead_lemmas: frozenset[str]
+    dateline_articles: frozenset[str]
+    occurrence_nouns: frozenset[str]
+    told_event_preps: frozenset[str]
 
 
 @dataclass(frozen=True)

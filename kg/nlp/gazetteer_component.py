@@ -1,8 +1,9 @@
-"""A spaCy component that marks gazetteer names as entities carrying the gazetteer id.
+"""A spaCy component that marks gazetteer names as entities carrying the gazetteer entry.
 
-It only marks spans: each match becomes an entity whose ``ent_id_`` is ``"<kind>:<ref>:<form>"``
-(e.g. ``country:RUS:metonym`` for "the Kremlin"); resolving what the span means is left to ``kg.extract``.
-Gazetteer matches replace overlapping entities of the statistical NER; longer matches win.
+It only marks spans: each match becomes an entity with a typed :class:`~kg.nlp.marks.GazetteerEntry`
+in ``span._.kg_entry`` (e.g. country RUS, form metonym, for "the Kremlin"); resolving what the span means
+is left to ``kg.extract``. Gazetteer matches replace overlapping entities of the statistical NER; longer
+matches win.
 """
 
 from __future__ import annotations
@@ -15,21 +16,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.lexicon.schema import NameWords
+from kg.nlp.marks import GazetteerEntry, MarkKind, set_entry
 
-LABELS = {"country": "GPE", "person": "PERSON", "organization": "ORG", "treaty": "LAW"}
+LABELS = {MarkKind.COUNTRY: "GPE", MarkKind.PERSON: "PERSON", MarkKind.ORGANIZATION: "ORG", MarkKind.TREATY: "LAW"}
 DEMONYM_LABEL = "NORP"
-
-
-def entity_id(kind: str, ref: str, form: str) -> str:
-    return f"{kind}:{ref}:{form}"
-
-
-def parse_entity_id(value: str) -> tuple[str, str, str] | None:
-    """Split an ``ent_id_`` made by :func:`entity_id`; ``None`` for entities of the statistical NER."""
-    parts = value.split(":", 2)
-    if len(parts) != 3 or parts[0] not in LABELS:
-        return None
-    return parts[0], parts[1], parts[2]
 
 
 def surface_variants(text: str, names: NameWords) -> list[str]:
@@ -58,34 +48,38 @@ class GazetteerMarker:
         names: NameWords,
     ) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.block = nlp.vocab.strings.add(BLOCK)
         blocked_texts = sorted({v for text in blocked for v in surface_variants(text, names)})
         if blocked_texts:
             self.matcher.add(BLOCK, list(nlp.tokenizer.pipe(blocked_texts)))
-        grouped: dict[str, list[str]] = {}
+        grouped: dict[GazetteerEntry, list[str]] = {}
         for text, kind, ref, form in forms:
             for variant in surface_variants(text, names):
-                grouped.setdefault(entity_id(kind, ref, form), []).append(variant)
-        for key, texts in grouped.items():
-            self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(set(texts)))))
+                grouped.setdefault(GazetteerEntry(MarkKind(kind), ref, form), []).append(variant)
+        # the matcher's keys are opaque labels: what a match names is looked up, never parsed from them
+        self.entries: dict[int, GazetteerEntry] = {}
+        for number, (entry, texts) in enumerate(grouped.items()):
+            label = f"kg_entry_{number}"
+            self.entries[nlp.vocab.strings.add(label)] = entry
+            self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(set(texts)))))
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        spans: list[Span] = []
+        found: dict[tuple[int, int, str], GazetteerEntry] = {}
         for match_id, start, end in self.matcher(doc):
-            key = doc.vocab.strings[match_id]
-            if key == BLOCK:
-                spans.append(Span(doc, start, end, label=BLOCK, span_id=BLOCK))
+            if match_id == self.block:
+                spans.append(Span(doc, start, end, label=BLOCK))
                 continue
-            kind, _ref, form = key.split(":", 2)
-            label = DEMONYM_LABEL if form == "demonym" else LABELS[kind]
-            spans.append(Span(doc, start, end, label=label, span_id=key))
+            entry = self.entries[match_id]
+            label = DEMONYM_LABEL if entry.form == "demonym" else LABELS[entry.kind]
+            spans.append(Span(doc, start, end, label=label))
+            found.setdefault((start, end, label), entry)  # the first of equal spans, as filter_spans keeps
         if not spans:
             return doc
         marked = [s for s in filter_spans(spans) if s.label_ != BLOCK]
         taken = {i for span in marked for i in range(span.start, span.end)}
         kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
-        doc.ents = filter_spans(kept + [self._as_entity(doc, s) for s in marked])
+        doc.ents = filter_spans(kept + marked)
+        for span in marked:
+            set_entry(span, found[(span.start, span.end, span.label_)])
         return doc
-
-    @staticmethod
-    def _as_entity(doc: Doc, span: Span) -> Span:
-        return Span(doc, span.start, span.end, label=span.label_, span_id=span.id_)

@@ -11,14 +11,16 @@ from functools import lru_cache
 
 from pyoxigraph import NamedNode
 
-from kg.articles import slugify
-from kg.records import ActorKind, ActorRef, Encounter
+from kg.keys import EncounterKey, slugify
+from kg.rdf.vocab import KG_GRAPH_NS, KG_ID_NS
+from kg.records import ActorKind, ActorRef
 
-BASE = "https://w3id.org/kg-diplomacy/"
-ID = BASE + "id/"
-GRAPH = BASE + "graph/"
+ID = KG_ID_NS
+GRAPH = KG_GRAPH_NS
 REFERENCE_GRAPH = GRAPH + "reference"
 ONTOLOGY_GRAPH = GRAPH + "ontology"
+# graphs kg ingest keeps in step with the gazetteer and the ontology: written by other means only on purpose
+PROTECTED_GRAPHS = frozenset({REFERENCE_GRAPH, ONTOLOGY_GRAPH})
 ARTICLE_GRAPH_PREFIX = GRAPH + "article/"
 
 
@@ -93,23 +95,22 @@ def ontology_graph() -> NamedNode:
     return _node(ONTOLOGY_GRAPH)
 
 
-def encounter_key(encounter: Encounter, article_id: str) -> str:
-    """Identity of an encounter: kind family, date at its precision, sorted participants. Without a date,
-    the article id is part of the key, so undated reports never merge across articles."""
-    people = "--".join(_segment(p) for p in encounter.participant_ids)
+def _encounter_path(key: EncounterKey) -> str:
+    """The path of an encounter key: date at its precision (or ``undated/ARTICLE``), family, participants
+    (hashed when too long for a readable IRI). One way only: nothing decodes it back into a key."""
+    people = "--".join(_segment(p) for p in key.participants)
     if len(people) > 120:
         people = "group-" + hashlib.sha1(people.encode()).hexdigest()[:12]
-    when = encounter.date.iso() if encounter.date else f"undated/{_segment(article_id)}"
-    return f"{when}/{encounter.kind.family}/{people}"
+    when = key.date if key.date is not None else f"undated/{_segment(key.article_id or '')}"
+    return f"{when}/{key.family}/{people}"
 
 
-def encounter(encounter_record: Encounter, article_id: str) -> NamedNode:
-    return _node(f"{ID}encounter/{encounter_key(encounter_record, article_id)}")
+def encounter(key: EncounterKey) -> NamedNode:
+    return _node(f"{ID}encounter/{_encounter_path(key)}")
 
 
-def discussion(encounter_node: NamedNode, subject_kind: str, subject_id: str) -> NamedNode:
-    local = encounter_node.value[len(ID) + len("encounter/") :]
-    return _node(f"{ID}discussion/{local}/{subject_kind}-{_segment(subject_id)}")
+def discussion(key: EncounterKey, subject_kind: str, subject_id: str) -> NamedNode:
+    return _node(f"{ID}discussion/{_encounter_path(key)}/{subject_kind}-{_segment(subject_id)}")
 
 
 def evidence(article_id: str, sentence_index: int) -> NamedNode:
@@ -132,14 +133,3 @@ def stance(article_id: str, *key_parts: str) -> NamedNode:
 def office_term(person_id: str, title: str, start: str) -> NamedNode:
     return _node(f"{ID}office/{_segment(person_id)}/{_segment(title)}-{start}")
 
-
-def parse_encounter_iri(value: str) -> tuple[str, str, tuple[str, ...]] | None:
-    """(date, family, participant ids) of an encounter IRI minted by :func:`encounter`; ``None`` for an
-    undated one or a participant group hashed for length."""
-    prefix = f"{ID}encounter/"
-    if not value.startswith(prefix):
-        return None
-    parts = value[len(prefix) :].split("/")
-    if len(parts) != 3 or parts[2].startswith("group-"):
-        return None
-    return parts[0], parts[1], tuple(parts[2].split("--"))

@@ -17,10 +17,6 @@ _POLARITY = {
     "support": KG.Support, "oppose": KG.Oppose, "concern": KG.Concern,
     "cooperate": KG.Cooperate, "neutral": KG.Neutral, "call_for": KG.CallFor,
 }
-_KIND_LABEL = {
-    EncounterKind.PHONE_CALL: "Phone call", EncounterKind.VIDEO_CALL: "Video call", EncounterKind.MEETING: "Meeting",
-    EncounterKind.SUMMIT: "Summit", EncounterKind.STATE_VISIT: "State visit",
-}
 _ONLINE = {EncounterKind.PHONE_CALL, EncounterKind.VIDEO_CALL}
 
 Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
@@ -65,11 +61,15 @@ def _article(extraction: Extraction, node: NamedNode) -> Iterator[Triple]:
 def encounter_label(encounter: Encounter) -> str:
     names = " – ".join(p.label for p in sorted(encounter.participants, key=lambda p: p.label))
     when = encounter.date.iso() if encounter.date else "date unknown"
-    return f"{_KIND_LABEL[encounter.kind]}: {names}, {when}"
+    return f"{encounter.kind.label}: {names}, {when}"
 
 
-def _encounter(encounter: Encounter, article_id: str, article_node: NamedNode) -> Iterator[Triple]:
-    node = iris.encounter(encounter, article_id)
+def _encounter(encounter: Encounter, article_node: NamedNode) -> Iterator[Triple]:
+    key = encounter.key
+    if key is None:
+        raise TypeError("an encounter reaches the mapping without its identity key: "
+                        "pass the extraction through kg.ingest.resolve.identify first")
+    node = iris.encounter(key)
     yield node, iri(RDF.type), iri(getattr(KG, encounter.kind.value))
     yield node, iri(RDF.type), iri(KG.Encounter)
     yield node, iri(RDFS.label), text(encounter_label(encounter))
@@ -95,7 +95,7 @@ def _encounter(encounter: Encounter, article_id: str, article_node: NamedNode) -
             subject_node, predicate, kind, ref = iris.topic(subject), KG.discussedTopic, "topic", subject
         else:
             subject_node, predicate, kind, ref = iris.actor(subject), KG.discussed, subject.kind.value, subject.id
-        d_node = iris.discussion(node, kind, ref)
+        d_node = iris.discussion(key, kind, ref)
         yield node, iri(predicate), subject_node
         yield node, iri(KG.hasDiscussion), d_node
         yield d_node, iri(RDF.type), iri(KG.Discussion)
@@ -158,14 +158,15 @@ def _stances(extraction: Extraction, article_node: NamedNode) -> Iterator[Triple
 
 
 def extraction_quads(extraction: Extraction) -> list[Quad]:
-    """All quads of one article, in its own named graph, without duplicates, in a stable order."""
+    """All quads of one article, in its own named graph, without duplicates, in a stable order. Every
+    encounter carries its identity key (the resolve stage sets it); its IRI is minted from the key."""
     article_id = extraction.article.id
     graph = iris.article_graph(article_id)
     article_node = iris.article(article_id)
     triples: dict[Triple, None] = {}
     for part in (
         _article(extraction, article_node),
-        *(_encounter(e, article_id, article_node) for e in extraction.encounters),
+        *(_encounter(e, article_node) for e in extraction.encounters),
         _mentions(extraction, article_node),
         _treaties(extraction, article_node),
         _stances(extraction, article_node),

@@ -24,8 +24,10 @@ class _Namespace(type):
 
 ONTOLOGY_IRI = "https://w3id.org/kg-diplomacy/ontology"
 ONTOLOGY_VERSION = "0.1.0"
+KG_BASE = "https://w3id.org/kg-diplomacy/"
 KG_NS = "https://w3id.org/kg-diplomacy/ontology#"
 KG_ID_NS = "https://w3id.org/kg-diplomacy/id/"
+KG_GRAPH_NS = "https://w3id.org/kg-diplomacy/graph/"
 CAMEO_NS = "https://w3id.org/kg-diplomacy/codes/cameo/"
 PLOVER_NS = "https://w3id.org/kg-diplomacy/codes/plover/"
 WD = "http://www.wikidata.org/entity/"
@@ -46,6 +48,12 @@ PREFIXES: dict[str, str] = {
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "wd": "http://www.wikidata.org/entity/",
+}
+
+# the prefixes of kg's own data (resources, named graphs), for exports
+DATA_PREFIXES: dict[str, str] = {
+    "kgid": "https://w3id.org/kg-diplomacy/id/",
+    "kgg": "https://w3id.org/kg-diplomacy/graph/",
 }
 
 
@@ -162,6 +170,10 @@ class SCHEMA(metaclass=_Namespace):
 class RDF(metaclass=_Namespace):
     """RDF terms (http://www.w3.org/1999/02/22-rdf-syntax-ns#)."""
 
+    first = "http://www.w3.org/1999/02/22-rdf-syntax-ns#first"
+    langString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+    nil = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil"
+    rest = "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest"
     type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 

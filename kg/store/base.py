@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol
@@ -77,11 +76,12 @@ def open_store(
 ) -> Store:
     """The store at ``location``: ``memory:``, an ``http(s)://`` SPARQL endpoint, or else a directory for the
     embedded Oxigraph store. A remote store takes its endpoints, union mode, timeout and retries from
-    ``settings`` and its credentials from ``environ`` (default: the process environment; docs/stores.md)."""
+    ``settings`` (default: the defaults) and its credentials from ``environ`` (default: none; the CLI passes
+    the process environment, docs/stores.md). This module never reads the environment itself."""
     from kg.store.endpoints import is_remote
 
     if is_remote(location):
-        return _open_remote(location, read_only, settings, os.environ if environ is None else environ)
+        return _open_remote(location, read_only, settings, {} if environ is None else environ)
     if "://" in location:
         from kg.errors import StoreError
 
@@ -95,13 +95,12 @@ def open_store(
 
 
 def _open_remote(location: str, read_only: bool, settings: Settings | None, environ: Mapping[str, str]) -> Store:
-    from kg.settings import load_settings
+    from kg.settings import Settings
     from kg.store.endpoints import derive
     from kg.store.http import Auth, HttpClient
     from kg.store.remote import RemoteStore
 
-    # callers that pass no settings get the CLI's resolution (kg.toml < KG_* environment) for this store
-    config = settings or load_settings(environ=environ, flags={"store": location})
+    config = settings or Settings(store=location)
     endpoints = derive(location, query=config.store_query_url, update=config.store_update_url,
                        gsp=config.store_gsp_url)
     client = HttpClient(Auth.from_environ(environ), timeout=config.store_timeout, retries=config.store_retries)

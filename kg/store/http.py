@@ -21,6 +21,8 @@ from kg.errors import StoreError
 from kg.store.endpoints import redact
 
 RETRY_STATUS = frozenset({429, 502, 503, 504})
+# sent with a write of a protected graph (kg.rdf.iris.PROTECTED_GRAPHS): kg serve refuses such writes without it
+PROTECTED_HEADER = "X-KG-Write-Protected"
 _SNIPPET = 300
 
 
@@ -59,6 +61,7 @@ class Request:
     content_type: str | None = None
     accept: str | None = None
     allow: frozenset[int] = frozenset()  # error statuses the caller handles (e.g. 404 on DELETE)
+    protected: bool = False  # the request writes a protected graph on purpose
 
 
 class HttpClient:
@@ -110,6 +113,8 @@ class HttpClient:
             headers["Content-Type"] = request.content_type
         if request.accept:
             headers["Accept"] = request.accept
+        if request.protected:
+            headers[PROTECTED_HEADER] = "yes"
         if self.auth.header:
             headers["Authorization"] = self.auth.header
         return urllib.request.Request(url, data=request.body, headers=headers, method=request.method)

@@ -29,6 +29,7 @@ from pyoxigraph import (
 )
 
 from kg.errors import StoreError
+from kg.rdf.iris import PROTECTED_GRAPHS
 from kg.store.endpoints import Endpoints, redact
 from kg.store.http import HttpClient, Request
 from kg.store.oxigraph_store import by_graph, insert_update, replace_update
@@ -161,13 +162,13 @@ class RemoteStore:
         self._writable("write to the store")
         self._graphs = None
         if self.endpoints.gsp is None:
-            self.update(replace_update(graphs))
+            self.update(replace_update(graphs), protected=_protected(graphs))
             return
         for graph, quads in graphs.items():
             if quads:
                 self._client.fetch(Request(
                     "PUT", self.endpoints.gsp, f"write graph {graph}", params=(("graph", graph.value),),
-                    body=_ntriples(quads), content_type="application/n-triples"))
+                    body=_ntriples(quads), content_type="application/n-triples", protected=_protected([graph])))
             else:
                 self._delete(graph)
 
@@ -179,18 +180,18 @@ class RemoteStore:
         self._writable("write to the store")
         self._graphs = None
         if self.endpoints.gsp is None:
-            self.update(insert_update(quads))
+            self.update(insert_update(quads), protected=_protected(by_graph(quads)))
             return
         for graph, part in by_graph(quads).items():
             self._client.fetch(Request(
                 "POST", self.endpoints.gsp, f"add to graph {graph}", params=(("graph", graph.value),),
-                body=_ntriples(part), content_type="application/n-triples"))
+                body=_ntriples(part), content_type="application/n-triples", protected=_protected([graph])))
 
     def _delete(self, graph: NamedNode) -> bool:
         assert self.endpoints.gsp is not None
         status, _ = self._client.fetch(Request(
             "DELETE", self.endpoints.gsp, f"remove graph {graph}", params=(("graph", graph.value),),
-            allow=frozenset({404})))
+            allow=frozenset({404}), protected=_protected([graph])))
         return status != 404
 
     def remove_graph(self, graph: NamedNode) -> bool:
@@ -200,19 +201,24 @@ class RemoteStore:
             return self._delete(graph)
         if not self._results(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}", dataset=False):
             return False
-        self.update(f"DROP SILENT GRAPH {graph}")
+        self.update(f"DROP SILENT GRAPH {graph}", protected=_protected([graph]))
         return True
 
-    def update(self, text: str) -> None:
+    def update(self, text: str, *, protected: bool = False) -> None:
+        """Run a SPARQL Update; ``protected``: it writes a protected graph on purpose (kg serve asks)."""
         if self.read_only or self.endpoints.update is None:
             raise StoreError("cannot run a SPARQL Update: the store is read-only or has no update endpoint",
                              where=self.location, fix="set KG_STORE_UPDATE_URL, or open the store writable")
         self._graphs = None
         self._client.fetch(Request("POST", self.endpoints.update, "run a SPARQL Update", body=text.encode(),
-                                   content_type="application/sparql-update"))
+                                   content_type="application/sparql-update", protected=protected))
 
     def close(self) -> None:
         self._graphs = None
+
+
+def _protected(graphs: Iterable[NamedNode]) -> bool:
+    return any(graph.value in PROTECTED_GRAPHS for graph in graphs)
 
 
 def _ntriples(quads: Iterable[Quad]) -> bytes:

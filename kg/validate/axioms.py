@@ -15,9 +15,9 @@ from pyoxigraph import BlankNode, NamedNode, Triple
 from kg.rdf.vocab import PREFIXES
 from kg.validate.source import ontology_triples
 
-OWL = "http://www.w3.org/2002/07/owl#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+OWL = PREFIXES["owl"]
+RDF = PREFIXES["rdf"]
+RDFS = PREFIXES["rdfs"]
 TYPE = RDF + "type"
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal
 
+from kg.query.saved import load_query
 from kg.store import Store
 from kg.validate.report import FAILED, CheckResult, Finding
 
@@ -23,7 +24,7 @@ class DomainCheck:
     message: str  # str.format template over the query's variables
 
     def query(self) -> str:
-        return (_SPARQL / f"{self.name}.rq").read_text(encoding="utf-8")
+        return load_query(_SPARQL, self.name).text
 
 
 CHECKS = (

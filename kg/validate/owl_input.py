@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+from kg.rdf.vocab import PREFIXES, RDF
+
+XSD = PREFIXES["xsd"]
+RDF_LANG_STRING = RDF.langString
 _DATE_TIME = NamedNode(XSD + "dateTime")
 _DATES = {
     XSD + "date": (re.compile(r"^-?\d{4,}-\d\d-\d\d$"), ""),

@@ -3,13 +3,13 @@ fact, the sentences it was read from with links to their articles."""
 
 from __future__ import annotations
 
-from kg.views.model import EncounterView, Evidence, Fact, duration_label, kind_label
+from kg.views.model import Citation, EncounterView, Fact, duration_label, kind_label
 from kg.views.page import document
 from kg.views.svg import render_svg
 from kg.views.text import esc, safe_url
 
 
-def _source(ev: Evidence) -> str:
+def _source(ev: Citation) -> str:
     name = esc(ev.headline or ev.article)
     url = safe_url(ev.url)
     link = f'<a href="{esc(url)}" rel="noopener noreferrer">{name}</a>' if url else name

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.records import EncounterKind
+
 ROLES = ("participant", "country", "organization", "topic", "treaty", "stance")
 
 
 @dataclass(frozen=True)
-class Evidence:
-    """A sentence behind a fact, and the article it was read from."""
+class Citation:
+    """What a picture cites for a fact: the evidence sentence (a :class:`kg.records.Evidence` in the graph)
+    with the article it was read from, as the reader sees them."""
 
     sentence: str
     article: str
@@ -25,7 +28,7 @@ class Fact:
     label: str
     iri: str = ""
     note: str = ""  # e.g. the country a participant represents, a stance's polarity and target
-    evidence: tuple[Evidence, ...] = ()
+    evidence: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,18 +62,18 @@ class EncounterView:
 
     summary: EncounterSummary
     facts: tuple[Fact, ...] = ()
-    reports: tuple[Evidence, ...] = field(default=())  # the sentences that report the encounter itself
+    reports: tuple[Citation, ...] = field(default=())  # the sentences that report the encounter itself
 
     def by_role(self, role: str) -> tuple[Fact, ...]:
         return tuple(f for f in self.facts if f.role == role)
 
 
-_KIND_LABELS = {"PhoneCall": "Phone call", "VideoCall": "Video call", "Meeting": "Meeting", "Summit": "Summit",
-                "StateVisit": "State visit"}
-
-
 def kind_label(kind: str) -> str:
-    return _KIND_LABELS.get(kind, kind or "Encounter")
+    """The label of an ontology class local name ("PhoneCall" -> "Phone call"), from :class:`EncounterKind`."""
+    try:
+        return EncounterKind(kind).label
+    except ValueError:
+        return kind or "Encounter"
 
 
 def duration_label(minutes: int | None) -> str:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from kg.queries import SavedQuery
+from kg.query.saved import SavedQuery
 from kg.store.base import Store
 from kg.views.encounter_html import encounter_body
-from kg.views.load import encounter_view, list_encounters
+from kg.views.fetch import encounter_view, list_encounters
 from kg.views.page import document
 from kg.views.site_data import page_name, site_data
 from kg.views.text import esc, json_for_script

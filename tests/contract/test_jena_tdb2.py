@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.export import export
-from kg.queries import catalogue
-from kg.results import format_rows, run_query
+from kg.query.export import export
+from kg.query.results import format_rows, run_query
+from kg.query.saved import catalogue
 from tests.conftest import JENA
 from tests.contract.test_saved_queries import saved_query_cases
 

@@ -6,8 +6,8 @@ import pytest
 
 from kg.errors import StoreError
 from kg.evaluation.predictions import read_predictions
-from kg.queries import catalogue
-from kg.results import run_query
+from kg.query.results import run_query
+from kg.query.saved import catalogue
 from kg.settings import Settings
 from kg.store import open_store
 from tests.contract.conftest import canonical

@@ -115,8 +115,8 @@ def test_add_quads_keeps_what_the_graphs_hold(empty_store):
 
 
 def test_kg_load_of_an_export_rebuilds_the_store(empty_store, sample_store, sample_quads, tmp_path):
-    from kg.export import export
-    from kg.load import load_files
+    from kg.ingest.rdf_files import load_files
+    from kg.query.export import export
 
     export(sample_store, "nquads", tmp_path / "sample.nq")
     empty_store.replace_graphs({G1: [Quad(S, P, Literal("kept"), G1)]})

@@ -6,8 +6,8 @@ from __future__ import annotations
 import csv
 import io
 
-from kg.queries import get_query
-from kg.results import format_rows, run_query
+from kg.query.results import format_rows, run_query
+from kg.query.saved import get_query
 
 
 def _csv(store, name, **params):

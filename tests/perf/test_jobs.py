@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.cli import main
-from kg.pipeline import ingest
+from kg.ingest.pipeline import ingest
 from kg.settings import Settings
 from kg.store import open_store
 from tests.conftest import SAMPLES
@@ -40,9 +40,9 @@ def test_the_parent_of_workers_never_loads_spacy_and_replaced_workers_give_the_s
 
     program = f"""
 import sys
-import kg.workers
-kg.workers.CHUNKS_PER_WORKER = 1
-from kg.pipeline import ingest
+import kg.ingest.workers
+kg.ingest.workers.CHUNKS_PER_WORKER = 1
+from kg.ingest.pipeline import ingest
 from kg.settings import Settings
 from kg.store import open_store
 store = open_store({str(tmp_path / "two")!r})

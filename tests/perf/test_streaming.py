@@ -9,7 +9,7 @@ import sys
 
 from pyoxigraph import NamedNode, Quad
 
-from kg.progress import ProgressBar, count_articles
+from kg.cli.progress import ProgressBar, count_articles
 from kg.store.oxigraph_store import OxigraphStore
 from tests.conftest import REPO
 
@@ -73,7 +73,7 @@ class _RecordingStore:
 
 
 def test_ingest_flushes_the_store_every_so_many_articles(monkeypatch):
-    from kg import pipeline
+    from kg.ingest import pipeline
 
     monkeypatch.setattr(pipeline, "SYNC_EVERY", 3)
     store = _RecordingStore()

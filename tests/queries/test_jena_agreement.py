@@ -9,9 +9,9 @@ import subprocess
 
 import pytest
 
-from kg.export import export
-from kg.queries import catalogue
-from kg.results import format_rows, run_query
+from kg.query.export import export
+from kg.query.results import format_rows, run_query
+from kg.query.saved import catalogue
 from tests.conftest import JENA
 
 pytestmark = pytest.mark.skipif(

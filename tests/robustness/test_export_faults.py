@@ -8,7 +8,7 @@ import os
 import pytest
 
 from kg.errors import ExportError
-from kg.export import export
+from kg.query.export import export
 
 
 def test_disk_full_leaves_nothing_behind(sample_store, tmp_path, monkeypatch):

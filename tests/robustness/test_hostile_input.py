@@ -10,8 +10,8 @@ import pytest
 import rdflib
 from pyoxigraph import RdfFormat, parse
 
-from kg.export import export
-from kg.pipeline import ingest
+from kg.ingest.pipeline import ingest
+from kg.query.export import export
 from kg.settings import Settings
 from kg.store import open_store
 from tests.conftest import JENA
@@ -72,9 +72,9 @@ def test_jsonld_export_has_no_remote_context(hostile_store, tmp_path):
 
 
 def test_an_article_longer_than_the_chunk_size_is_read_whole(tmp_path, monkeypatch):
-    import kg.pipeline
+    import kg.ingest.extraction
 
-    monkeypatch.setattr(kg.pipeline, "CHUNK_CHARS", 2_000)
+    monkeypatch.setattr(kg.ingest.extraction, "CHUNK_CHARS", 2_000)
     filler = "Officials reviewed trade figures and energy projects for the coming year.\n\n" * 60
     text = filler + "Vladimir Putin and Donald Trump spoke by phone on March 18, 2025 about Iran.\n"
     (tmp_path / "long.txt").write_text(text, encoding="utf-8")

@@ -7,9 +7,9 @@ from pyoxigraph import RdfFormat
 from pyoxigraph import Store as OxStore
 
 from kg.cli import main
-from kg.queries import catalogue
+from kg.query.results import run_query
+from kg.query.saved import catalogue
 from kg.rdf import iris
-from kg.results import run_query
 from kg.store import open_store
 from tests.conftest import SAMPLES
 from tests.contract.conftest import by_graph, canonical

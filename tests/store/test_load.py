@@ -7,10 +7,10 @@ import gzip
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg import load
 from kg.cli import main
-from kg.export import EXTENSIONS, export
-from kg.load import format_of, load_files
+from kg.ingest import rdf_files as load
+from kg.ingest.rdf_files import format_of, load_files
+from kg.query.export import EXTENSIONS, export
 from kg.rdf import iris
 from kg.store import open_store
 from tests.contract.conftest import canonical

@@ -16,8 +16,8 @@ from contextlib import contextmanager
 
 import pytest
 
-from kg.queries import catalogue
-from kg.results import format_rows, run_query
+from kg.query.results import format_rows, run_query
+from kg.query.saved import catalogue
 from kg.serve import make_server
 from kg.settings import Settings
 from kg.store import Store, open_store
@@ -27,8 +27,9 @@ from tests.contract.test_saved_queries import PARAMS
 
 
 @contextmanager
-def serving(store: Store, *, writable: bool = False) -> Iterator[str]:
-    server = make_server(store, port=0, writable=writable)
+def serving(store: Store, **options: object) -> Iterator[str]:
+    """A server on a free port of 127.0.0.1 in a thread of the test (``options``: make_server's)."""
+    server = make_server(store, port=0, **options)  # type: ignore[arg-type]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -125,7 +126,7 @@ def test_serve_site_folder_under_site_prefix(sample_store, tmp_path):
     import urllib.error
     import urllib.request
 
-    from kg.queries import catalogue
+    from kg.query.saved import catalogue
     from kg.serve import make_server
     from kg.views.site import write_site
 

@@ -1,4 +1,5 @@
 from kg.nlp.annotate import annotate, split_text
+from kg.nlp.marks import GazetteerEntry, MarkKind, entry_of
 from kg.records import Article
 
 
@@ -19,7 +20,7 @@ def test_long_article_is_parsed_in_chunks_with_entities_of_the_last_chunk(nlp):
     assert doc.text == text
     putin = next(e for e in doc.ents if e.text == "Vladimir Putin")
     assert text[putin.start_char : putin.end_char] == "Vladimir Putin"
-    assert putin.id_ == "person:vladimir-putin:name"
+    assert entry_of(putin) == GazetteerEntry(MarkKind.PERSON, "vladimir-putin", "name")  # kept by the join
     assert list(doc.sents)[-1].text.startswith("Vladimir Putin")
 
 
@@ -31,8 +32,9 @@ def test_order_is_kept_around_long_articles(nlp):
 
 def test_names_inside_regions_and_media_are_not_countries(nlp):
     doc = nlp("Nations in Latin America read the Washington Post, and Xi spoke about America.")
-    marked = [(e.text, e.id_) for e in doc.ents if e.id_]
-    assert marked == [("Xi", "person:xi-jinping:alias"), ("America", "country:USA:alias")]
+    marked = [(e.text, entry_of(e)) for e in doc.ents if entry_of(e) is not None]
+    assert marked == [("Xi", GazetteerEntry(MarkKind.PERSON, "xi-jinping", "alias")),
+                      ("America", GazetteerEntry(MarkKind.COUNTRY, "USA", "alias"))]
 
 
 def test_batches_are_bounded_by_articles_and_characters_and_keep_the_order():

@@ -346,6 +346,7 @@ def test_dev_gold_loads():
 def test_read_predictions_from_mapped_extractions():
     from pyoxigraph import Literal, Quad
 
+    from kg.ingest.resolve import identify
     from kg.rdf import iris
     from kg.rdf.mapping import extraction_quads
     from kg.rdf.terms import iri, text
@@ -390,7 +391,7 @@ def test_read_predictions_from_mapped_extractions():
     store = open_store("memory:")
     graphs = {graph: reference}
     for e in (extraction("001", EncounterKind.PHONE_CALL, (ukraine,)), extraction("002", EncounterKind.VIDEO_CALL, ())):
-        graphs[iris.article_graph(e.article.id)] = extraction_quads(e)
+        graphs[iris.article_graph(e.article.id)] = extraction_quads(identify(e))
     store.replace_graphs(graphs)
     predictions = read_predictions(store)
     first, second = predictions["001"].encounters[0], predictions["002"].encounters[0]

@@ -3,6 +3,8 @@ import datetime as dt
 import pytest
 from pyoxigraph import NamedNode
 
+from kg.ingest.resolve import DatedEncounters, encounter_key, identify, parties, resolve
+from kg.keys import EncounterKey
 from kg.rdf import iris
 from kg.records import (
     ActorKind,
@@ -16,7 +18,6 @@ from kg.records import (
     PartialDate,
     Precision,
 )
-from kg.resolve import DatedEncounters, resolve
 
 PUTIN = ActorRef(ActorKind.PERSON, "vladimir-putin", "Vladimir Putin")
 TRUMP = ActorRef(ActorKind.PERSON, "donald-trump", "Donald Trump")
@@ -34,19 +35,45 @@ def _day(value: dt.date) -> PartialDate:
 def test_encounter_iri_is_deterministic_and_merges_within_a_family():
     phone = _encounter(EncounterKind.PHONE_CALL, _day(dt.date(2025, 3, 18)))
     video = _encounter(EncounterKind.VIDEO_CALL, _day(dt.date(2025, 3, 18)), people=(PUTIN, TRUMP))
-    assert iris.encounter(phone, "a") == iris.encounter(video, "b")
+    assert encounter_key(phone, "a") == encounter_key(video, "b")
+    assert iris.encounter(encounter_key(phone, "a")) == iris.encounter(encounter_key(video, "b"))
     meeting = _encounter(EncounterKind.MEETING, _day(dt.date(2025, 3, 18)))
-    assert iris.encounter(meeting, "a") != iris.encounter(phone, "a")
-    assert iris.encounter(phone, "a").value.endswith("encounter/2025-03-18/remote/donald-trump--vladimir-putin")
+    assert iris.encounter(encounter_key(meeting, "a")) != iris.encounter(encounter_key(phone, "a"))
+    assert iris.encounter(encounter_key(phone, "a")).value.endswith(
+        "encounter/2025-03-18/remote/donald-trump--vladimir-putin")
 
 
 def test_undated_encounters_never_merge_across_articles():
-    assert iris.encounter(_encounter(), "a") != iris.encounter(_encounter(), "b")
+    assert encounter_key(_encounter(), "a") == EncounterKey("remote", ("donald-trump", "vladimir-putin"), None, "a")
+    assert iris.encounter(encounter_key(_encounter(), "a")) != iris.encounter(encounter_key(_encounter(), "b"))
 
 
 def test_year_precision_keeps_its_precision_in_the_key():
     year = _encounter(date=PartialDate(dt.date(2025, 1, 1), Precision.YEAR, "of 2025", "stated"))
-    assert "/encounter/2025/remote/" in iris.encounter(year, "a").value
+    assert encounter_key(year, "a").date == "2025"
+    assert "/encounter/2025/remote/" in iris.encounter(encounter_key(year, "a")).value
+
+
+@pytest.mark.parametrize("broken", [
+    dict(family="remote", participants=("b", "a"), date="2025"),  # not sorted
+    dict(family="online", participants=("a",), date="2025"),  # no such family
+    dict(family="remote", participants=("a",)),  # neither dated nor scoped to an article
+    dict(family="remote", participants=("a",), date="2025", article_id="x"),  # both
+])
+def test_an_encounter_key_refuses_what_would_mint_a_wrong_iri(broken):
+    with pytest.raises(ValueError):
+        EncounterKey(**broken)
+
+
+def test_identify_keys_every_encounter_and_the_mapping_needs_the_key():
+    from kg.rdf.mapping import extraction_quads
+
+    extraction = _extraction(_encounter(date=_day(dt.date(2025, 3, 18))), _encounter())
+    keyed = identify(extraction)
+    assert [e.key for e in keyed.encounters] == [encounter_key(e, "a") for e in extraction.encounters]
+    with pytest.raises(TypeError, match="identity key"):
+        extraction_quads(extraction)
+    assert extraction_quads(keyed)
 
 
 @pytest.mark.parametrize("hostile", ['a b"c<d>{e}', "x\u200by\u202ez", "Пу́тин 习近平", "", "../../etc"])
@@ -62,28 +89,30 @@ def test_distinct_hostile_ids_stay_distinct():
     assert iris.person("a b") != iris.person("a-b")
 
 
-def test_parse_encounter_iri_round_trips():
-    node = iris.encounter(_encounter(date=_day(dt.date(2025, 3, 18))), "a")
-    assert iris.parse_encounter_iri(node.value) == ("2025-03-18", "remote", ("donald-trump", "vladimir-putin"))
+def _extraction(*encounters, article_id="a"):
+    return Extraction(Article(id=article_id, text="Text."), encounters=encounters)
 
 
-def _extraction(*encounters):
-    return Extraction(Article(id="a", text="Text."), encounters=encounters)
+def _known(*dated: tuple[Encounter, tuple[str, ...]]) -> DatedEncounters:
+    known = DatedEncounters()
+    for encounter, gatherings in dated:
+        known.add(parties(encounter), encounter.date.value, gatherings)
+    return known
+
+
+def _report(day: dt.date, kind=EncounterKind.PHONE_CALL, people=(PUTIN, TRUMP)) -> tuple[Encounter, tuple[str, ...]]:
+    return _encounter(kind, _day(day), people=people), ()
 
 
 def test_resolve_takes_the_one_fitting_date():
-    known = DatedEncounters()
-    known.add("remote", ("vladimir-putin", "donald-trump"), dt.date(2025, 3, 18))  # a Tuesday
-    known.add("remote", ("vladimir-putin", "donald-trump"), dt.date(2025, 2, 12))  # a Wednesday
+    known = _known(_report(dt.date(2025, 3, 18)), _report(dt.date(2025, 2, 12)))  # a Tuesday, a Wednesday
     tuesday = _encounter(clues=DateClues(weekday=1))
     [resolved] = resolve(_extraction(tuesday), known).encounters
     assert (resolved.date.value, resolved.date.basis) == (dt.date(2025, 3, 18), "corroborated")
 
 
 def test_resolve_leaves_ambiguous_and_unfitting_dates_alone():
-    known = DatedEncounters()
-    known.add("remote", ("vladimir-putin", "donald-trump"), dt.date(2025, 3, 18))
-    known.add("remote", ("vladimir-putin", "donald-trump"), dt.date(2025, 3, 25))
+    known = _known(_report(dt.date(2025, 3, 18)), _report(dt.date(2025, 3, 25)))
     ambiguous = _encounter(clues=DateClues(weekday=1))
     assert resolve(_extraction(ambiguous), known).encounters[0].date is None
     meeting = _encounter(EncounterKind.MEETING, clues=DateClues(weekday=1))
@@ -98,14 +127,59 @@ def test_month_day_without_year_is_dated_before_the_articles_encounter():
 
 
 def test_the_summit_of_a_bilateral_meeting_identifies_it():
-    known = DatedEncounters()
     xi = ActorRef(ActorKind.PERSON, "xi-jinping", "Xi Jinping")
     biden = ActorRef(ActorKind.PERSON, "joe-biden", "Joe Biden")
-    known.add("in-person", ("joe-biden", "xi-jinping"), dt.date(2022, 11, 14), ("G20",))
-    known.add("in-person", ("joe-biden", "xi-jinping"), dt.date(2023, 11, 15), ("APEC",))
+    g20 = _report(dt.date(2022, 11, 14), EncounterKind.MEETING, (xi, biden))[0], ("G20",)
+    apec = _report(dt.date(2023, 11, 15), EncounterKind.MEETING, (xi, biden))[0], ("APEC",)
+    known = _known(g20, apec)
     at_apec = Encounter(EncounterKind.MEETING, (biden, xi), None, None, (), (EV,),
                         clues=DateClues(gatherings=frozenset({"APEC"})), gatherings=("APEC",))
     [resolved] = resolve(_extraction(at_apec), known).encounters
     assert resolved.date.value == dt.date(2023, 11, 15)
     nowhere = Encounter(EncounterKind.MEETING, (biden, xi), None, None, (), (EV,))
     assert resolve(_extraction(nowhere), known).encounters[0].date is None
+
+
+def _stored(*extractions: Extraction):
+    from kg.rdf.mapping import extraction_quads
+    from kg.store import open_store
+
+    store = open_store("memory:")
+    store.replace_graphs({iris.article_graph(e.article.id): extraction_quads(identify(e)) for e in extractions})
+    return store
+
+
+def test_the_store_corroborates_from_its_triples_countries_and_large_groups_too():
+    """Dated reports already in the store are read back from their triples (kind, date, participants),
+    not from their IRIs: participants whose ids are not lowercase slugs (countries: "RUS") and groups too
+    large for a readable IRI (hashed) corroborate like any other."""
+    russia = ActorRef(ActorKind.COUNTRY, "RUS", "Russia")
+    ukraine = ActorRef(ActorKind.COUNTRY, "UKR", "Ukraine")
+    crowd = tuple(ActorRef(ActorKind.PERSON, f"leader-of-a-long-named-country-{n}", f"Leader {n}") for n in range(8))
+    store = _stored(
+        _extraction(_encounter(EncounterKind.MEETING, _day(dt.date(2025, 3, 18)), people=(russia, ukraine)),
+                    article_id="countries"),
+        _extraction(_encounter(EncounterKind.SUMMIT, _day(dt.date(2025, 3, 19)), people=crowd), article_id="crowd"),
+    )
+    assert "/group-" in iris.encounter(encounter_key(_encounter(date=_day(dt.date(2025, 3, 19)), people=crowd),
+                                                     "crowd")).value
+    known = DatedEncounters()
+    known.add_store(store)
+    talks = _encounter(EncounterKind.MEETING, people=(ukraine, russia), clues=DateClues(weekday=1))
+    summit = _encounter(EncounterKind.MEETING, people=tuple(reversed(crowd)), clues=DateClues(weekday=2))
+    resolved = resolve(_extraction(talks, summit), known).encounters
+    assert [(e.date.value, e.date.basis) for e in resolved] == [
+        (dt.date(2025, 3, 18), "corroborated"), (dt.date(2025, 3, 19), "corroborated")]
+
+
+def test_the_store_offers_only_day_dated_encounters_of_the_same_family():
+    store = _stored(
+        _extraction(_encounter(EncounterKind.MEETING, _day(dt.date(2025, 3, 18))), article_id="met"),
+        _extraction(_encounter(date=PartialDate(dt.date(2025, 3, 1), Precision.MONTH, "in March", "stated")),
+                    article_id="march"),
+        _extraction(_encounter(), article_id="undated"),
+    )
+    known = DatedEncounters()
+    known.add_store(store)
+    call = _encounter(clues=DateClues(weekday=1))
+    assert resolve(_extraction(call), known).encounters[0].date is None

@@ -2,7 +2,7 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from kg.errors import QueryError
-from kg.queries import catalogue, get_query, parse_saved_query
+from kg.query.saved import catalogue, get_query, parse_saved_query
 
 EX = "http://example.org/"
 

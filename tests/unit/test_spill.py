@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from kg.ingest.spill import Spill
 from kg.records import Article, Extraction
-from kg.spill import Spill
 
 
 def test_records_come_back_in_order_and_equal():

@@ -42,7 +42,7 @@ def test_validate_and_infer_on_a_store(tmp_path: Path, capsys) -> None:
 
 
 def test_check_names_match_the_validation_stack():
-    from kg.cli_checks import CHECK_NAMES
+    from kg.cli.checks import CHECK_NAMES
     from kg.validate import CHECKS
 
     assert CHECK_NAMES == CHECKS

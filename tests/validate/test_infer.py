@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pyoxigraph import NamedNode
 
-from kg.infer import infer
 from kg.validate import INFERRED_GRAPH, load_file
+from kg.validate.infer import infer
 
 from .conftest import BASE
 

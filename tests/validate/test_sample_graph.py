@@ -8,9 +8,9 @@ from collections import defaultdict
 import pytest
 from pyoxigraph import NamedNode
 
-from kg.infer import infer
 from kg.store import open_store
 from kg.validate import CHECKS, INFERRED_GRAPH, ValidateOptions, validate
+from kg.validate.infer import infer
 
 
 @pytest.fixture

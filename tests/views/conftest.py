@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from kg.views.model import EncounterSummary, EncounterView, Evidence, Fact, Participant
+from kg.views.model import Citation, EncounterSummary, EncounterView, Fact, Participant
 
 HOSTILE = '"Quoted" <script>alert(1)</script> & \'single\' </svg> $x^2$ ]]> \x07bell'
 
 
 @pytest.fixture
 def hostile_view() -> EncounterView:
-    ev = Evidence(sentence=f"They said {HOSTILE}.", article="art-1", url="javascript:alert(1)", headline=HOSTILE)
-    ok = Evidence(sentence="Iran was discussed.", article="art-2", url="https://example.org/a?x=1&y=\"2\"",
+    ev = Citation(sentence=f"They said {HOSTILE}.", article="art-1", url="javascript:alert(1)", headline=HOSTILE)
+    ok = Citation(sentence="Iran was discussed.", article="art-2", url="https://example.org/a?x=1&y=\"2\"",
                   headline="A <b>headline</b>")
     summary = EncounterSummary(
         iri="https://w3id.org/kg-diplomacy/id/encounter/2026-02-04/remote/a--b", kind="PhoneCall", date="2026-02-04",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.queries import catalogue
+from kg.query.saved import catalogue
 from kg.views.site import write_site
 from tests.views.browser import CHROMEDRIVER, CHROMIUM, FLAGS, ensure_chromium
 from tests.views.servers import site_server

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from kg.cli import main
-from kg.queries import catalogue
-from kg.views.load import encounter_view, find_encounters, list_encounters
+from kg.query.saved import catalogue
+from kg.views.fetch import encounter_view, find_encounters, list_encounters
 from kg.views.model import EncounterSummary, Participant
 from kg.views.site import index_page, write_site
 from kg.views.site_data import date_range, page_name, site_data

@@ -1,7 +1,7 @@
 // The saved-query runner: each saved query (embedded as JSON) runs against a SPARQL 1.1 endpoint
 // (default: same-origin /query, as `kg serve` offers; change it in the page or with ?endpoint=URL).
 // Parameter values become RDF terms through termFor() (checked, escaped) and are bound in a VALUES block
-// at the top of the outer WHERE, as kg.queries does on the Python side; they are never pasted raw.
+// at the top of the outer WHERE, as kg.query.saved does on the Python side; they are never pasted raw.
 (function () {
   "use strict";
   var catalogue = JSON.parse(document.getElementById("kg-queries").textContent);

@@ -10,32 +10,23 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kg import __version__
+from kg.cli.context import CliContext
 from kg.errors import ConfigError, KgError
-from kg.settings import DEFAULT_STORE, Settings, load_settings
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    flags = {"store": args.store, "model": getattr(args, "model", None), "jobs": getattr(args, "jobs", None)}
-    return load_settings(flags=flags)
-
-
-def _open(settings: Settings, *, read_only: bool = False):
-    from kg.store import open_store
-
-    return open_store(settings.store, read_only=read_only, settings=settings)
+from kg.settings import DEFAULT_STORE
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from kg.pipeline import ingest
+    from kg.ingest.pipeline import ingest
 
-    settings = _settings(args)
+    context = CliContext(args)
+    settings = context.settings
     paths = [Path(p) for p in args.paths]
     bar = None
     if sys.stderr.isatty():  # a progress line on a terminal only; pipes and CI stay quiet
-        from kg.progress import ProgressBar, count_articles
+        from kg.cli.progress import ProgressBar, count_articles
 
         bar = ProgressBar(count_articles(paths), sys.stderr)
-    store = _open(settings)
+    store = context.open_store()
     try:
         report = ingest(paths, store, settings, progress=bar)
     finally:
@@ -64,21 +55,18 @@ def _params(pairs: Sequence[str]) -> dict[str, str]:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.queries import get_query
-    from kg.results import format_rows, run_query
+    from kg.query.results import format_rows, run_query
+    from kg.query.saved import get_query
 
     query = get_query(args.name)
-    store = _open(_settings(args), read_only=True)
-    try:
+    with CliContext(args).store(read_only=True) as store:
         rows = run_query(store, query, _params(args.param))
-    finally:
-        store.close()
     sys.stdout.write(format_rows(rows, args.format))
     return 0
 
 
 def cmd_queries(args: argparse.Namespace) -> int:
-    from kg.queries import catalogue
+    from kg.query.saved import catalogue
 
     for query in catalogue().values():
         print(f"{query.name}\n    {query.summary}")
@@ -88,33 +76,27 @@ def cmd_queries(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kg.export import export, write_export
+    from kg.query.export import export, write_export
 
-    store = _open(_settings(args), read_only=True)
-    try:
+    with CliContext(args).store(read_only=True) as store:
         if args.output:
             export(store, args.format, Path(args.output))
         else:
             write_export(store, args.format, sys.stdout.buffer)
             sys.stdout.buffer.flush()
-    finally:
-        store.close()
     return 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from kg.pipeline import remove_article
+    from kg.ingest.pipeline import remove_article
     from kg.rdf.iris import given_graph
 
     if not args.article_ids and not args.graph:
         raise KgError("name the articles to remove, or --graph IRI", fix="see kg remove --help")
     graphs = [given_graph(g) for g in args.graph]
-    store = _open(_settings(args))
-    try:
+    with CliContext(args).store() as store:
         missing = [f"no article '{a}'" for a in args.article_ids if not remove_article(a, store)]
         missing += [f"no graph {g}" for g in graphs if not store.remove_graph(g)]
-    finally:
-        store.close()
     for what in missing:
         print(f"error: {what} in the store", file=sys.stderr)
     return 2 if missing else 0
@@ -123,7 +105,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 # Modules that add subcommands: each defines ``register(sub, common)`` (``sub`` from
 # ``ArgumentParser.add_subparsers``, ``common`` the parent parser with --store) and handlers that return an
 # exit code. Keep each area's commands in its own module; add it here.
-COMMAND_MODULES: tuple[str, ...] = ("kg.cli_checks", "kg.cli_store", "kg.cli_views")
+COMMAND_MODULES: tuple[str, ...] = ("kg.cli.checks", "kg.cli.stores", "kg.cli.views")
 
 THRESHOLDS = ("encounter_f1", "merge_ratio", "date_exact", "type_accuracy", "countries_f1", "countries_strict_f1",
               "organizations_f1", "treaties_f1", "stances_f1", "participant_recall", "encounters_without_day")
@@ -153,7 +135,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     thresholds.update(_targets(args.target))
     check_threshold_names(thresholds)
     sets = resolve_sets(args.gold, args.paths)
-    run = evaluate_sets(sets, _settings(args), partial=args.partial)
+    run = evaluate_sets(sets, CliContext(args).settings, partial=args.partial)
     sys.stdout.write(run.render_text() if args.details else run.render_summary())
     if args.json:
         Path(args.json).write_text(json.dumps(run.to_json(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -242,6 +224,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

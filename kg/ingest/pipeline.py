@@ -17,7 +17,7 @@ from kg.settings import Settings
 from kg.store.base import Store, flush_buffers
 
 if TYPE_CHECKING:
-    from kg.resolve import DatedEncounters
+    from kg.ingest.resolve import DatedEncounters
 
 
 @dataclass
@@ -37,35 +37,17 @@ class IngestReport:
 def extract_articles(
     articles: Iterable[Article], settings: Settings, *, jobs: int | None = None
 ) -> Iterator[Extraction]:
-    """Annotate and extract, streaming, in input order (spaCy ``nlp.pipe`` with the configured batch size;
-    long articles in chunks, see :mod:`kg.nlp.annotate`).
-
-    With ``jobs`` (default ``settings.jobs``) above 1, worker processes each run their own pipeline and
-    extraction (:mod:`kg.workers`); the results are the same as with one process."""
+    """Annotate and extract, streaming, in input order: in this process (:mod:`kg.ingest.extraction`) or,
+    with ``jobs`` (default ``settings.jobs``) above 1, in worker processes that each run their own pipeline
+    (:mod:`kg.ingest.workers`); the results are the same either way."""
     jobs = settings.jobs if jobs is None else jobs
     if jobs > 1:
-        from kg.workers import extract_in_workers
+        from kg.ingest.workers import extract_in_workers
 
-        yield from extract_in_workers(articles, settings, jobs)
-        return
-    from kg.extract.article import extract_article
-    from kg.gazetteer import cached_gazetteer
-    from kg.lexicon import load_lexicon
-    from kg.nlp.annotate import annotate
-    from kg.nlp.pipeline import build_pipeline
+        return extract_in_workers(articles, settings, jobs)
+    from kg.ingest.extraction import extract_here
 
-    nlp = build_pipeline(settings.model, settings.gazetteer, settings.language)
-    gazetteer = cached_gazetteer(settings.gazetteer)
-    lexicon = load_lexicon(settings.language)
-    # articles longer than CHUNK_CHARS are parsed in chunks (spaCy's parser needs about 1 GB per 100,000
-    # characters) and joined back into one Doc with the article's exact text
-    docs = annotate(nlp, articles, batch_size=settings.batch_size, batch_chars=settings.batch_chars,
-                    limit=CHUNK_CHARS)
-    for doc, article in docs:
-        yield extract_article(doc, article, gazetteer, lexicon)
-
-
-CHUNK_CHARS = 100_000
+    return extract_here(articles, settings)
 
 
 def reference_graphs(settings: Settings) -> dict[NamedNode, list[Quad]]:
@@ -108,7 +90,7 @@ def ensure_reference(store: Store, settings: Settings) -> None:
 
 class GraphSink(Protocol):
     """Where extracted article graphs go: a :class:`~kg.store.base.Store`, or a shard file being written
-    (:mod:`kg.store.shards`). A sink with a ``flush()`` method is flushed every ``SYNC_EVERY`` articles."""
+    (:mod:`kg.ingest.shards`). A sink with a ``flush()`` method is flushed every ``SYNC_EVERY`` articles."""
 
     def replace_graphs(self, graphs: dict[NamedNode, list[Quad]]) -> None: ...
 
@@ -121,8 +103,8 @@ def ingest(
     Articles stream through (read, annotated, extracted and written a batch at a time), so memory does not
     grow with the input. Articles whose encounters are dated only in part wait until the whole run is
     extracted, so that every dated report of the run (and of the store) can corroborate them (see
-    :mod:`kg.resolve`). ``progress``, when given, is called with the number of articles extracted so far."""
-    from kg.resolve import DatedEncounters
+    :mod:`kg.ingest.resolve`). ``progress``, when given, is called with the number of articles extracted so far."""
+    from kg.ingest.resolve import DatedEncounters
 
     ensure_reference(store, settings)
     known = DatedEncounters()
@@ -136,8 +118,8 @@ def write_articles(
 ) -> IngestReport:
     """Stages 1-5 and the write: the articles of ``paths`` as graphs into ``sink``, a batch at a time.
     ``known`` holds the dated encounters already in the target (the run's own are added as they come)."""
-    from kg.resolve import needs_resolution, resolve
-    from kg.spill import Spill
+    from kg.ingest.resolve import needs_resolution, resolve
+    from kg.ingest.spill import Spill
 
     report = IngestReport()
     writer = _BatchWriter(sink, settings.batch_size, report)
@@ -184,11 +166,12 @@ class _BatchWriter:
         self.unsynced = 0
 
     def add(self, extraction: Extraction) -> None:
+        from kg.ingest.resolve import identify
         from kg.rdf import iris
         from kg.rdf.mapping import extraction_quads
 
         try:
-            quads = extraction_quads(extraction)
+            quads = extraction_quads(identify(extraction))
         except (ValueError, KgError) as exc:
             self.report.problems.append(InputProblem(extraction.article.source, f"cannot map the article: {exc}"))
             return
@@ -215,7 +198,7 @@ class _BatchWriter:
 
 def remove_article(article_id: str, store: Store) -> bool:
     """Drop an article's graph: what only it supported disappears, what others also report stays."""
-    from kg.articles import slugify
+    from kg.keys import article_id_for
     from kg.rdf import iris
 
-    return store.remove_graph(iris.article_graph(slugify(article_id) or article_id))
+    return store.remove_graph(iris.article_graph(article_id_for(article_id, article_id)))

@@ -9,37 +9,51 @@ import signal
 import sys
 from pathlib import Path
 
-from kg.settings import Settings, load_settings
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    flags = {"store": args.store, "model": getattr(args, "model", None), "jobs": getattr(args, "jobs", None)}
-    return load_settings(flags=flags)
+from kg.cli.context import CliContext
 
 
 def _stop_on_sigterm(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _serve_limits(args: argparse.Namespace):
+    from kg.errors import KgError
+    from kg.serve.runner import Limits
+
+    if args.query_timeout < 0 or args.query_timeout != args.query_timeout:
+        raise KgError(f"--query-timeout must be a number of seconds (0: no limit), not {args.query_timeout}")
+    if args.max_result_mb <= 0:
+        raise KgError(f"--max-result-mb must be a positive number of megabytes, not {args.max_result_mb}")
+    if args.query_workers < 1:
+        raise KgError(f"--query-workers must be at least 1, not {args.query_workers}")
+    return Limits(timeout=args.query_timeout or None, max_bytes=int(args.max_result_mb * 1024 * 1024))
+
+
+def _log_line(line: str) -> None:
+    print(f"kg serve: {line}", file=sys.stderr, flush=True)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from kg.serve import make_server
-    from kg.store import open_store
 
-    settings = _settings(args)
-    store = open_store(settings.store, read_only=not args.writable, settings=settings)
+    limits = _serve_limits(args)
+    store = CliContext(args).open_store(read_only=not args.writable)
     try:
         site = None
         if args.site is not None:
-            from kg.queries import catalogue
+            from kg.query.saved import catalogue
             from kg.views.site import write_site
 
             site = Path(args.site)
             write_site(store, site, queries=catalogue())
-        server = make_server(store, port=args.port, writable=args.writable, site=site)
+        server = make_server(store, port=args.port, writable=args.writable, site=site, limits=limits,
+                             cors=args.cors, allow_service=args.allow_service, query_workers=args.query_workers,
+                             on_error=_log_line)
         mode = "writable" if args.writable else "read-only"
         pages = f" ; browse {server.url}site/" if site is not None else ""
-        print(f"serving {store.location} ({mode}) at {server.url} ; SPARQL endpoint {server.url}query{pages} ; "
-              "Ctrl-C stops", file=sys.stderr, flush=True)
+        service = "SERVICE allowed" if args.allow_service else "no SERVICE"
+        print(f"serving {store.location} ({mode}; {limits.describe()}; {service}) at {server.url} ; "
+              f"SPARQL endpoint {server.url}query{pages} ; Ctrl-C stops", file=sys.stderr, flush=True)
         signal.signal(signal.SIGTERM, _stop_on_sigterm)
         try:
             server.serve_forever()
@@ -53,9 +67,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from kg.store.shards import extract_shard
+    from kg.ingest.shards import extract_shard
 
-    settings = _settings(args)
+    settings = CliContext(args).settings
     paths = [Path(p) for p in args.paths]
     if args.out == "-":
         report = extract_shard(paths, settings, sys.stdout.buffer, reference=args.reference)
@@ -70,21 +84,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from kg.load import load_files
+    from kg.ingest.rdf_files import load_files
     from kg.rdf.iris import given_graph
-    from kg.store import open_store
 
-    settings = _settings(args)
+    context = CliContext(args)
     graph = given_graph(args.graph) if args.graph else None
-    store = open_store(settings.store, settings=settings)
-    try:
+    with context.store() as store:
         report = load_files([Path(p) for p in args.paths], store, fmt=args.format, graph=graph)
-    finally:
-        store.close()
     for problem in report.problems:
         print("error: " + problem.message, file=sys.stderr)
     print(f"loaded {len(report.files)} file(s), skipped {len(report.problems)}; {report.graphs} graph(s), "
-          f"{report.quads} quads -> {settings.store}", file=sys.stderr)
+          f"{report.quads} quads -> {context.settings.store}", file=sys.stderr)
     return 2 if report.problems else 0
 
 
@@ -96,6 +106,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="also accept SPARQL Update (/update) and Graph Store writes (/store)")
     p.add_argument("--site", metavar="DIR",
                    help="write the browser pages (kg site) into DIR and serve them at /site/")
+    p.add_argument("--cors", action="append", default=[], metavar="ORIGIN",
+                   help="let pages of this origin (e.g. http://localhost:3000) use the endpoint; repeatable")
+    p.add_argument("--allow-service", action="store_true",
+                   help="let queries call other SPARQL servers (SERVICE); off by default: the server fetches no URL")
+    p.add_argument("--query-timeout", type=float, default=30.0, metavar="SECONDS",
+                   help="stop a query after this long with 503 (default 30; 0: no limit)")
+    p.add_argument("--max-result-mb", type=float, default=64.0, metavar="MB",
+                   help="refuse answers larger than this (default 64 MB; 507)")
+    p.add_argument("--query-workers", type=int, default=2, metavar="N",
+                   help="processes running queries over a store directory at once (default 2)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("load", parents=[common],

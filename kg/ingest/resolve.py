@@ -1,5 +1,9 @@
-"""Stage 4 (resolve): give an encounter the date another report of it states, when its own article
-gives only part of the date.
+"""Stage 4 (resolve): the identity of every encounter, and the date another report of it states when its
+own article gives only part of the date.
+
+Identity: :func:`identify` gives each encounter its :class:`~kg.keys.EncounterKey` (kind family, date at
+its precision, sorted participants; undated ones scoped to their article). The mapping mints the
+encounter's IRI from that key; nothing reads a key back out of an IRI.
 
 An article with no publication date that says "on Tuesday", or one that writes "Feb. 12" with no year,
 cannot date its encounter alone. If exactly one report of the same participants and kind family, in the
@@ -15,48 +19,81 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from kg.keys import EncounterKey
 from kg.rdf import iris
-from kg.records import Encounter, Extraction, PartialDate, Precision
+from kg.rdf.vocab import KG, KG_NS
+from kg.records import Encounter, EncounterKind, Extraction, PartialDate, Precision
 from kg.store.base import Store
 
-Key = tuple[str, tuple[str, ...]]
+# (kind family, sorted participant IRIs): what two reports of one encounter share besides the date. The
+# participants are named by their IRIs, as the graph names them, so a report in the store and one in this
+# run compare alike without any IRI being decoded.
+Parties = tuple[str, tuple[str, ...]]
 
-_DAY_ENCOUNTERS = """
-PREFIX kg: <https://w3id.org/kg-diplomacy/ontology#>
-SELECT DISTINCT ?call WHERE { ?call a kg:Encounter ; kg:datePrecision kg:DayPrecision }
+_FAMILY_OF_CLASS = {getattr(KG, kind.value): kind.family for kind in EncounterKind}
+_DAY_ENCOUNTERS = f"""
+PREFIX kg: <{KG_NS}>
+SELECT ?call ?kind ?date ?participant WHERE {{
+  ?call a kg:Encounter ; a ?kind ; kg:datePrecision kg:DayPrecision ; kg:date ?date ; kg:participant ?participant
+}}
 """
 
 
+def encounter_key(encounter: Encounter, article_id: str) -> EncounterKey:
+    """Identity of an encounter: kind family, date at its precision, sorted participant ids. Without a
+    date, the key is scoped to the article, so undated reports never merge across articles."""
+    when = encounter.date.iso() if encounter.date else None
+    return EncounterKey(encounter.kind.family, encounter.participant_ids, when, None if when else article_id)
+
+
+def identify(extraction: Extraction) -> Extraction:
+    """The extraction with every encounter's identity key set (after any date resolution)."""
+    article_id = extraction.article.id
+    encounters = tuple(replace(e, key=encounter_key(e, article_id)) for e in extraction.encounters)
+    return replace(extraction, encounters=encounters)
+
+
+def parties(encounter: Encounter) -> Parties:
+    return encounter.kind.family, tuple(sorted(iris.actor(p).value for p in encounter.participants))
+
+
 class DatedEncounters:
-    """Known day-precision encounters by (kind family, sorted participant ids)."""
+    """Known day-precision encounters by their parties (kind family, participants)."""
 
     def __init__(self) -> None:
-        self._days: dict[Key, set[dt.date]] = {}
-        self._gatherings: dict[tuple[Key, dt.date], set[str]] = {}
+        self._days: dict[Parties, set[dt.date]] = {}
+        self._gatherings: dict[tuple[Parties, dt.date], set[str]] = {}
 
-    def add(self, family: str, participants: tuple[str, ...], day: dt.date, gatherings: tuple[str, ...] = ()) -> None:
-        key = (family, tuple(sorted(participants)))
+    def add(self, key: Parties, day: dt.date, gatherings: tuple[str, ...] = ()) -> None:
+        key = (key[0], tuple(sorted(key[1])))
         self._days.setdefault(key, set()).add(day)
         self._gatherings.setdefault((key, day), set()).update(gatherings)
 
     def add_extraction(self, extraction: Extraction) -> None:
         for encounter in extraction.encounters:
             if encounter.date is not None and encounter.date.precision is Precision.DAY:
-                self.add(encounter.kind.family, encounter.participant_ids, encounter.date.value,
-                         encounter.gatherings)
+                self.add(parties(encounter), encounter.date.value, encounter.gatherings)
 
     def add_store(self, store: Store) -> None:
+        """The day-dated encounters of the store, read from their triples (kind, date, participants)."""
+        found: dict[str, tuple[set[str], set[str], set[str]]] = {}
         for row in store.select(_DAY_ENCOUNTERS):
-            parsed = iris.parse_encounter_iri(row["call"].value)
-            if parsed is not None:
-                date, family, people = parsed
-                try:
-                    self.add(family, people, dt.date.fromisoformat(date))
-                except ValueError:
-                    continue
+            families, days, people = found.setdefault(row["call"].value, (set(), set(), set()))
+            if row["kind"].value in _FAMILY_OF_CLASS:
+                families.add(_FAMILY_OF_CLASS[row["kind"].value])
+            days.add(row["date"].value)
+            people.add(row["participant"].value)
+        for families, days, people in found.values():
+            if len(families) != 1 or len(days) != 1:
+                continue  # not one encounter's triples (an edited store): nothing to corroborate with
+            try:
+                day = dt.date.fromisoformat(days.pop())
+            except ValueError:
+                continue
+            self.add((families.pop(), tuple(people)), day)
 
     def candidates(self, encounter: Encounter) -> set[dt.date]:
-        key = (encounter.kind.family, encounter.participant_ids)
+        key = parties(encounter)
         clues = encounter.clues
         if clues is None:
             return set()

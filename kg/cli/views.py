@@ -7,19 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from kg.cli.context import CliContext
 from kg.errors import InputError
-from kg.settings import Settings, load_settings
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    return load_settings(flags={"store": args.store})
-
-
-def _open(args: argparse.Namespace):
-    from kg.store import open_store
-
-    settings = _settings(args)
-    return open_store(settings.store, read_only=True, settings=settings)
 
 
 def _format(output: str | None, given: str | None, default: str) -> str:
@@ -39,7 +28,7 @@ def _emit(content: str | bytes, output: str | None) -> None:
 
 
 def _pick_call(store, args: argparse.Namespace) -> str:
-    from kg.views.load import find_encounters
+    from kg.views.fetch import find_encounters
 
     if args.call:
         return args.call
@@ -55,32 +44,26 @@ def _pick_call(store, args: argparse.Namespace) -> str:
 
 def cmd_show(args: argparse.Namespace) -> int:
     from kg.views.encounter_html import render_html
-    from kg.views.load import encounter_view
+    from kg.views.fetch import encounter_view
     from kg.views.png import render_png
     from kg.views.svg import render_svg
 
     fmt = _format(args.output, args.format, "svg")
-    store = _open(args)
-    try:
+    with CliContext(args).store(read_only=True) as store:
         view = encounter_view(store, _pick_call(store, args))
-    finally:
-        store.close()
     renderers = {"svg": render_svg, "png": render_png, "html": render_html}
     _emit(renderers[fmt](view), args.output)
     return 0
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    from kg.views.load import list_encounters
+    from kg.views.fetch import list_encounters
     from kg.views.site import timeline_page
     from kg.views.timeline import render_timeline, timeline_points, timeline_table
 
     fmt = _format(args.output, args.format, "png")
-    store = _open(args)
-    try:
+    with CliContext(args).store(read_only=True) as store:
         points = timeline_points(list_encounters(store), tuple(args.country))
-    finally:
-        store.close()
     if fmt == "html":
         _emit(timeline_page(render_timeline(points, "svg").decode("utf-8"), timeline_table(points)), args.output)
     else:
@@ -89,14 +72,11 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def cmd_site(args: argparse.Namespace) -> int:
-    from kg.queries import catalogue
+    from kg.query.saved import catalogue
     from kg.views.site import write_site
 
-    store = _open(args)
-    try:
+    with CliContext(args).store(read_only=True) as store:
         report = write_site(store, Path(args.out), queries=catalogue(), endpoint=args.endpoint)
-    finally:
-        store.close()
     print(f"wrote {report.files} file(s) for {report.encounters} encounter(s) -> {report.out}/index.html",
           file=sys.stderr)
     return 0

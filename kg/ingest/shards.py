@@ -4,7 +4,7 @@ Extraction is per article and deterministic, so shards made on different machine
 and loading them into one store merges the encounters they share. The shard streams: each batch of
 article graphs is written as it is extracted, so memory does not grow with the shard. One limit: a
 partially dated encounter ("on Tuesday", no publication date) is corroborated only by dated reports in
-its own shard (see :mod:`kg.resolve`); ingesting everything in one run, or `kg ingest` of that article
+its own shard (see :mod:`kg.ingest.resolve`); ingesting everything in one run, or `kg ingest` of that article
 into the loaded store afterwards, corroborates across shards.
 """
 
@@ -16,8 +16,8 @@ from typing import BinaryIO
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, serialize
 
-from kg.export import atomic_write
-from kg.pipeline import IngestReport, reference_graphs, write_articles
+from kg.ingest.pipeline import IngestReport, reference_graphs, write_articles
+from kg.query.export import atomic_write
 from kg.settings import Settings
 
 
@@ -36,7 +36,7 @@ def extract_shard(paths: Iterable[Path], settings: Settings, out: Path | BinaryI
     """Read, extract and resolve the articles as ``kg ingest`` does, and write their graphs as N-Quads
     (with the ontology and reference graphs unless ``reference`` is False) to ``out``: a path, written
     atomically, or a binary stream."""
-    from kg.resolve import DatedEncounters
+    from kg.ingest.resolve import DatedEncounters
 
     def write(output: BinaryIO) -> IngestReport:
         sink = NQuadsSink(output)

@@ -1,7 +1,7 @@
 """A first-in first-out queue of records kept in a temporary file rather than in memory.
 
 The ingest holds back the extractions that wait for the resolve stage until the whole run is extracted
-(:mod:`kg.resolve`); in a large run they can be a good part of the input, so they wait on disk (pickled,
+(:mod:`kg.ingest.resolve`); in a large run they can be a good part of the input, so they wait on disk (pickled,
 one after the other) and memory stays flat however large the run is.
 """
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pyoxigraph import BlankNode, Literal, NamedNode
 
 from kg.errors import QueryError, StoreError
-from kg.queries import SavedQuery
+from kg.query.saved import SavedQuery
+from kg.rdf.vocab import KG_ID_NS
 from kg.store.base import Store
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -74,5 +75,4 @@ def _table(rows: Rows) -> str:
 
 def _short(value: str) -> str:
     """Tables show data IRIs by their path after /id/ to stay readable; CSV/TSV/JSON keep full IRIs."""
-    marker = "https://w3id.org/kg-diplomacy/id/"
-    return value[len(marker):] if value.startswith(marker) else value
+    return value[len(KG_ID_NS):] if value.startswith(KG_ID_NS) else value

@@ -33,10 +33,10 @@ def _start(settings: Settings) -> None:
 
 
 def _extract_chunk(articles: list[Article]) -> list[Extraction]:
-    from kg.pipeline import extract_articles
+    from kg.ingest.extraction import extract_here
 
     assert _settings is not None, "worker not started"
-    return list(extract_articles(articles, _settings, jobs=1))
+    return list(extract_here(articles, _settings))
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:

@@ -1,16 +1,15 @@
 """Read encounters from a store with the saved SPARQL in ``kg/views/sparql`` (the encounter IRI is bound as
-an RDF term in a VALUES block by :meth:`kg.queries.SavedQuery.bind`, never pasted into the text)."""
+an RDF term in a VALUES block by :meth:`kg.query.saved.SavedQuery.bind`, never pasted into the text)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cache
 from pathlib import Path
 
 from kg.errors import InputError, QueryError
-from kg.queries import SavedQuery, parse_saved_query
+from kg.query.saved import SavedQuery, load_query
 from kg.store.base import Store
-from kg.views.model import EncounterSummary, EncounterView, Evidence, Fact, Participant
+from kg.views.model import Citation, EncounterSummary, EncounterView, Fact, Participant
 
 SPARQL_DIR = Path(__file__).resolve().parent / "sparql"
 Row = dict[str, str]
@@ -18,9 +17,8 @@ POLARITY_WORDS = {"Support": "supports", "Oppose": "opposes", "Concern": "concer
                   "Cooperate": "cooperates on", "Neutral": "neutral on", "CallFor": "calls for"}
 
 
-@cache
 def view_query(name: str) -> SavedQuery:
-    return parse_saved_query(SPARQL_DIR / f"{name}.rq")
+    return load_query(SPARQL_DIR, name)
 
 
 def rows(store: Store, name: str, call: str | None = None) -> list[Row]:
@@ -31,10 +29,10 @@ def rows(store: Store, name: str, call: str | None = None) -> list[Row]:
     return [{n: ("" if s[n] is None else s[n].value) for n in names} for s in solutions]
 
 
-def _evidence(row: Row) -> Evidence | None:
+def _evidence(row: Row) -> Citation | None:
     if not row.get("sentence"):
         return None
-    return Evidence(row["sentence"].strip(), row.get("article", ""), row.get("url", ""), row.get("headline", ""))
+    return Citation(row["sentence"].strip(), row.get("article", ""), row.get("url", ""), row.get("headline", ""))
 
 
 def list_encounters(store: Store, call: str | None = None) -> list[EncounterSummary]:
@@ -57,7 +55,7 @@ def list_encounters(store: Store, call: str | None = None) -> list[EncounterSumm
 
 def _facts(rows_: list[Row], role_of, label_of, note_of) -> list[Fact]:
     """Group rows by subject into facts, keeping each distinct evidence sentence once, in order."""
-    grouped: dict[tuple[str, str, str, str], dict[Evidence, None]] = {}
+    grouped: dict[tuple[str, str, str, str], dict[Citation, None]] = {}
     for r in rows_:
         key = (role_of(r), label_of(r), r.get("subject") or r.get("treaty") or r.get("stance", ""), note_of(r))
         bucket = grouped.setdefault(key, {})

@@ -41,7 +41,7 @@ SUFFIXES = {
 BATCH_QUADS = 50_000  # quads per write (whole graphs; a batch closes at the first graph boundary past this)
 GRAPH_CAP = 500_000  # a graph with more quads is written in parts rather than in one transaction
 # quads between two flushes of the embedded store, which otherwise keeps all it was written in memory and
-# in its write-ahead log (as kg.pipeline.SYNC_EVERY does for ingest: about 256 articles' worth)
+# in its write-ahead log (as kg.ingest.pipeline.SYNC_EVERY does for ingest: about 256 articles' worth)
 SYNC_QUADS = 100_000
 
 

@@ -15,14 +15,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode
 
 from kg.errors import QueryError
+from kg.rdf.vocab import XSD
 from kg.resources import queries_dir
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 _HEADER = re.compile(r"^#\s*(name|summary|param)\s*:\s*(.*)$")
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>iri|string|date|integer)"
@@ -44,9 +45,9 @@ class Parameter:
             if self.type == "iri":
                 return NamedNode(value)
             if self.type == "date":
-                return Literal(dt.date.fromisoformat(value).isoformat(), datatype=NamedNode(XSD + "date"))
+                return Literal(dt.date.fromisoformat(value).isoformat(), datatype=NamedNode(XSD.date))
             if self.type == "integer":
-                return Literal(str(int(value)), datatype=NamedNode(XSD + "integer"))
+                return Literal(str(int(value)), datatype=NamedNode(XSD.integer))
         except ValueError as exc:
             raise QueryError(f"parameter {self.name}: {value!r} is not a valid {self.type}") from exc
         return Literal(value)
@@ -122,6 +123,17 @@ def parse_saved_query(path: Path) -> SavedQuery:
         else:
             fields[key] = value
     return SavedQuery(fields.get("name", path.stem), fields.get("summary", ""), tuple(parameters), text, path)
+
+
+@cache
+def load_query(directory: Path, name: str) -> SavedQuery:
+    """The saved query ``NAME.rq`` in ``directory``: the one loader of ``.rq`` files, for the catalogue and
+    for the queries kg runs itself (``kg/evaluation/sparql``, ``kg/validate/sparql``, ``kg/views/sparql``)."""
+    path = directory / f"{name}.rq"
+    if not path.is_file():
+        raise QueryError(f"no saved query {name}.rq", where=str(directory),
+                         fix="reinstall kg from a complete checkout")
+    return parse_saved_query(path)
 
 
 def catalogue(directory: Path | None = None) -> dict[str, SavedQuery]:

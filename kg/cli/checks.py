@@ -1,4 +1,4 @@
-"""``kg validate`` and ``kg infer``: thin commands over :mod:`kg.validate` and :mod:`kg.infer`.
+"""``kg validate`` and ``kg infer``: thin commands over :mod:`kg.validate` and :mod:`kg.validate.infer`.
 
 ``kg validate`` exits 0 when the graph conforms, 1 when it does not, 2 on an error (pySHACL's contract).
 """
@@ -9,6 +9,8 @@ import argparse
 import json
 import sys
 from pathlib import Path
+
+from kg.cli.context import CliContext
 
 # the names of kg.validate.run.CHECKS, repeated here so that registering the subcommand does not import
 # the validation stack (rdflib, pySHACL, owlready2) on every kg command; a test keeps the two equal
@@ -31,20 +33,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=cmd_infer)
 
 
-def _open(args: argparse.Namespace, *, read_only: bool):
-    from kg.settings import load_settings
-    from kg.store import open_store
-
-    settings = load_settings(flags={"store": args.store})
-    return open_store(settings.store, read_only=read_only)
-
-
 def cmd_validate(args: argparse.Namespace) -> int:
     from kg.validate import CHECKS, ValidateOptions, load_file, validate
 
     options = ValidateOptions(checks=tuple(c for c in CHECKS if c not in args.skip), reasoner=args.reasoner,
                               batch_size=max(args.batch_size, 0), shacl_report=bool(args.shacl_report))
-    store = load_file(Path(args.file)) if args.file else _open(args, read_only=True)
+    store = load_file(Path(args.file)) if args.file else CliContext(args).open_store(read_only=True)
     try:
         report = validate(store, options, source=args.file)
     finally:
@@ -59,12 +53,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_infer(args: argparse.Namespace) -> int:
-    from kg.infer import infer
+    from kg.validate.infer import infer
 
-    store = _open(args, read_only=False)
-    try:
+    with CliContext(args).store() as store:
         result = infer(store)
-    finally:
-        store.close()
     print(f"inferred {result.inferred} triple(s) from {result.asserted} asserted -> {result.graph}", file=sys.stderr)
     return 0

@@ -15,7 +15,7 @@ from typing import BinaryIO, TypeVar
 from pyoxigraph import RdfFormat, serialize
 
 from kg.errors import ExportError
-from kg.rdf.vocab import PREFIXES
+from kg.rdf.vocab import DATA_PREFIXES, PREFIXES
 from kg.store.base import Store
 
 FORMATS = {
@@ -27,7 +27,6 @@ FORMATS = {
 }
 EXTENSIONS = {"turtle": ".ttl", "ntriples": ".nt", "trig": ".trig", "nquads": ".nq", "jsonld": ".jsonld"}
 T = TypeVar("T")
-DATA_PREFIXES = {"kgid": "https://w3id.org/kg-diplomacy/id/", "kgg": "https://w3id.org/kg-diplomacy/graph/"}
 
 
 def write_export(store: Store, fmt: str, output: BinaryIO) -> None:
