@@ -47,10 +47,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.articles import slugify  # noqa: E402
 from kg.errors import GazetteerError  # noqa: E402
 from kg.gazetteer import GENERATED_PEOPLE_FILE, PEOPLE_FILE, Person, person_from_record  # noqa: E402
 from kg.gazetteer_people import CuratedIndex  # noqa: E402
+from kg.keys import slugify  # noqa: E402
 
 GAZETTEER_DIR = ROOT / "data" / "gazetteer"
 DEFAULT_TABLE = ROOT.parent / "shared" / "data" / "wikidata-leaders" / "leaders.csv"
