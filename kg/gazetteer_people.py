@@ -9,7 +9,9 @@ overlapping by more than a year (a role has one holder at a time, so this is one
 
 Curated wins: a matched curated person keeps its name, aliases and offices, takes the Wikidata id when it
 has none, and gains the generated terms of roles it has no term in (a later premiership, a presidency).
-A generated person that matches nobody is added; when its id is taken by a curated person of another name,
+A generated person that matches nobody is added, less the aliases a curated person is also written as (a
+text two people share names neither, see ``Gazetteer.surface_forms``, and the curated one must keep it); one
+whose very name a curated person is also written as is left out. When its id is taken by a curated person,
 the id gets its Wikidata id as a suffix (``john-smith-q123``). This module imports nothing outside the
 standard library and :mod:`kg.gazetteer`.
 """
@@ -101,12 +103,16 @@ def merge_into(curated: Person, generated: Person) -> Person:
 def merge_people(curated: Mapping[str, Person], generated: Iterable[Person]) -> dict[str, Person]:
     """The curated people (by id) with the generated ones merged in (the rules of the module docstring)."""
     index = CuratedIndex(curated.values())
+    taken = {text for c in curated.values() for text in (c.name, *c.aliases)}
     merged = dict(curated)
     for person in generated:
         match = index.match(person)
         if match is not None:
             merged[match.id] = merge_into(merged[match.id], person)
             continue
+        if person.name in taken:
+            continue
+        person = replace(person, aliases=tuple(a for a in person.aliases if a not in taken))
         person_id = person.id
         if person_id in merged:
             person_id = f"{person.id}-{(person.wikidata or str(len(merged))).lower()}"

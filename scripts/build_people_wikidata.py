@@ -12,7 +12,8 @@ the snapshots that listed it; its README gives the caveats) becomes one gazettee
   label kept as an alias), plus the ASCII form when the name has accents; a person whose label is a bare
   id, and labels known to be wrong, are taken from people_wikidata_overlay.jsonl (``name`` or ``exclude``);
 * the offices: one term per office and run of years (rows of one office whose years overlap are one term,
-  as the README warns that edited start years give several rows), with the role as the table gives it
+  as the README warns that edited start years give several rows; two items of one title in one state are one
+  office), with the role as the table gives it
   (``governor_general`` and ``other`` become ``official``). The table knows years only, so a term runs from
   1 January of its start year to 1 January after its end year; with no end year, to 1 January after the
   year a successor in the same office started, else after the year of the next snapshot, or open when the
@@ -174,12 +175,19 @@ def term_end(row: Row, rows_of_office: list[Row], snapshots: list[str]) -> int |
     return int(snapshot_after(row.last_seen, snapshots)[:4]) + 1
 
 
-def terms(rows: list[Row], by_office: dict[str, list[Row]], snapshots: list[str]) -> list[dict[str, Any]]:
+def office_key(row: Row) -> tuple[str, str, str]:
+    """An office: its state, role and title (two Wikidata items of one title are one office, as for
+    "emir of Kuwait")."""
+    return row.iso3, row.role, row.title.casefold()
+
+
+def terms(rows: list[Row], by_office: dict[tuple[str, str, str], list[Row]],
+          snapshots: list[str]) -> list[dict[str, Any]]:
     """One person's terms: per office, the runs of overlapping rows joined."""
-    spans: dict[str, list[tuple[int, int | None, Row]]] = defaultdict(list)
-    for row in sorted(rows, key=lambda r: (r.position, r.start)):
-        end = term_end(row, by_office[row.position], snapshots)
-        runs = spans[row.position]
+    spans: dict[tuple[str, str, str], list[tuple[int, int | None, Row]]] = defaultdict(list)
+    for row in sorted(rows, key=lambda r: (office_key(r), r.start)):
+        end = term_end(row, by_office[office_key(row)], snapshots)
+        runs = spans[office_key(row)]
         if runs and (runs[-1][1] is None or runs[-1][1] > row.start):
             start, last_end, first = runs[-1]
             runs[-1] = (start, None if end is None or last_end is None else max(end, last_end), first)
@@ -219,10 +227,10 @@ def build(table: Path, gazetteer: Path) -> Build:
     skipped: Counter[str] = Counter()
     rows = read_table(table, countries, skipped)
     snapshots = sorted(({r.last_seen for r in rows} | {r.first_seen for r in rows}) - {FINAL_SNAPSHOT})
-    by_office: dict[str, list[Row]] = defaultdict(list)
+    by_office: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
     by_person: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
-        by_office[row.position].append(row)
+        by_office[office_key(row)].append(row)
         by_person[row.person].append(row)
     records = []
     for qid, person_rows in by_person.items():

@@ -67,12 +67,24 @@ def test_same_name_and_country_merge_only_without_a_different_id():
     curated = person("ana-lima", "Ana Lima", "BRA", term("minister", "BRA", date(2020, 1, 1), None))
     same = person("ana-lima", "Ána Líma", "BRA", term("head_of_state", "BRA", date(2023, 1, 1), None), qid="Q7")
     assert merge_people({"ana-lima": curated}, [same])["ana-lima"].wikidata == "Q7"
-    elsewhere = person("ana-lima", "Ana Lima", "PRT", term("head_of_state", "PRT", date(2023, 1, 1), None), qid="Q8")
-    merged = merge_people({"ana-lima": curated}, [elsewhere])
-    assert sorted(merged) == ["ana-lima", "ana-lima-q8"] and merged["ana-lima"].wikidata is None
     known = person("ana-lima", "Ana Lima", "BRA", term("minister", "BRA", date(2020, 1, 1), None), qid="Q5")
     other = person("ana-lima", "Ana Lima", "BRA", term("head_of_state", "BRA", date(2023, 1, 1), None), qid="Q9")
-    assert sorted(merge_people({"ana-lima": known}, [other])) == ["ana-lima", "ana-lima-q9"]
+    assert CuratedIndex([known]).match(other) is None  # another person of the same name
+    assert CuratedIndex([known]).namesakes(other) == [known]
+    renamed = person("ana-lima", "Ana M. Lima", "BRA", term("head_of_state", "BRA", date(2023, 1, 1), None), qid="Q9")
+    merged = merge_people({"ana-lima": known}, [renamed])
+    assert sorted(merged) == ["ana-lima", "ana-lima-q9"] and merged["ana-lima"] == known
+
+
+def test_texts_of_curated_people_stay_theirs():
+    curated = person("li-wei", "Li Wei", "CHN", term("minister", "CHN", date(2020, 1, 1), None), aliases=("Wei Li",))
+    namesake = person("li-wei", "Li Wei", "SGP", term("head_of_state", "SGP", date(2021, 1, 1), None), qid="Q4")
+    alias = person("wei-li-tan", "Wei Li Tan", "SGP", term("head_of_state", "SGP", date(2023, 1, 1), None), qid="Q6",
+                   aliases=("Wei Li", "Tan Wei Li"))
+    merged = merge_people({"li-wei": curated}, [namesake, alias])
+    assert sorted(merged) == ["li-wei", "wei-li-tan"]  # the namesake of another country is left out
+    assert merged["wei-li-tan"].aliases == ("Tan Wei Li",)
+    assert merged["li-wei"] == curated
 
 
 def test_a_spelling_variant_with_a_shared_term_is_the_same_person():
@@ -120,7 +132,8 @@ ROWS = [
     "Q11,Beth Wanjiru,Q114,Kenya,Q500,President of Kenya,head_of_state,2022,,2022-09-11,2026",
     "Q12,Chege Kamau,Q114,Kenya,Q501,Prime Cabinet Secretary,head_of_government,2019,,2021-08-26,2022-10-10",
     "Q13,Dan Otieno,Q114,Kenya,Q501,Prime Cabinet Secretary,head_of_government,2023,,2023-06-03,2026",
-    "Q14,Esther Njeri,Q114,Kenya,Q502,Deputy Something,other,2020,,2021-08-26,2023-06-03",
+    "Q14,Esther Njeri,Q114,Kenya,Q502,Deputy Something,other,2020,,2021-08-26,2022-10-10",
+    "Q14,Esther Njeri,Q114,Kenya,Q507,Deputy Something,other,2020,,2022-10-10,2023-06-03",
     "Q20,Felipe IX of Spain,Q29,Spain,Q503,Monarch of Spain,head_of_state,2014,,2021-08-26,2026",
     "Q20,Felipe IX of Spain,Q29,Spain,Q503,Monarch of Spain,head_of_state,2015,,2021-08-26,2022-01-01",
     "Q30,Gil Abkhaz,Q31354462,Republic of Abkhazia,Q504,President of Abkhazia,head_of_state,2020,,2021-08-26,2026",
@@ -149,7 +162,8 @@ def test_build_turns_rows_into_people_with_year_terms(script, tmp_path):
     assert offices("Q10") == [("head_of_state", "2013", "2023")]  # ended in 2022: covers all of 2022
     assert offices("Q11") == [("head_of_state", "2022", None)]  # still listed by the last version
     assert offices("Q12") == [("head_of_government", "2019", "2024")]  # a successor started in 2023
-    assert offices("Q14") == [("official", "2020", "2025")]  # gone after 2023-06-03, next version in 2024
+    # two items of one title are one office; gone after 2023-06-03, and the next version is of 2024
+    assert offices("Q14") == [("official", "2020", "2025")]
     assert offices("Q20") == [("head_of_state", "2014", None)]  # two rows of one term joined
     assert (people["Q20"]["name"], people["Q20"]["aliases"]) == ("Felipe IX", ["Felipe IX of Spain"])
     assert people["Q20"]["id"] == "felipe-ix"
@@ -212,3 +226,6 @@ def test_shipped_gazetteer_merges_the_generated_people():
     assert [p.name for p in gaz.holders("KEN", "head_of_state", date(2024, 5, 1))] == ["William Ruto"]
     assert gaz.people["vladimir-putin"].wikidata == "Q7747"
     assert gaz.people["felipe-vi"].offices[0].start == date(2014, 6, 19)  # the curated term, not the table's year
+    for p in gaz.people.values():  # an office term's IRI is minted from its title and start: one end each
+        ends = {(t.title, t.start): t.end for t in p.offices}
+        assert all(ends[(t.title, t.start)] == t.end for t in p.offices), p.id
