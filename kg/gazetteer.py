@@ -24,6 +24,7 @@ from kg.errors import GazetteerError
 
 COUNTRIES_FILE = "countries.jsonl"
 PEOPLE_FILE = "people.jsonl"
+GENERATED_PEOPLE_FILE = "people_wikidata.jsonl"  # built from Wikidata by scripts/build_people_wikidata.py
 ORGANIZATIONS_FILE = "organizations.jsonl"
 TREATIES_FILE = "treaties.jsonl"
 
@@ -239,7 +240,11 @@ def cached_gazetteer(directory: str = "") -> Gazetteer:
 
 
 def load_gazetteer(directory: Path) -> Gazetteer:
-    """Read and validate the four gazetteer files in ``directory``."""
+    """Read and validate the gazetteer files in ``directory``: countries, curated people, organizations and
+    treaties, and (when present) the people generated from Wikidata, merged into the curated ones
+    (:mod:`kg.gazetteer_people`: curated wins)."""
+    from kg.gazetteer_people import merge_people
+
     directory = Path(directory)
     countries = _load(directory / COUNTRIES_FILE, _country, key=lambda c: c.iso3)
     _check_unique_iso2(directory / COUNTRIES_FILE, countries)
@@ -255,6 +260,11 @@ def load_gazetteer(directory: Path) -> Gazetteer:
         lambda rec: _person(rec, known_countries, known_holders),
         key=lambda p: p.id,
     )
+    generated_path = directory / GENERATED_PEOPLE_FILE
+    generated = (
+        _load(generated_path, lambda rec: _person(rec, known_countries, known_holders), key=lambda p: p.id)
+        if generated_path.is_file() else {}
+    )
     treaties = _load(
         directory / TREATIES_FILE,
         lambda rec: _treaty(rec, known_countries),
@@ -262,7 +272,9 @@ def load_gazetteer(directory: Path) -> Gazetteer:
     )
     return Gazetteer(
         countries=MappingProxyType({k: v for k, (v, _line) in countries.items()}),
-        people=MappingProxyType({k: v for k, (v, _line) in people.items()}),
+        people=MappingProxyType(
+            merge_people({k: v for k, (v, _line) in people.items()}, (v for v, _line in generated.values()))
+        ),
         organizations=MappingProxyType({k: v for k, (v, _line) in organizations.items()}),
         treaties=MappingProxyType({k: v for k, (v, _line) in treaties.items()}),
     )
@@ -439,6 +451,15 @@ def _organization(rec: _Record, countries: frozenset[str]) -> Organization:
         kind=kind,
         members=rec.countries("members", countries, required=False),
     )
+
+
+def person_from_record(data: dict[str, Any], where: str, countries: frozenset[str],
+                       holders: frozenset[str]) -> Person:
+    """One people record (a parsed JSON line), validated as :func:`load_gazetteer` does (errors name ``where``)."""
+    record = _Record(data, where)
+    person = _person(record, countries, holders)
+    record.finish()
+    return person
 
 
 def _person(rec: _Record, countries: frozenset[str], holders: frozenset[str]) -> Person:
