@@ -20,10 +20,10 @@ the snapshots that listed it; its README gives the caveats) becomes one gazettee
   last snapshot still lists it. A handover year thus has two holders, and "the Kenyan President" on a day
   of it resolves to nobody rather than to the wrong person.
 
-Curated people (people.jsonl) matched to a table person by ``kg.gazetteer_people`` (same id, same name and
+Curated people (people.jsonl) matched to a table person by ``kg.gazetteer.people`` (same id, same name and
 country, or same surname with an overlapping term) get its Wikidata id when they have none; a curated id
 that differs from the table's is reported, never changed. At load time the generated people are merged into
-the curated ones, curated winning (``kg.gazetteer_people``).
+the curated ones, curated winning (``kg.gazetteer.people``).
 
     python scripts/build_people_wikidata.py           # rewrite people_wikidata.jsonl, fill ids in people.jsonl
     python scripts/build_people_wikidata.py --check   # exit 1 if either file is not up to date
@@ -50,7 +50,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg.errors import GazetteerError  # noqa: E402
 from kg.gazetteer import GENERATED_PEOPLE_FILE, PEOPLE_FILE, Person, person_from_record  # noqa: E402
-from kg.gazetteer_people import CuratedIndex  # noqa: E402
+from kg.gazetteer.people import CuratedIndex  # noqa: E402
 from kg.keys import slugify  # noqa: E402
 
 GAZETTEER_DIR = ROOT / "data" / "gazetteer"

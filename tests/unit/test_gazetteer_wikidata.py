@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kg.gazetteer import GENERATED_PEOPLE_FILE, PEOPLE_FILE, OfficeTerm, Person, load_gazetteer
-from kg.gazetteer_people import CuratedIndex, fold_name, merge_people
+from kg.gazetteer.people import CuratedIndex, fold_name, merge_people
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "gazetteer"

@@ -25,10 +25,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # kg.gazetteer imports this module to merge: types only, no import cycle
-    from kg.gazetteer import OfficeTerm, Person
+from kg.gazetteer.records import OfficeTerm, Person
 
 _SUFFIXES = frozenset({"jr", "sr"})
 _OPEN_END = dt.date(9999, 1, 1)
