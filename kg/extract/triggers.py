@@ -160,7 +160,7 @@ def in_planned_clause(token: Token, trigger: Token, lexicon: Lexicon) -> bool:
     meeting a success, Trump said he will visit China in April", April dates the visit, not the meeting."""
     cues = lexicon.encounters.planned_cues | lexicon.encounters.negation_cues
     verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb.i == trigger.i or verb.i in {t.i for t in trigger.ancestors}:
         return False

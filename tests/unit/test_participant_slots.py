@@ -6,18 +6,16 @@ import datetime as dt
 
 import pytest
 
-from kg.extract.article import extract_article
-from kg.lexicon import load_lexicon
-from kg.nlp.pipeline import cached_gazetteer
+from kg.extract.article import build_extractor
 from kg.records import Article
 
 
 @pytest.fixture(scope="module")
 def extract(nlp):
-    gazetteer, lexicon = cached_gazetteer(), load_lexicon()
+    extractor = build_extractor()
 
     def run(text: str, published: dt.date | None = dt.date(2025, 6, 5)):
-        return extract_article(nlp(text), Article(id="t", text=text, published=published), gazetteer, lexicon)
+        return extractor(nlp(text), Article(id="t", text=text, published=published))
 
     return run
 
