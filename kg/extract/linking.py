@@ -21,7 +21,7 @@ def _speaker_verb(token: Token, lexicon: Lexicon) -> bool:
     """True when ``token`` (part of a mark) is the subject of a speech verb, or "according to" it."""
     words = lexicon.linking
     head = token
-    while head.dep_ in ("compound", "poss", "conj", "appos", "amod", "case") and head.head is not head:
+    while head.dep_ in ("compound", "poss", "conj", "appos", "amod", "case") and head.head != head:
         head = head.head
     verb = head.head
     if head.dep_ in ("dobj", "dative") and verb.lemma_.lower() in words.address_verbs:

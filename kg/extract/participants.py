@@ -16,7 +16,7 @@ _MAX_TREE_DISTANCE = 4
 
 def _path_to_root(token: Token) -> list[Token]:
     path = [token]
-    while path[-1].head is not path[-1] and len(path) < 40:
+    while path[-1].head != path[-1] and len(path) < 40:
         path.append(path[-1].head)
     return path
 
@@ -145,16 +145,16 @@ def _subject_of(verb: Token, lexicon: Lexicon) -> list[Token]:
         if subjects:
             resolved = []
             for subject in subjects:
-                reported = current.dep_ in ("ccomp", "xcomp", "conj") and current.head is not current
+                reported = current.dep_ in ("ccomp", "xcomp", "conj") and current.head != current
                 if subject.lower_ in lexicon.participants.subject_pronouns and reported:
                     resolved.extend(_subject_of(current.head, lexicon) or [subject])
                 else:
                     resolved.append(subject)
             return resolved
-        if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current:
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head != current:
             current = current.head
             continue
-        if current.dep_ == "pcomp" and current.head.head is not current.head:
+        if current.dep_ == "pcomp" and current.head.head != current.head:
             current = current.head.head  # "after talking to Putin": the subject of the verb "after" modifies
             continue
         break
@@ -179,7 +179,7 @@ def _governing_subject(token: Token, lexicon: Lexicon) -> list[Token]:
     subject of the verb above that one."""
     current = token
     for _ in range(8):
-        if current.head is current:
+        if current.head == current:
             return []
         current = current.head
         if current.pos_ in ("VERB", "AUX") and current.dep_ != "prep":  # "regarding" is tagged a verb
@@ -223,7 +223,7 @@ def participant_slots(trigger_root: Token, lexicon: Lexicon) -> set[int]:
         if root.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "oprd", "conj") and verb is not root:
             heads += _subject_of(verb, lexicon) if root.dep_ not in ("nsubj", "nsubjpass") else []
             heads += _prep_objects(verb, lexicon)
-        elif root.dep_ == "pobj" and verb.lower_ in words.frame_preps and not heads and verb.head is not verb:
+        elif root.dep_ == "pobj" and verb.lower_ in words.frame_preps and not heads and verb.head != verb:
             clause = verb.head
             if clause.pos_ in ("VERB", "AUX"):
                 heads += _subject_of(clause, lexicon)

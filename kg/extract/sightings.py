@@ -134,7 +134,7 @@ def _is_habitual(trigger: Trigger, lexicon: Lexicon) -> bool:
     habitual = lexicon.sightings.habitual
     root = trigger.head
     scope = [root, *root.children]
-    if root.pos_ not in ("VERB", "AUX") and root.head is not root:
+    if root.pos_ not in ("VERB", "AUX") and root.head != root:
         scope += [root.head, *root.head.children]
     return any(t.lower_ in habitual for t in scope) or any(
         g.lower_ in habitual for t in scope for g in t.children if t.dep_ == "npadvmod"
@@ -177,7 +177,7 @@ def _in_other_time_clause(token: Token, trigger: Token, lexicon: Lexicon) -> boo
             return True
         if any(c.dep_ == "mark" and c.lower_ in links for c in current.children):
             return True  # "since [the Republican took the White House in January 2025]"
-        if current.head is current:
+        if current.head == current:
             return False
         current = current.head
     return False

@@ -45,7 +45,7 @@ def _membership(mark: Mark, lexicon: Lexicon) -> bool:
     for _ in range(4):
         if token.lower_ in lexicon.subjects.member_nouns:
             return True
-        if token.dep_ not in ("compound", "conj", "pobj", "prep", "nmod") or token.head is token:
+        if token.dep_ not in ("compound", "conj", "pobj", "prep", "nmod") or token.head == token:
             return False
         token = token.head
     return False
@@ -109,7 +109,7 @@ def is_venue(mark: Mark, lexicon: Lexicon) -> bool:
     words = lexicon.subjects
     root = mark.span.root
     head = root
-    while head.dep_ in ("compound", "conj", "appos", "amod") and head.head is not head:
+    while head.dep_ in ("compound", "conj", "appos", "amod") and head.head != head:
         head = head.head
     if _travel_end(head, lexicon):
         return True
@@ -183,7 +183,7 @@ def in_background_clause(token: Token, lexicon: Lexicon) -> bool:
             return True  # "With the tariffs on Mexico ..., Beijing and Moscow are ...": a framing phrase
         if _times_main_event(current, lexicon):
             return True
-        if current.head is current:
+        if current.head == current:
             return False
         current = current.head
     return False
@@ -241,7 +241,7 @@ def is_negated(token: Token, lexicon: Lexicon) -> bool:
                     and any(g.lower_ in negation and g.dep_ == "det" for g in child.children))
                 for child in current.children
             )
-        if current.head is current:
+        if current.head == current:
             return False
         current = current.head
     return False
