@@ -53,7 +53,9 @@ def resolve_role(
     mark: Mark, gazetteer: Gazetteer, date: PartialDate | None, anchor: dt.date | None,
     counterpart_roles: tuple[str, ...] = _LEADER_ROLES,
 ) -> ActorRef | None:
-    """"Russian President" on a date -> the person who held that office then (only when unambiguous)."""
+    """"Russian President" on a date -> the person who held that office then (only when unambiguous). When
+    the gazetteer and the article both give a holder ("Kenyan President Otieno Kamau-Wekesa ... the Kenyan
+    leader"), the person the article introduced in that office is the one meant."""
     iso3 = mark.ref
     roles = tuple(r for r in mark.roles if r != SAME_ROLE) or counterpart_roles
     days = _reference_days(date, anchor)
@@ -63,6 +65,8 @@ def resolve_role(
         holders: set[str] = set()
         for day in days:
             holders.update(p.id for p in gazetteer.holders(iso3, role, day))
+        if len(holders) > 1:
+            holders &= gazetteer.introduced or holders
         if len(holders) == 1:
             return person_ref(gazetteer, holders.pop())
     return None

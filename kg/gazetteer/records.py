@@ -134,6 +134,7 @@ class Gazetteer:
     people: Mapping[str, Person]  # by id
     organizations: Mapping[str, Organization]  # by id
     treaties: Mapping[str, Treaty]  # by id
+    introduced: frozenset[str] = frozenset()  # in an article's view: the people that article introduces
 
     def holders(self, of: str, role: str, on: dt.date | None) -> tuple[Person, ...]:
         """People who held ``role`` of ``of`` (a country iso3 or an organization id) on day ``on``.
@@ -157,7 +158,7 @@ class Gazetteer:
         if not extra:
             return self
         return Gazetteer(self.countries, MappingProxyType({**self.people, **extra}), self.organizations,
-                         self.treaties)
+                         self.treaties, self.introduced | frozenset(extra))
 
     def surface_forms(self) -> Iterator[SurfaceForm]:
         """Every name, alias, demonym, capital and metonym of every entry, deduplicated.
