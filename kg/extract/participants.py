@@ -21,13 +21,19 @@ def _path_to_root(token: Token) -> list[Token]:
     return path
 
 
+_ACROSS_CLAUSES = 40  # added to a path that joins two tokens only through the sentence's root
+
+
 def tree_distance(a: Token, b: Token) -> int:
-    """Number of dependency arcs between two tokens of one sentence."""
+    """Number of dependency arcs between two tokens of one sentence; a path whose only common ancestor is
+    the sentence's root joins two clauses ("A meeting hosted by X took place ..., while Y stayed home") and
+    counts as far, beyond any path inside one clause."""
     path_a, path_b = _path_to_root(a), _path_to_root(b)
     index_b = {t.i: n for n, t in enumerate(path_b)}
     for n, token in enumerate(path_a):
         if token.i in index_b:
-            return n + index_b[token.i]
+            arcs = n + index_b[token.i]
+            return arcs if token.head != token else _ACROSS_CLAUSES + arcs
     return 99
 
 
