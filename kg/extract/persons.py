@@ -10,6 +10,7 @@ which introductions name one person, and who that is, is decided in :mod:`kg.ext
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -52,8 +53,12 @@ def _title_text(span: Span) -> str:
     return " ".join(span.text.lower().split()).replace(" - ", "-").replace(" / ", "/")
 
 
-def _title_at(doc: Doc, index: int, titles: dict[str, tuple[str, ...]], longest: int) -> Span | None:
-    """The longest title starting at token ``index``."""
+def _title_at(doc: Doc, index: int, titles: dict[str, tuple[str, ...]], longest: int,
+              first_words: frozenset[str]) -> Span | None:
+    """The longest title starting at token ``index`` (only tokens that start some title are tried: the
+    scan runs over every token of every article)."""
+    if doc[index].lower_ not in first_words:
+        return None
     for length in range(longest, 0, -1):
         if index + length > len(doc):
             continue
@@ -61,6 +66,11 @@ def _title_at(doc: Doc, index: int, titles: dict[str, tuple[str, ...]], longest:
         if _title_text(span) in titles:
             return span
     return None
+
+
+def _first_words(titles: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The first token of each title ("secretary" of "secretary-general")."""
+    return frozenset(re.split(r"[ /-]", t, maxsplit=1)[0] for t in titles)
 
 
 def _longest(titles: dict[str, tuple[str, ...]]) -> int:
@@ -106,13 +116,13 @@ def _qualifier_after(doc: Doc, index: int, by_start: dict[int, Mark]) -> tuple[i
 def find_titles(doc: Doc, marks: list[Mark], lexicon: Lexicon) -> list[_Title]:
     """Every office title of the doc with the country or organization it names, if any."""
     words, titles = lexicon.persons, lexicon.titles.titles
-    longest = _longest(titles)
+    longest, first_words = _longest(titles), _first_words(titles)
     by_end = _qualifier_marks(marks)
     by_start = {m.start: m for m in marks if m.kind in _QUALIFIER_KINDS}
     found: list[_Title] = []
     index = 0
     while index < len(doc):
-        span = _title_at(doc, index, titles, longest)
+        span = _title_at(doc, index, titles, longest, first_words)
         if span is None:
             index += 1
             continue
