@@ -61,7 +61,7 @@ def queries_page(queries: dict[str, SavedQuery], endpoint: str) -> str:
 
 
 def timeline_page(svg: str, rows: list[dict[str, str]]) -> str:
-    svg = svg[svg.index("<svg"):] if "<svg" in svg else ""
+    svg = svg[svg.index("<svg"):] if "<svg" in svg else svg  # an XML prolog dropped; a note kept as it is
     head = "<tr><th>Pair</th><th>Date</th><th>Kind</th><th>Countries discussed</th></tr>"
     body = "".join(f"<tr><td>{esc(r['pair'])}</td><td>{esc(r['date'])}</td><td>{esc(r['kind'])}</td>"
                    f"<td>{esc(r['discussed'])}</td></tr>" for r in rows)
@@ -76,6 +76,17 @@ def _write(path: Path, content: str | bytes) -> None:
         path.write_text(content, encoding="utf-8")
 
 
+_NO_PICTURE = ("<p>The timeline picture needs matplotlib: <code>pip install 'kg[views]'</code>, then build the "
+               "site again. The table below has every encounter.</p>")
+
+
+def plots_available() -> bool:
+    """matplotlib (the ``views`` extra) is installed, so the timeline can be plotted."""
+    import importlib.util
+
+    return importlib.util.find_spec("matplotlib") is not None
+
+
 def write_site(store: Store, out: Path, *, queries: dict[str, SavedQuery], endpoint: str = "/query") -> SiteReport:
     """Write the site into ``out`` (created if needed; files of the same names are replaced)."""
     summaries = list_encounters(store)
@@ -86,10 +97,12 @@ def write_site(store: Store, out: Path, *, queries: dict[str, SavedQuery], endpo
         "queries.html": queries_page(queries, endpoint),
     }
     points = timeline_points(summaries)
-    svg = render_timeline(points, "svg")
-    files["timeline.svg"] = svg
-    files["timeline.png"] = render_timeline(points, "png")
-    files["timeline.html"] = timeline_page(svg.decode("utf-8"), timeline_table(points))
+    picture = _NO_PICTURE
+    if plots_available():  # the timeline is plotted with matplotlib (the views extra); its table needs nothing
+        svg = render_timeline(points, "svg")
+        files["timeline.svg"], files["timeline.png"] = svg, render_timeline(points, "png")
+        picture = svg.decode("utf-8")
+    files["timeline.html"] = timeline_page(picture, timeline_table(points))
     for s in summaries:
         view = encounter_view(store, s.iri)
         files["encounters/" + page_name(s.iri)] = document(s.title, encounter_body(view), nav=NAV.format(up="../"))

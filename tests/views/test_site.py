@@ -124,3 +124,26 @@ def test_cli_timeline_and_site(store_dir: str, tmp_path: Path) -> None:
     assert main(["timeline", "--store", store_dir, "-o", str(tmp_path / "t.html")]) == 0
     assert main(["site", "--store", store_dir, "--out", str(tmp_path / "site")]) == 0
     assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_site_on_a_plain_install_needs_no_matplotlib(sample_store, tmp_path, monkeypatch) -> None:
+    """Without the views extra (matplotlib) the site is written whole but for the timeline picture, whose
+    page keeps its table and says how to get the picture: ``kg site`` and ``kg serve --site`` are
+    documented features of the default install."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_matplotlib(name, *args, **kwargs):
+        if name == "matplotlib" or name.startswith("matplotlib."):
+            raise ImportError("No module named 'matplotlib'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr("kg.views.site.plots_available", lambda: False)
+    monkeypatch.setattr(builtins, "__import__", no_matplotlib)
+    write_site(sample_store, tmp_path, queries=catalogue())
+    for name in ("index.html", "data.json", "queries.html", "timeline.html"):
+        assert (tmp_path / name).is_file(), name
+    assert not (tmp_path / "timeline.png").exists() and not (tmp_path / "timeline.svg").exists()
+    timeline = (tmp_path / "timeline.html").read_text(encoding="utf-8")
+    assert "pip install 'kg[views]'" in timeline and "<table>" in timeline and "2026-02-04" in timeline
