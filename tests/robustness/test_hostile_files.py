@@ -108,3 +108,22 @@ def test_a_named_pipe_inside_a_folder_is_reported_not_opened(tmp_path):
 def test_a_file_name_too_long_is_reported(tmp_path, name):
     articles, problems = _read(tmp_path / name)
     assert articles == [] and len(problems) == 1
+
+
+@pytest.mark.slow
+def test_kg_ingest_of_a_named_pipe_with_no_writer_exits_instead_of_hanging(tmp_path):
+    """Through the command line: the pipe is reported with its name and exit 2, within a bounded wait."""
+    import subprocess
+    import sys
+
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "a.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(tmp_path / "folder" / "b.txt")
+    done = subprocess.run([sys.executable, "-m", "kg.cli", "ingest", "--store", "memory:", str(pipe),
+                           str(tmp_path / "folder")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert str(pipe) in done.stderr and "nothing wrote to" in done.stderr
+    assert "named pipe (FIFO), not read" in done.stderr
+    assert "ingested 1 article(s)" in done.stdout + done.stderr
