@@ -43,7 +43,10 @@ SUFFIXES = {
     ".nt": "ntriples", ".ntriples": "ntriples", ".jsonld": "jsonld",
 }
 BATCH_QUADS = 50_000  # quads per write (whole graphs; a batch closes at the first graph boundary past this)
-GRAPH_CAP = 500_000  # a graph with more quads is written in parts rather than in one transaction
+# a graph with more quads is written in parts rather than in one transaction: the quads of a transaction are
+# Python objects until it is written (with their default-graph copies, about 1 KB each), so the cap is what
+# bounds the memory of a load; article graphs hold a few hundred quads, far below it
+GRAPH_CAP = BATCH_QUADS
 # quads between two flushes of the embedded store, which otherwise keeps all it was written in memory and
 # in its write-ahead log (as kg.ingest.pipeline.SYNC_EVERY does for ingest: about 256 articles' worth)
 SYNC_QUADS = 100_000
