@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.dates import context_year, date_from_url, find_dateline
+from kg.extract.dates import DateGrammar, context_year, date_from_url
+from kg.extract.durations import DurationGrammar
+from kg.extract.relative_days import StoryDays
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.nlp.marks import MarkKind
@@ -34,6 +36,9 @@ class RuleData:
     organization_refs: dict[str, str]  # name -> organization id
     gathering_after: re.Pattern[str]  # a gathering word ("summit") within three words
     anaphors: re.Pattern[str]  # "the two leaders", "this 85-minute dialogue"
+    dates: DateGrammar  # "on March 4", "yesterday", "in June"
+    durations: DurationGrammar  # "an 85-minute call"
+    story_days: StoryDays  # "earlier the same day"
 
     @classmethod
     def build(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> RuleData:
@@ -47,6 +52,9 @@ class RuleData:
             organization_refs=refs,
             gathering_after=re.compile(rf"^\W*(?:\w+\W+){{0,2}}?(?:{gathering})\b", re.I),
             anaphors=anaphor_pattern(lexicon),
+            dates=DateGrammar(lexicon.dates),
+            durations=DurationGrammar(lexicon.dates),
+            story_days=StoryDays(lexicon.dates),
         )
 
 
@@ -86,7 +94,7 @@ class ArticleContext:
 
     def __post_init__(self) -> None:
         article = self.article
-        self.anchor = article.published or date_from_url(article.url) or find_dateline(article.text)
+        self.anchor = article.published or date_from_url(article.url) or self.data.dates.find_dateline(article.text)
         self.context_year = self.anchor.year if self.anchor else context_year(article.title, article.url)
         self.sentences = list(self.doc.sents)
         self.gazetteer = self.data.gazetteer

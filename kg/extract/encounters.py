@@ -7,8 +7,6 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from kg.extract.context import ArticleContext, RuleData
-from kg.extract.dates import date_clues_in, parse_date
-from kg.extract.durations import parse_duration_minutes
 from kg.extract.sightings import Cluster
 from kg.extract.subjects import gathering_of
 from kg.extract.treaties import TreatyName, is_reaffirmed
@@ -55,7 +53,7 @@ def _encounter(
     for index in linked:
         sentence = ctx.sentences[index]
         if duration is None:
-            duration = parse_duration_minutes(sentence.text)
+            duration = ctx.data.durations.minutes(sentence.text)
         for treaty in treaties_in.get(index, []):
             if is_reaffirmed(sentence, ctx.lexicon) and treaty.id not in reaffirmed:
                 reaffirmed.append(treaty.id)
@@ -99,7 +97,7 @@ def _lead_sentences(ctx: ArticleContext, cluster: Cluster, linked: list[int], pa
 
 def _lead_date(ctx: ArticleContext, lead: list[int]) -> PartialDate | None:
     for index in lead:
-        found = parse_date(ctx.sentences[index].text, ctx.anchor, context_year=ctx.context_year)
+        found = ctx.data.dates.parse_date(ctx.sentences[index].text, ctx.anchor, context_year=ctx.context_year)
         if found is not None and found.precision is Precision.DAY:
             return found
     return None
@@ -114,7 +112,7 @@ def _clues(ctx: ArticleContext, cluster: Cluster, lead: list[int], gatherings: t
     weekday = month = day = None
     sentences = [s.sentence_index for s in cluster.sightings if len(s.participants) >= 2] + lead
     for index in sentences:
-        found = date_clues_in(ctx.sentences[index].text)
+        found = ctx.data.dates.date_clues_in(ctx.sentences[index].text)
         weekday = weekday if weekday is not None else found[0]
         month, day = (month, day) if month is not None else found[1:]
     year = date.value.year if date is not None else None

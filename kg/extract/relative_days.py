@@ -3,28 +3,31 @@
 Such a phrase names no calendar date; it takes the date of the encounter the story reported just before it
 ("Xi talked to Putin on Friday (Feb. 25). Earlier on the same day, Wang Yi spoke by phone with Lavrov").
 "The day after Trump was inaugurated" is relative to another event, not to the story, and is left alone.
+The phrases are the ``same_day``, ``day_before`` and ``day_after`` patterns of the lexicon's ``dates`` section
+("a day after his arrival" is anchored to the arrival; a day phrase standing alone is anchored to the story).
 """
 
 from __future__ import annotations
 
 import re
 
-_SAME_DAY = re.compile(
-    r"\b(?:(?:earlier|later)\s+)?(?:on\s+)?(?:that|the)\s+same\s+day\b(?!\s+(?:that|as|when|of)\b)"
-    r"|\b(?:earlier|later)\s+that\s+day\b",
-    re.I,
-)
-_DAY_BEFORE = re.compile(r"\b(?:the\s+day\s+(?:before|prior)|the\s+previous\s+day|a\s+day\s+earlier)\b(?!\s+\w)", re.I)
-_DAY_AFTER = re.compile(r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later)\b(?!\s+(?:after|\w+ed)\b)", re.I)
-# "a day after his arrival" is anchored to the arrival; a day phrase standing alone ("The day before, ...")
-# is anchored to the story
+from kg.lexicon.schema import DateWords
 
 
-def story_day_offset(text: str) -> tuple[int, str] | None:
-    """Days from the story's encounter to the one ``text`` reports (0 same day, -1 day before, +1 next day)
-    and the phrase that says so; ``None`` when the text has no such phrase."""
-    for pattern, offset in ((_SAME_DAY, 0), (_DAY_BEFORE, -1), (_DAY_AFTER, 1)):
-        match = pattern.search(text)
-        if match:
-            return offset, match.group(0)
-    return None
+class StoryDays:
+    """The story-relative day phrases of one language, compiled once per pipeline."""
+
+    def __init__(self, words: DateWords) -> None:
+        self.patterns = tuple(
+            (re.compile("|".join(f"(?:{p})" for p in patterns), re.I), offset)
+            for patterns, offset in ((words.same_day, 0), (words.day_before, -1), (words.day_after, 1))
+        )
+
+    def offset(self, text: str) -> tuple[int, str] | None:
+        """Days from the story's encounter to the one ``text`` reports (0 same day, -1 day before, +1 next
+        day) and the phrase that says so; ``None`` when the text has no such phrase."""
+        for pattern, offset in self.patterns:
+            match = pattern.search(text)
+            if match:
+                return offset, match.group(0)
+        return None

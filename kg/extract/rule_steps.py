@@ -70,8 +70,8 @@ class EncounterStep(_RuleStep):
 
     def __call__(self, ctx: ArticleContext) -> tuple[Cluster, ...]:
         sightings = find_sightings(ctx.sentences, ctx.triggers, ctx.marks, ctx.gazetteer, self.data.lexicon,
-                                   ctx.anchor, ctx.context_year)
-        return tuple(cluster_sightings(sightings))
+                                   self.data.dates, ctx.anchor, ctx.context_year)
+        return tuple(cluster_sightings(sightings, self.data.dates, self.data.story_days))
 
 
 class LinkStep(_RuleStep):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from kg.extract.dates import date_clues_in, parse_date
+from kg.extract.dates import DateGrammar
 from kg.extract.mentions import Mark
 from kg.extract.participants import (
     actor_of,
@@ -18,7 +18,7 @@ from kg.extract.participants import (
     syntactic_participants,
     tree_distance,
 )
-from kg.extract.relative_days import story_day_offset
+from kg.extract.relative_days import StoryDays
 from kg.extract.roles import is_bystander
 from kg.extract.triggers import Trigger, in_planned_clause, is_planned_or_negated
 from kg.gazetteer import Gazetteer
@@ -142,7 +142,8 @@ def _is_habitual(trigger: Trigger, lexicon: Lexicon) -> bool:
 
 
 def sentence_date(
-    sentence: Span, trigger: Trigger, anchor: dt.date | None, lexicon: Lexicon, year: int | None = None,
+    sentence: Span, trigger: Trigger, anchor: dt.date | None, lexicon: Lexicon, dates: DateGrammar,
+    year: int | None = None,
 ) -> PartialDate | None:
     """The date of a trigger: the most precise date phrase of its sentence, nearest first on ties; dates of
     earlier events ("since ...") and of planned ones ("he will visit China in April") are not its date."""
@@ -153,7 +154,7 @@ def sentence_date(
         if in_planned_clause(ent.root, trigger.head, lexicon):
             continue
         start = max(sentence.start, ent.start - 1)
-        parsed = parse_date(sentence.doc[start : ent.end + 1].text, anchor, context_year=year)
+        parsed = dates.parse_date(sentence.doc[start : ent.end + 1].text, anchor, context_year=year)
         if parsed is not None:
             distance = tree_distance(ent.root, trigger.head)
             candidates.append((_PRECISION_RANK[parsed.precision] if distance <= 6 else 0, -distance, parsed))
@@ -161,7 +162,7 @@ def sentence_date(
         return max(candidates, key=lambda c: (c[0], c[1]))[2]
     if any(e.label_ == "DATE" for e in sentence.ents):
         return None  # the sentence's dates belong to other events ("since he took office in January")
-    return parse_date(sentence.text, anchor, context_year=year)
+    return dates.parse_date(sentence.text, anchor, context_year=year)
 
 
 def _in_other_time_clause(token: Token, trigger: Token, lexicon: Lexicon) -> bool:
@@ -261,7 +262,7 @@ def _phrase(first: Token, last: Token) -> str:
 
 def find_sightings(
     sentences: list[Span], sentence_triggers: Sequence[Sequence[Trigger]], marks: Sequence[Mark],
-    gazetteer: Gazetteer, lexicon: Lexicon, anchor: dt.date | None, year: int | None = None,
+    gazetteer: Gazetteer, lexicon: Lexicon, dates: DateGrammar, anchor: dt.date | None, year: int | None = None,
 ) -> list[Sighting]:
     """The sightings of each sentence's triggers (``sentence_triggers[i]`` are those of ``sentences[i]``)."""
     sightings: list[Sighting] = []
@@ -274,7 +275,7 @@ def find_sightings(
         named: dict[int, tuple] = {}
         for trigger in held:
             background = is_background_reference(trigger, lexicon)
-            date = sentence_date(sentence, trigger, anchor, lexicon, year)
+            date = sentence_date(sentence, trigger, anchor, lexicon, dates, year)
             if background:
                 date = background_date(trigger, anchor, date, lexicon)
             offices = offices_held(in_sentence, gazetteer, date, anchor)  # what "his counterpart" holds
@@ -301,7 +302,7 @@ def find_sightings(
     return sightings
 
 
-def cluster_sightings(sightings: list[Sighting]) -> list[Cluster]:
+def cluster_sightings(sightings: list[Sighting], dates: DateGrammar, story_days: StoryDays) -> list[Cluster]:
     """Group strong sightings (two or more participants) into encounters; then attach the others."""
     clusters: list[list[Sighting]] = []
     for sighting in (s for s in sightings if len(s.participants) >= 2):
@@ -319,16 +320,16 @@ def cluster_sightings(sightings: list[Sighting]) -> list[Cluster]:
             clusters[target].append(sighting)
     built = [Cluster(tuple(sorted(m, key=lambda s: s.sentence_index))) for m in clusters]
     inherited = [_inherit_date(c, built) for c in built]
-    return [c for c in (_story_day(c, inherited) for c in inherited) if _datable(c)]
+    return [c for c in (_story_day(c, inherited, story_days) for c in inherited) if _datable(c, dates)]
 
 
-def _datable(cluster: Cluster) -> bool:
+def _datable(cluster: Cluster, dates: DateGrammar) -> bool:
     """An earlier encounter mentioned in passing ("days after the two men met") is kept only when something
     dates it: with no date and no clue it could never be told apart from, or merged with, any other, and the
     sentence goes on reporting the article's own encounter."""
     if not cluster.background or cluster.date is not None:
         return True
-    return any(any(v is not None for v in date_clues_in(s.trigger.span.sent.text)) for s in cluster.sightings)
+    return any(any(v is not None for v in dates.date_clues_in(s.trigger.span.sent.text)) for s in cluster.sightings)
 
 
 def _place(sighting: Sighting, clusters: list[list[Sighting]]) -> None:
@@ -367,13 +368,13 @@ def _with_date(cluster: Cluster, date: PartialDate) -> Cluster:
     return Cluster((replace(first, date=date), *cluster.sightings[1:]))
 
 
-def _story_day(cluster: Cluster, clusters: list[Cluster]) -> Cluster:
+def _story_day(cluster: Cluster, clusters: list[Cluster], story_days: StoryDays) -> Cluster:
     """"Earlier on the same day, Wang Yi spoke with Lavrov", "The day before, Blinken had met Qin": an undated
     encounter told relative to the story takes the day of the encounter reported last before it."""
     if cluster.date is not None:
         return cluster
     for sighting in cluster.sightings:
-        found = story_day_offset(sighting.trigger.span.sent.text)
+        found = story_days.offset(sighting.trigger.span.sent.text)
         if found is None:
             continue
         offset, phrase = found

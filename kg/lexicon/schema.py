@@ -231,6 +231,30 @@ class PersonWords:
 
 
 @dataclass(frozen=True)
+class DateWords:
+    """dates.json: dates ("on March 4", "5th of May", "yesterday", "in June"), lengths ("an 85-minute call",
+    "half an hour") and days told relative to the story ("earlier the same day"). Month and weekday names
+    are lowercase here and match capitalized in the text; ``same_day``, ``day_before``, ``day_after``,
+    ``and_a_half`` and the keys of ``fixed_lengths`` are regular expressions (matched ignoring case)."""
+
+    months: dict[str, int]  # name or abbreviation -> month number
+    weekdays: dict[str, int]  # name -> Monday 0 ... Sunday 6
+    days_back: dict[str, int]  # "yesterday" -> 1: days before the anchor (publication date)
+    day_of: tuple[str, ...]  # "of" in "5th of May"
+    day_suffixes: tuple[str, ...]  # "th" in "5th"
+    month_only_cues: tuple[str, ...]  # words before a month that names a month, not a day ("in June")
+    year_only_cues: tuple[str, ...]  # words before a year that date by the year alone ("in 2023")
+    same_day: tuple[str, ...]
+    day_before: tuple[str, ...]
+    day_after: tuple[str, ...]
+    numbers: dict[str, int]  # number words of lengths
+    hour_units: tuple[str, ...]
+    minute_units: tuple[str, ...]
+    and_a_half: str
+    fixed_lengths: dict[str, int]  # a length said without a number -> minutes
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """All words of one language. Each field but ``language`` is read from ``<field>.json``."""
 
@@ -250,3 +274,4 @@ class Lexicon:
     blockers: BlockedNames
     names: NameWords
     persons: PersonWords
+    dates: DateWords

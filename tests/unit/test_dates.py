@@ -1,8 +1,13 @@
 import datetime as dt
 
-from kg.extract.dates import find_dateline, parse_date
-from kg.extract.durations import parse_duration_minutes
+from kg.extract.dates import DateGrammar
+from kg.extract.durations import DurationGrammar
+from kg.lexicon import load_lexicon
 from kg.records import Precision
+
+_ENGLISH = DateGrammar(load_lexicon().dates)
+parse_date, find_dateline = _ENGLISH.parse_date, _ENGLISH.find_dateline
+parse_duration_minutes = DurationGrammar(load_lexicon().dates).minutes
 
 
 def test_stated_full_date():
@@ -44,3 +49,18 @@ def test_durations():
              "an hour-long call": 60, "no length here": None}
     for text, minutes in cases.items():
         assert parse_duration_minutes(text) == minutes, text
+
+
+def test_the_date_words_are_the_lexicons():
+    """Month and weekday names, "yesterday" and the length units come from the lexicon's dates section: a
+    language with other words parses its own dates (here a made-up two-month calendar)."""
+    import dataclasses
+
+    words = dataclasses.replace(load_lexicon().dates, months={"brumaire": 2, "frimaire": 3},
+                                weekdays={"primidi": 0}, days_back={"hier": 1}, day_of=("de",),
+                                minute_units=("minuten",))
+    other = DateGrammar(words)
+    assert other.parse_date("le 4 de Brumaire 2026", None).value == dt.date(2026, 2, 4)
+    assert other.parse_date("hier", dt.date(2026, 3, 10)).value == dt.date(2026, 3, 9)
+    assert other.parse_date("on February 4, 2026", None) is None
+    assert DurationGrammar(words).minutes("a 40-minuten call") == 40

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kg.extract.relative_days import story_day_offset
+from kg.extract.relative_days import StoryDays
+from kg.lexicon import load_lexicon
+
+story_day_offset = StoryDays(load_lexicon().dates).offset
 
 
 def _by_pair(result) -> dict[tuple[str, ...], object]:

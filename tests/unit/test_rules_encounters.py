@@ -26,7 +26,8 @@ Iran       Iran       PROPN NNP dobj   13
 
 def _sightings(table: str, published: dt.date | None = dt.date(2025, 3, 19)):
     ctx = context(annotated(table), published)
-    return find_sightings(ctx.sentences, ctx.triggers, ctx.marks, gazetteer(), EN, ctx.anchor, ctx.context_year)
+    return find_sightings(ctx.sentences, ctx.triggers, ctx.marks, gazetteer(), EN, ctx.data.dates, ctx.anchor,
+                          ctx.context_year)
 
 
 def _triggers(table: str):
