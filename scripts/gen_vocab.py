@@ -52,6 +52,13 @@ PREFIXES: dict[str, str] = {
 # Prefixes of kg's data (resources and named graphs) that exports add to PREFIXES; not ontology terms.
 DATA_PREFIXES: dict[str, str] = {"kgid": PREFIXES["kgid"], "kgg": KG_BASE + "graph/"}
 
+# Vocabularies the SPARQL endpoint describes itself with (its Service Description); not in exports.
+SERVICE_PREFIXES: dict[str, str] = {
+    "sd": "http://www.w3.org/ns/sparql-service-description#",
+    "formats": "http://www.w3.org/ns/formats/",
+    "void": "http://www.w3.org/ns/void#",
+}
+
 # Terms of other vocabularies that kg data uses: (class name, prefix, docstring, local names).
 EXTERNAL: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     (
@@ -101,6 +108,21 @@ EXTERNAL: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
         "DCMI Metadata Terms.",
         ("created", "identifier", "license", "modified", "source", "title"),
     ),
+    (
+        "SD",
+        "sd",
+        "SPARQL 1.1 Service Description terms.",
+        ("Dataset", "Graph", "SPARQL11Query", "SPARQL11Update", "Service", "UnionDefaultGraph",
+         "defaultDataset", "defaultGraph", "endpoint", "feature", "resultFormat", "supportedLanguage"),
+    ),
+    (
+        "FORMATS",
+        "formats",
+        "W3C format identifiers.",
+        ("JSON-LD", "N-Quads", "N-Triples", "RDF_XML", "SPARQL_Results_CSV", "SPARQL_Results_JSON",
+         "SPARQL_Results_TSV", "SPARQL_Results_XML", "TriG", "Turtle"),
+    ),
+    ("VOID", "void", "VoID terms.", ("triples",)),
 )
 
 _KINDS: tuple[tuple[str, URIRef], ...] = (
@@ -229,6 +251,11 @@ def render_vocab(graph: Graph) -> str:
     for prefix, namespace in DATA_PREFIXES.items():
         out.append(f'    "{prefix}": "{namespace}",\n')
     out.append("}\n")
+    out.append("\n# the vocabularies of the endpoint's Service Description (not used by kg data)\n")
+    out.append("SERVICE_PREFIXES: dict[str, str] = {\n")
+    for prefix, namespace in SERVICE_PREFIXES.items():
+        out.append(f'    "{prefix}": "{namespace}",\n')
+    out.append("}\n")
 
     out.append("\n\nclass KG(metaclass=_Namespace):\n")
     out.append('    """Terms of the kg ontology (https://w3id.org/kg-diplomacy/ontology#)."""\n')
@@ -240,11 +267,11 @@ def render_vocab(graph: Graph) -> str:
             out.append(f'    {name} = "{KG_NS}{name}"\n')
 
     for class_name, prefix, doc, names in EXTERNAL:
-        namespace = PREFIXES[prefix]
+        namespace = {**PREFIXES, **SERVICE_PREFIXES}[prefix]
         out.append(f"\n\nclass {class_name}(metaclass=_Namespace):\n")
         out.append(f'    """{doc[:-1]} ({namespace})."""\n\n')
         for name in sorted(names, key=_sort_key):
-            out.append(f'    {name} = "{namespace}{name}"\n')
+            out.append(f'    {name.replace("-", "_")} = "{namespace}{name}"\n')  # "JSON-LD" -> JSON_LD
 
     sets = (
         ("KG_CLASSES", "classes", terms.classes),

@@ -56,6 +56,13 @@ DATA_PREFIXES: dict[str, str] = {
     "kgg": "https://w3id.org/kg-diplomacy/graph/",
 }
 
+# the vocabularies of the endpoint's Service Description (not used by kg data)
+SERVICE_PREFIXES: dict[str, str] = {
+    "sd": "http://www.w3.org/ns/sparql-service-description#",
+    "formats": "http://www.w3.org/ns/formats/",
+    "void": "http://www.w3.org/ns/void#",
+}
+
 
 class KG(metaclass=_Namespace):
     """Terms of the kg ontology (https://w3id.org/kg-diplomacy/ontology#)."""
@@ -236,6 +243,44 @@ class DCTERMS(metaclass=_Namespace):
     modified = "http://purl.org/dc/terms/modified"
     source = "http://purl.org/dc/terms/source"
     title = "http://purl.org/dc/terms/title"
+
+
+class SD(metaclass=_Namespace):
+    """SPARQL 1.1 Service Description terms (http://www.w3.org/ns/sparql-service-description#)."""
+
+    Dataset = "http://www.w3.org/ns/sparql-service-description#Dataset"
+    defaultDataset = "http://www.w3.org/ns/sparql-service-description#defaultDataset"
+    defaultGraph = "http://www.w3.org/ns/sparql-service-description#defaultGraph"
+    endpoint = "http://www.w3.org/ns/sparql-service-description#endpoint"
+    feature = "http://www.w3.org/ns/sparql-service-description#feature"
+    Graph = "http://www.w3.org/ns/sparql-service-description#Graph"
+    resultFormat = "http://www.w3.org/ns/sparql-service-description#resultFormat"
+    Service = "http://www.w3.org/ns/sparql-service-description#Service"
+    SPARQL11Query = "http://www.w3.org/ns/sparql-service-description#SPARQL11Query"
+    SPARQL11Update = "http://www.w3.org/ns/sparql-service-description#SPARQL11Update"
+    supportedLanguage = "http://www.w3.org/ns/sparql-service-description#supportedLanguage"
+    UnionDefaultGraph = "http://www.w3.org/ns/sparql-service-description#UnionDefaultGraph"
+
+
+class FORMATS(metaclass=_Namespace):
+    """W3C format identifiers (http://www.w3.org/ns/formats/)."""
+
+    JSON_LD = "http://www.w3.org/ns/formats/JSON-LD"
+    N_Quads = "http://www.w3.org/ns/formats/N-Quads"
+    N_Triples = "http://www.w3.org/ns/formats/N-Triples"
+    RDF_XML = "http://www.w3.org/ns/formats/RDF_XML"
+    SPARQL_Results_CSV = "http://www.w3.org/ns/formats/SPARQL_Results_CSV"
+    SPARQL_Results_JSON = "http://www.w3.org/ns/formats/SPARQL_Results_JSON"
+    SPARQL_Results_TSV = "http://www.w3.org/ns/formats/SPARQL_Results_TSV"
+    SPARQL_Results_XML = "http://www.w3.org/ns/formats/SPARQL_Results_XML"
+    TriG = "http://www.w3.org/ns/formats/TriG"
+    Turtle = "http://www.w3.org/ns/formats/Turtle"
+
+
+class VOID(metaclass=_Namespace):
+    """VoID terms (http://www.w3.org/ns/void#)."""
+
+    triples = "http://www.w3.org/ns/void#triples"
 
 
 # The IRIs of all kg classes.

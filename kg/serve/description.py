@@ -5,25 +5,23 @@ from __future__ import annotations
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
-from kg.rdf.vocab import RDF, RDFS, XSD
+from kg.rdf.vocab import FORMATS, RDF, RDFS, SD, SERVICE_PREFIXES, VOID, XSD
 from kg.serve.formats import GRAPHS, RESULTS
 
-SD = "http://www.w3.org/ns/sparql-service-description#"
-FORMATS = "http://www.w3.org/ns/formats/"
-VOID = "http://www.w3.org/ns/void#"
 RDF_TYPE = NamedNode(RDF.type)
 COMMENT = NamedNode(RDFS.comment)
 XSD_INTEGER = NamedNode(XSD.integer)
-PREFIXES = {"sd": SD, "formats": FORMATS, "void": VOID}
+PREFIXES = SERVICE_PREFIXES
 
 # the W3C format IRIs (https://www.w3.org/ns/formats/) of what RESULTS and GRAPHS serve
-_FORMAT_IRIS = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
-                "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples", "rdfxml": "RDF_XML",
-                "jsonld": "JSON-LD", "nquads": "N-Quads", "trig": "TriG"}
+_FORMAT_IRIS = {"json": FORMATS.SPARQL_Results_JSON, "xml": FORMATS.SPARQL_Results_XML,
+                "csv": FORMATS.SPARQL_Results_CSV, "tsv": FORMATS.SPARQL_Results_TSV, "turtle": FORMATS.Turtle,
+                "ntriples": FORMATS.N_Triples, "rdfxml": FORMATS.RDF_XML, "jsonld": FORMATS.JSON_LD,
+                "nquads": FORMATS.N_Quads, "trig": FORMATS.TriG}
 
 
 def _sd(name: str) -> NamedNode:
-    return NamedNode(SD + name)
+    return NamedNode(getattr(SD, name))
 
 
 def describe(endpoint: str, *, writable: bool, triples: int) -> list[Triple]:
@@ -33,7 +31,7 @@ def describe(endpoint: str, *, writable: bool, triples: int) -> list[Triple]:
     languages = ["SPARQL11Query"] + (["SPARQL11Update"] if writable else [])
     out = [Triple(service, RDF_TYPE, _sd("Service")), Triple(service, _sd("endpoint"), service)]
     out += [Triple(service, _sd("supportedLanguage"), _sd(lang)) for lang in languages]
-    out += [Triple(service, _sd("resultFormat"), NamedNode(FORMATS + _FORMAT_IRIS[name]))
+    out += [Triple(service, _sd("resultFormat"), NamedNode(_FORMAT_IRIS[name]))
             for name in (*RESULTS, *GRAPHS)]
     out += [
         Triple(service, _sd("feature"), _sd("UnionDefaultGraph")),
@@ -45,6 +43,6 @@ def describe(endpoint: str, *, writable: bool, triples: int) -> list[Triple]:
         Triple(dataset, RDF_TYPE, _sd("Dataset")),
         Triple(dataset, _sd("defaultGraph"), default),
         Triple(default, RDF_TYPE, _sd("Graph")),
-        Triple(default, NamedNode(VOID + "triples"), Literal(str(triples), datatype=XSD_INTEGER)),
+        Triple(default, NamedNode(VOID.triples), Literal(str(triples), datatype=XSD_INTEGER)),
     ]
     return out

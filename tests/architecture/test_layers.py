@@ -99,7 +99,8 @@ def environment_reads(modules: dict[str, Module]) -> list[str]:
 
 
 def namespaces() -> tuple[str, ...]:
-    return tuple(sorted({*vocab.PREFIXES.values(), *vocab.DATA_PREFIXES.values(), vocab.KG_BASE}))
+    return tuple(sorted({*vocab.PREFIXES.values(), *vocab.DATA_PREFIXES.values(), *vocab.SERVICE_PREFIXES.values(),
+                         vocab.KG_BASE}))
 
 
 def namespace_literals(modules: dict[str, Module]) -> list[str]:
