@@ -96,8 +96,19 @@ class Policy:
     def check_form_write(self, headers: Mapping[str, str]) -> None:
         """A form-encoded update (SPARQL 1.1 Protocol; SPARQLWrapper's default). Browsers mark every form
         they send (``Origin`` on each POST, ``Sec-Fetch-Site``), so it is taken from programs, which send no
-        such marks, and from pages of the server's own origin or of one given with ``--cors``."""
+        such marks, and from pages of the server's own origin or of one given with ``--cors``. What a browser
+        sends without those marks is refused too: a form submitted as a page navigation (``Sec-Fetch-Mode:
+        navigate``) and a POST that names a browser (``User-Agent: Mozilla/...``) but carries no ``Origin``,
+        which only a browser too old to follow the Fetch standard would send."""
         self.check_origin(headers, "write")
+        mode = (headers.get("Sec-Fetch-Mode") or "").strip().lower()
+        if mode == "navigate":
+            raise Refused(403, "refused to write: a form submitted by a page navigation never writes; send the "
+                               "update as application/sparql-update")
+        agent = (headers.get("User-Agent") or "").lstrip()
+        if headers.get("Origin") is None and agent.startswith("Mozilla/"):
+            raise Refused(403, "refused to write: a form-encoded update from a browser must carry an Origin "
+                               "header; send the update as application/sparql-update")
 
     def check_query(self, text: str) -> None:
         """A query may not call other servers unless --allow-service."""

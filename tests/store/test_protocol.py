@@ -175,7 +175,9 @@ def test_form_encoded_update_on_a_writable_server(sample_quads):
                                {"Content-Type": "application/sparql-update"})
         assert status == 400 and b"line 1, column" in body
         assert call(base, "POST", "/update", b"CLEAR ALL", {"Content-Type": "text/plain"})[0] == 415
-        for marks in ({"Origin": "http://evil.example"}, {"Origin": "null"}, {"Sec-Fetch-Site": "cross-site"}):
+        for marks in ({"Origin": "http://evil.example"}, {"Origin": "null"}, {"Sec-Fetch-Site": "cross-site"},
+                      {"Sec-Fetch-Mode": "navigate"}, {"User-Agent": "Mozilla/5.0 (X11; Linux x86_64)"},
+                      {"Referer": "http://evil.example/page"}):
             status, _, _ = call(base, "POST", "/update", urlencode({"update": f"DROP GRAPH <{EX}g>"}).encode(),
                                 {"Content-Type": "application/x-www-form-urlencoded", **marks})
             assert status == 403, marks  # a form from a page of another origin writes nothing
