@@ -18,6 +18,8 @@ from tests.conftest import DEV, JENA
 from tests.store.test_serve import serving
 
 pytestmark = [
+    pytest.mark.slow,  # ingests the dev corpus with the spaCy model
+    pytest.mark.external,  # runs Jena (Java)
     pytest.mark.skipif(not JENA.exists(), reason="../shared/tools/jena (Apache Jena) is not beside the checkout"),
     pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev is not beside the checkout"),
 ]
