@@ -60,11 +60,13 @@ def link_sentences(
     for index, sentence in enumerate(sentences):
         if any(index in linked for linked in links.values()) or not reports(sentence, pattern, lexicon):
             continue
+        if _speculative(sentence, lexicon):
+            continue  # "Poland hopes the visit will ...", "he intended to tell Trump ...": not what happened
         in_sentence = [m for m in marks if sentence.start <= m.start < sentence.end]
         target = _speaker_target(index, in_sentence, clusters, gazetteer, lexicon)
         if target is None:
             target = _participant_subject_target(sentence, index, in_sentence, clusters, gazetteer, lexicon)
-        if target is None and current and pattern.search(sentence.text) and not _speculative(sentence, lexicon):
+        if target is None and current and pattern.search(sentence.text):
             nearest = _nearest(current, clusters, index)
             if not _names_other_people(sentence, in_sentence, clusters[nearest]):
                 target = nearest
@@ -172,7 +174,25 @@ def about_earlier_encounter(sentence: Span, pattern: re.Pattern[str], lexicon: L
     """"During that earlier discussion, ...", "Their previous call reviewed ...": the sentence refers back to
     an earlier encounter, not to the one the article reports."""
     earlier = lexicon.linking.earlier_modifiers
-    return any(set(m.group(0).lower().split()) & earlier for m in pattern.finditer(sentence.text))
+    if any(set(m.group(0).lower().split()) & earlier for m in pattern.finditer(sentence.text)):
+        return True
+    return any(_frames_sentence(t, sentence) and _earlier_encounter_noun(t, lexicon) for t in sentence)
+
+
+def _earlier_encounter_noun(token: Token, lexicon: Lexicon) -> bool:
+    """"earlier meetings", "previous talks", "past visits": an encounter noun told as an earlier one."""
+    nouns = {n.split()[-1] for n in lexicon.encounters.anaphor_nouns}
+    if token.lower_ not in nouns and token.lemma_.lower() not in nouns:
+        return False
+    return any(c.dep_ in ("amod", "advmod") and c.lower_ in lexicon.linking.earlier_modifiers for c in token.children)
+
+
+def _frames_sentence(token: Token, sentence: Span) -> bool:
+    """The subject of the sentence's main verb, or the object of a phrase on it ("In earlier meetings, ...")."""
+    root = sentence.root
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return token.head == root
+    return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head == root
 
 
 def reports(sentence: Span, pattern: re.Pattern[str], lexicon: Lexicon) -> bool:

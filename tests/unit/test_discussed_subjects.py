@@ -173,6 +173,19 @@ CASES = [
         f"{CALL} Macron urged Brussels to speed up the trade deal.",
         "organization", {"EU"}, id="brussels_names_the_european_union",
     ),
+    pytest.param(
+        f"{CALL} They discussed Iran. In previous meetings between the two men, the two leaders argued over "
+        "Nepal and Bhutan.",
+        "country", {"IRN"}, id="a_phrase_on_earlier_encounters_makes_the_sentence_about_them",
+    ),
+    pytest.param(
+        f"{CALL} They discussed Iran. Modi also said he intended to ask Macron about Chad.",
+        "country", {"IRN"}, id="what_a_participant_intended_to_say_is_not_what_was_said",
+    ),
+    pytest.param(
+        f"{CALL} They discussed Iran. India hopes the call will bring support for Nepal.",
+        "country", {"IRN"}, id="what_a_participants_country_hopes_of_the_call_is_not_a_report",
+    ),
 ]
 
 
