@@ -19,6 +19,7 @@ limit (:mod:`kg.serve.runner`); connections within the limits of :mod:`kg.serve.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from functools import cache
 from http import HTTPStatus
@@ -40,6 +41,7 @@ from kg.serve.guard import Policy, Refused
 from kg.serve.runner import AnswerTooLarge, Limits, QueryTimeout, capped, runner_for
 from kg.serve.server import PooledHTTPServer
 from kg.store.base import Store
+from kg.style import CSS, FAVICON_SVG, favicon_link
 
 HOST = "127.0.0.1"
 MAX_BODY = 16 * 1024 * 1024
@@ -54,9 +56,7 @@ ROUTES: dict[str, tuple[str, ...]] = {
 }
 PREFIX_ROUTES: dict[str, tuple[str, ...]] = {"/saved/": READ}
 PROTOCOL_PATHS = ("/query", "/update", "/store")
-FAVICON = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
-           b'<circle cx="4" cy="11" r="3" fill="#1f77b4"/><circle cx="12" cy="5" r="3" fill="#d62728"/>'
-           b'<path d="M6 9.5 10 6.5" stroke="#444" stroke-width="1.5"/></svg>')
+FAVICON = FAVICON_SVG.encode("utf-8")
 _COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
@@ -65,11 +65,19 @@ def _page_template() -> str:
     return (Path(__file__).resolve().parent / "page.html").read_text(encoding="utf-8")
 
 
+_NAV_SITE = ('<a href="/">Query page</a> · <a href="/site/">Encounters</a> · <a href="/site/timeline.html">Timeline</a>'
+             ' · <a href="/site/queries.html">Saved queries</a>')
+_NAV_NO_SITE = '<a href="/">Query page</a> · <span>browser pages: start kg serve with --site DIR</span>'
+
+
 def page(queries: dict[str, SavedQuery], *, location: str, writable: bool, site: bool = False) -> bytes:
+    """The query page at ``/``, in the site's style, linking to ``/site/`` when the site is served. Each
+    ``{{NAME}}`` of the template is filled in one pass, so no filled-in text is read as a placeholder."""
     data = json.dumps({"queries": _catalogue_json(queries), "writable": writable, "site": site},
                       ensure_ascii=False)
-    text = _page_template().replace("{{CATALOGUE}}", data.replace("</", "<\\/"))
-    return text.replace("{{STORE}}", _html_escape(location)).encode("utf-8")
+    fills = {"CATALOGUE": data.replace("</", "<\\/"), "STORE": _html_escape(location), "CSS": CSS,
+             "ICON": favicon_link(), "NAV": _NAV_SITE if site else _NAV_NO_SITE}
+    return re.sub(r"\{\{([A-Z]+)\}\}", lambda m: fills[m.group(1)], _page_template()).encode("utf-8")
 
 
 def _html_escape(text: str) -> str:

@@ -29,7 +29,12 @@ def _details(view: EncounterView) -> str:
             ("Length", duration_label(s.duration) or "not stated"),
             ("Participants", "; ".join(p.name + (f" ({p.iso3})" if p.iso3 else "") for p in s.participants)),
             ("Reported by", f"{s.articles} article(s)"), ("IRI", s.iri)]
-    return "<table>" + "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows) + "</table>"
+    return "<table>" + "".join(_row(k, v) for k, v in rows) + "</table>"
+
+
+def _row(key: str, value: str) -> str:
+    cls = ' class="date"' if key == "Date" else ""  # a date never wraps at its hyphens
+    return f"<tr><th>{esc(key)}</th><td{cls}>{esc(value)}</td></tr>"
 
 
 def encounter_body(view: EncounterView) -> str:

@@ -63,7 +63,7 @@ def queries_page(queries: dict[str, SavedQuery], endpoint: str) -> str:
 def timeline_page(svg: str, rows: list[dict[str, str]]) -> str:
     svg = svg[svg.index("<svg"):] if "<svg" in svg else svg  # an XML prolog dropped; a note kept as it is
     head = "<tr><th>Pair</th><th>Date</th><th>Kind</th><th>Countries discussed</th></tr>"
-    body = "".join(f"<tr><td>{esc(r['pair'])}</td><td>{esc(r['date'])}</td><td>{esc(r['kind'])}</td>"
+    body = "".join(f"<tr><td>{esc(r['pair'])}</td><td class=\"date\">{esc(r['date'])}</td><td>{esc(r['kind'])}</td>"
                    f"<td>{esc(r['discussed'])}</td></tr>" for r in rows)
     return document("Timeline", f'<div class="picture">{svg}</div><table>{head}{body}</table>', nav=NAV.format(up=""))
 

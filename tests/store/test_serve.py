@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -62,7 +63,21 @@ def test_page_offers_the_saved_queries_and_needs_no_network(sample_store):
         status, page = _get(base + "/")
     assert status == 200
     assert all(name in page for name in catalogue())
-    assert "<script src" not in page and "<link" not in page and "cdn" not in page.lower()
+    assert "<script src" not in page and "cdn" not in page.lower()
+    assert [h[:5] for h in re.findall(r'<link[^>]*href="([^"]*)"', page)] == ["data:"]  # the icon, inline
+
+
+def test_page_has_the_site_style_and_links_the_site_when_served() -> None:
+    """Issue 16: the page at / was unstyled and did not link to /site/; it now carries the site's stylesheet
+    and icon, and its header links to the site's pages when kg serve serves them."""
+    from kg.serve.app import page
+    from kg.style import CSS
+
+    served = page(catalogue(), location='<store "x">', writable=False, site=True).decode()
+    alone = page(catalogue(), location="store", writable=False, site=False).decode()
+    assert CSS in served and '<link rel="icon"' in served and "<header>" in served
+    assert 'href="/site/"' in served and 'href="/site/' not in alone and "--site DIR" in alone
+    assert "{{" not in served and "&lt;store &quot;x&quot;&gt;" in served
 
 
 @pytest.mark.parametrize("name", sorted(catalogue()))

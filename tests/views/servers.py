@@ -1,6 +1,7 @@
 """The servers the browser test starts on 127.0.0.1, in threads of the test process: ``kg serve``'s SPARQL
 endpoint over the sample store, and a static file server for the site that forwards ``/query`` to it (so
-the page calls same-origin ``/query``, as it will when ``kg serve`` serves the site itself)."""
+the page calls same-origin ``/query``, as when ``kg serve`` serves the site itself); or ``kg serve`` alone
+serving the site at ``/site/`` next to its query page at ``/``."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import HTTPServer, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from kg.serve import make_server
@@ -19,9 +20,13 @@ from kg.store.base import Store
 
 class _SiteHandler(SimpleHTTPRequestHandler):
     endpoint = ""
+    answered: list[tuple[str, int]]  # (path, status) of every request, for the test to read
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        self.answered.append((self.path, int(code) if str(code).isdigit() else 0))
 
     def do_POST(self) -> None:  # noqa: N802
         if self.path.split("?")[0] != "/query":
@@ -49,17 +54,33 @@ def _start(server: ThreadingHTTPServer) -> threading.Thread:
 
 
 @contextmanager
-def site_server(site: Path, store: Store) -> Iterator[str]:
-    """Yield the site's base URL; both servers are stopped on exit."""
-    sparql = make_server(store, port=0)
-    handler = type("Handler", (_SiteHandler,), {"endpoint": sparql.url + "query"})
-    static = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
-    threads = [_start(sparql), _start(static)]
+def _running(*servers: HTTPServer) -> Iterator[None]:
+    threads = [_start(server) for server in servers]
     try:
-        yield f"http://127.0.0.1:{static.server_address[1]}/"
+        yield
     finally:
-        for server in (static, sparql):
+        for server in servers:
             server.shutdown()
             server.server_close()
         for thread in threads:
             thread.join()
+
+
+@contextmanager
+def site_server(site: Path, store: Store, answered: list[tuple[str, int]] | None = None) -> Iterator[str]:
+    """Yield the site's base URL; both servers are stopped on exit. ``answered`` collects the (path,
+    status) of every request the static server answered."""
+    sparql = make_server(store, port=0)
+    handler = type("Handler", (_SiteHandler,), {"endpoint": sparql.url + "query",
+                                                "answered": [] if answered is None else answered})
+    static = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
+    with _running(sparql, static):
+        yield f"http://127.0.0.1:{static.server_address[1]}/"
+
+
+@contextmanager
+def endpoint_server(store: Store, site: Path) -> Iterator[str]:
+    """Yield the URL of a ``kg serve`` endpoint over ``store`` that also serves ``site`` at ``/site/``."""
+    sparql = make_server(store, port=0, site=site)
+    with _running(sparql):
+        yield sparql.url

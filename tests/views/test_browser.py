@@ -1,6 +1,8 @@
 """The site in a real browser: headless Chromium (Debian) driven by Selenium loads the encounter list,
 filters it, clicks through to an encounter, runs saved queries against ``kg serve``'s endpoint, and keeps
-screenshots (checked for not being blank) in the test's tmp dir."""
+screenshots (checked for not being blank) in the test's tmp dir; the list's dates stay on one line, no page
+asks for a favicon; ``kg serve``'s own query page at ``/`` looks like the site, links to it and shows RDF
+terms as terms."""
 
 from __future__ import annotations
 
@@ -40,10 +42,21 @@ def driver() -> Iterator[object]:
 
 
 @pytest.fixture(scope="module")
-def base_url(sample_store, tmp_path_factory) -> Iterator[str]:
+def site_dir(sample_store, tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("browser-site")
     write_site(sample_store, site, queries=catalogue())
-    with site_server(site, sample_store) as url:
+    return site
+
+
+@pytest.fixture(scope="module")
+def answered() -> list[tuple[str, int]]:
+    """(path, status) of every request the site's static server answered."""
+    return []
+
+
+@pytest.fixture(scope="module")
+def base_url(sample_store, site_dir: Path, answered: list[tuple[str, int]]) -> Iterator[str]:
+    with site_server(site_dir, sample_store, answered) as url:
         yield url
 
 
@@ -104,3 +117,73 @@ def test_click_through_and_run_saved_queries(driver, base_url: str, tmp_path: Pa
     assert "0 row(s)" in hostile.find_element(By.CSS_SELECTOR, ".output").text
     _screenshot(browser, tmp_path / "queries.png")
     print(f"screenshots kept in {tmp_path}")
+
+
+def _lines(browser, element) -> int:
+    """How many lines the text of ``element`` takes on the screen."""
+    return browser.execute_script(
+        "const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+        "return new Set(Array.from(r.getClientRects(), (x) => Math.round(x.top))).size;", element)
+
+
+def test_dates_stay_on_one_line_and_no_favicon_is_asked_for(driver, base_url: str, answered, tmp_path) -> None:
+    """Issue 16: a date cell wrapped at a hyphen ("2021-12-/07") in a narrow window; the browser asked the
+    server for /favicon.ico (a 404 from any server but kg serve). Now every page carries its icon."""
+    from selenium.webdriver.common.by import By
+
+    browser = driver
+    browser.set_window_size(360, 900)
+    try:
+        browser.get(base_url + "index.html")
+        cells = _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#encounters td.date"))
+        assert len(cells) == 2 and all(_lines(browser, c) == 1 for c in cells), [c.text for c in cells]
+        _screenshot(browser, tmp_path / "narrow-list.png")
+        browser.get(base_url + "timeline.html")
+        cells = _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "td.date"))
+        assert cells and all(_lines(browser, c) == 1 for c in cells)
+    finally:
+        browser.set_window_size(1280, 1000)
+    assert answered and not [a for a in answered if a[1] >= 400], answered
+    icon = browser.find_element(By.CSS_SELECTOR, "link[rel=icon]").get_attribute("href")
+    assert icon.startswith("data:image/svg+xml,")
+    width = browser.execute_async_script(
+        "const done = arguments[1]; const img = new Image(); img.onload = () => done(img.naturalWidth);"
+        "img.onerror = () => done(-1); img.src = arguments[0];", icon)
+    assert width > 0
+
+
+def test_endpoint_page_looks_like_the_site_and_shows_terms(driver, sample_store, site_dir: Path, tmp_path) -> None:
+    """Issue 16: the query page of ``kg serve`` was unstyled, showed "Joe Biden @en", its IRIs were not
+    links and it did not link to the site served at /site/."""
+    from selenium.webdriver.common.by import By
+
+    from tests.views.servers import endpoint_server
+
+    browser = driver
+    header = "return getComputedStyle(document.querySelector('header')).backgroundColor"
+    with endpoint_server(sample_store, site_dir) as url:
+        browser.get(url + "site/index.html")
+        site_header = browser.execute_script(header)
+        browser.get(url)
+        assert browser.execute_script(header) == site_header != "rgba(0, 0, 0, 0)"
+        assert browser.find_element(By.CSS_SELECTOR, "link[rel=icon]").get_attribute("href").startswith("data:")
+        query = ('SELECT ?topic ?label ?n WHERE { ?topic <http://www.w3.org/2000/01/rdf-schema#label> ?label '
+                 'FILTER(lang(?label) = "en" && STRSTARTS(STR(?topic), "https://w3id.org/kg-diplomacy/id/topic/")) '
+                 'BIND(42 AS ?n) } ORDER BY ?label LIMIT 3')
+        browser.execute_script("document.getElementById('text').value = arguments[0]", query)
+        browser.find_element(By.ID, "run").click()
+        rows = _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#results tbody tr")
+                     or "error" in b.find_element(By.ID, "status").get_attribute("class"))
+        assert len(rows) == 3, browser.find_element(By.ID, "status").text
+        for row in rows:
+            iri, label, number = row.find_elements(By.TAG_NAME, "td")
+            link = iri.find_element(By.TAG_NAME, "a")
+            assert link.get_attribute("href") == link.text and link.text.startswith("https://w3id.org/")
+            tag = label.find_element(By.CSS_SELECTOR, "span.lang")
+            assert tag.text == "en" and "@" not in label.text
+            assert browser.execute_script("return arguments[0].firstChild.nodeValue", label) != ""
+            assert number.text == "42" and number.get_attribute("title").endswith("#integer")
+        _screenshot(browser, tmp_path / "endpoint.png")
+        browser.find_element(By.CSS_SELECTOR, 'header a[href="/site/"]').click()
+        _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#encounters tr.encounter"))
+        assert browser.current_url == url + "site/"

@@ -81,7 +81,8 @@ def test_html_page_is_self_contained_and_escaped(hostile_view: EncounterView) ->
     tags = [t for t, _ in parsed.tags]
     assert "script" not in tags  # the encounter page needs no script at all (and none was injected)
     assert not [a for _, a in parsed.tags if (a.get("src") or "").startswith(("http:", "https:", "//"))]
-    assert not [a for t, a in parsed.tags if t == "link"]
+    links = [a for t, a in parsed.tags if t == "link"]  # only the icon, as a data URI: nothing is fetched
+    assert [(a.get("rel"), (a.get("href") or "")[:19]) for a in links] == [("icon", "data:image/svg+xml,")]
     assert "svg" in tags
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "&quot;Quoted&quot;" in page and "&#x27;single&#x27;" in page and "\x07" not in page

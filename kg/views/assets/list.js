@@ -38,7 +38,7 @@
     shown.forEach(function (e) {
       var row = document.createElement("tr");
       row.className = "encounter";
-      cell(row, e.date || "unknown");
+      cell(row, e.date || "unknown").className = "date";
       var link = document.createElement("a");
       link.href = e.page;
       link.textContent = e.kind_label;
