@@ -259,13 +259,24 @@ def _member(group: _Group, introductions: list[Introduction], gazetteer: Gazette
     return CastMember(key, group.name.text, person, title, role, of, group.name)
 
 
-def _later_mentions(doc: Doc, names: dict[str, frozenset[str]], marks: list[Mark], taken: set[int]) -> list[Mark]:
-    """Names of a person of the article elsewhere in the doc ("Ruto", "Mr Aliyev", "Abiy", "Shehbaz"): a run
-    of capitalised words, each a word of exactly one person's name (``names``: id -> words)."""
+def _strangers(doc: Doc, marks: list[Mark], words: PersonWords) -> frozenset[str]:
+    """The words of people the article names in full whom nobody recognized ("Wang Wenbin" beside "Wang
+    Yi"): a later "Wang" may be either, so it names neither."""
+    people = {i for m in marks if m.kind == MarkKind.PERSON for i in range(m.start, m.end)}
+    return frozenset(t for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+                     and not any(i in people for i in range(e.start, e.end)) for t in name_tokens(e.text, words))
+
+
+def _later_mentions(doc: Doc, names: dict[str, frozenset[str]], marks: list[Mark], taken: set[int],
+                    strangers: frozenset[str] = frozenset()) -> list[Mark]:
+    """Names of a person of the article elsewhere in the doc ("Ruto", "Mr Aliyev", "Abiy", "Shehbaz", "Wang"
+    after "Wang Yi"): a run of capitalised words, each a word of exactly one person's name (``names``: id ->
+    words) and of no ``strangers``, that is not part of a longer name of something else ("Wong Holdings")
+    nor a date ("May")."""
     owners: dict[str, set[str]] = {}
     for person_id, tokens in names.items():
         for token in tokens:
-            if len(token) >= _MIN_FORM_LENGTH:
+            if len(token) >= _MIN_FORM_LENGTH and token not in strangers:
                 owners.setdefault(token, set()).add(person_id)
     covered = taken | {i for m in marks for i in range(m.start, m.end)}
     found: list[Mark] = []
@@ -279,10 +290,26 @@ def _later_mentions(doc: Doc, names: dict[str, frozenset[str]], marks: list[Mark
         while end < len(doc) and end not in covered and doc[end].is_title and fold(doc[end].text) in owners:
             end += 1
         ids = set.intersection(*(owners[fold(t.text)] for t in doc[index:end]))
-        if len(ids) == 1:
-            found.append(Mark(MarkKind.PERSON, ids.pop(), "text", doc[index:end]))
+        span = doc[index:end]
+        if len(ids) == 1 and _only_a_name(span):
+            found.append(Mark(MarkKind.PERSON, ids.pop(), "text", span))
         index = end
     return found
+
+
+_NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+
+
+def _only_a_name(span: Span) -> bool:
+    """No entity of the parser other than a person's name runs past ``span``, and no word of it is a date."""
+    for token in span:
+        if token.ent_type_ in _NOT_NAMES:
+            return False
+        if token.ent_type_ and token.ent_type_ != "PERSON":
+            ent = next(e for e in span.doc.ents if e.start <= token.i < e.end)
+            if ent.start < span.start or ent.end > span.end:
+                return False
+    return True
 
 
 def build_cast(doc: Doc, marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexicon, folded: FoldedNames,
@@ -295,14 +322,16 @@ def build_cast(doc: Doc, marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexic
     named = _named_here(marks, gazetteer, words)
     home = dateline_country(doc.text, places)
     members = [_member(g, introductions, gazetteer, words, folded, named, home) for g in groups]
-    names: dict[str, frozenset[str]] = {}  # a gazetteer person's short names are its aliases, not each word
+    names: dict[str, frozenset[str]] = {}  # the words of each introduced person's names
     person_marks: list[Mark] = []
     for group, member in zip(groups, members, strict=True):
         names[member.id] = names.get(member.id, frozenset()) | frozenset(name_tokens(member.name, words)) | group.tokens
         for intro in group.members:
             person_marks.append(Mark(MarkKind.PERSON, member.id, "text", intro.name))
+    known = {pid: tokens for pid, tokens in named.items() if pid not in names}  # "Wang" after "Wang Yi"
     taken = {i for m in person_marks for i in range(m.start, m.end)}
-    person_marks += _later_mentions(doc, names, [m for m in marks if m.kind != "role"], taken)
+    person_marks += _later_mentions(doc, {**known, **names}, [m for m in marks if m.kind != "role"], taken,
+                                    _strangers(doc, marks + person_marks, words))
     taken = {i for m in person_marks for i in range(m.start, m.end)}
     kept = [m for m in marks if not _covered(m, taken, person_marks)]
     extra = {m.id: m.person for m in members if m.person is not None}

@@ -187,3 +187,40 @@ def test_an_institution_after_a_title_is_nobody(extract):
     result = extract("The PM Office Media Wing said Zambian President Kalonde Mwaba met Chilean President "
                      "Ignacio Varela on Monday.")
     assert set(_actors(result)) == {"Kalonde Mwaba", "Ignacio Varela"}
+
+
+def test_surname_of_a_gazetteer_person_named_in_full_is_that_person(extract):
+    """"Mr Wong" after "Lawrence Wong": the gazetteer leaves a common surname out of the aliases, but in an
+    article that names one Wong it is him."""
+    result = extract("Singaporean Prime Minister Lawrence Wong flew to Lusaka on Sunday. On Monday Mr Wong met "
+                     "Zambian President Kalonde Mwaba at State House.", published=dt.date(2025, 6, 5))
+    [encounter] = result.encounters
+    assert {p.id for p in encounter.participants} == {"lawrence-wong", "zmb-kalonde-mwaba"}
+
+
+def test_surname_shared_with_another_person_of_the_article_names_nobody(extract):
+    """"Wang" in an article naming both Wang Yi and an unknown Wang Lei may be either of them."""
+    result = extract("Chinese Foreign Minister Wang Yi arrived in Lusaka on Sunday, and his deputy, Wang Lei, "
+                     "followed. On Monday Wang met Zambian President Kalonde Mwaba at State House.")
+    assert "wang-yi" not in {p.id for e in result.encounters for p in e.participants}
+
+
+@pytest.fixture(scope="module")
+def person_marks(nlp):
+    """The person marks of a text after the cast step: (text, person id)."""
+    extractor = build_extractor()
+
+    def run(text: str) -> list[tuple[str, str]]:
+        from kg.extract.context import ArticleContext
+
+        ctx = ArticleContext(nlp(text), Article(id="t", text=text, published=dt.date(2019, 6, 5)), extractor.data)
+        ctx.marks = extractor.steps.marks(ctx)
+        ctx.take_cast(extractor.steps.cast(ctx))
+        return [(m.span.text, m.ref) for m in ctx.marks if m.kind == "person"]
+
+    return run
+
+
+def test_a_surname_that_is_a_date_is_not_a_later_mention(person_marks):
+    marks = person_marks("British Prime Minister Theresa May flew to Lusaka on 3 May. May said the talks went well.")
+    assert marks == [("Theresa May", "theresa-may"), ("May", "theresa-may")]
