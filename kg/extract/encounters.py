@@ -92,7 +92,23 @@ def _lead_sentences(ctx: ArticleContext, cluster: Cluster, linked: list[int], pa
         return []
     named = {m.start for m in ctx.marks if m.kind == MarkKind.PERSON and m.ref in participant_ids}
     lead = [i for i in linked if any(ctx.sentences[i].start <= t < ctx.sentences[i].end for t in named)]
-    return lead[:3]
+    return lead[:3] + [i for i in _opening_sentences(ctx, participant_ids) if i not in lead[:3]]
+
+
+_OPENING = 3
+
+
+def _opening_sentences(ctx: ArticleContext, participant_ids: set[str]) -> list[int]:
+    """The article's first sentences that name every participant ("Putin and his Iranian counterpart,
+    Masoud Pezeshkian, signed a pact Friday"): a report opens with its own encounter, so their day is its."""
+    if len(participant_ids) < 2:
+        return []
+    found = []
+    for index, sentence in enumerate(ctx.sentences[:_OPENING]):
+        refs = {m.ref for m in ctx.marks if m.kind == MarkKind.PERSON and sentence.start <= m.start < sentence.end}
+        if participant_ids <= refs:
+            found.append(index)
+    return found
 
 
 def _lead_date(ctx: ArticleContext, lead: list[int]) -> PartialDate | None:

@@ -286,7 +286,9 @@ def find_sightings(
                                          syntactic_participants(trigger.span, people, lexicon))
         # when one trigger of the sentence names its participants, the others refer to that encounter
         # ("X, Y and Z met at Camp David for a trilateral summit") rather than guessing their own
-        clear = next((found[3] for found in named.values() if len(found[3]) >= 2), None)
+        # (an earlier encounter's participants are not those of the others: "The visit comes days after
+        # Macron hosted Zelensky")
+        clear = next((found[3] for found in named.values() if len(found[3]) >= 2 and not found[0]), None)
         for trigger in held:
             background, date, people, participants = named[trigger.span.start]
             if len(participants) < 2 and clear is not None and not background and not _own_event(trigger, lexicon):

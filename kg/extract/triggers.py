@@ -41,13 +41,14 @@ def _is_trigger_token(span: Span, lexicon: Lexicon) -> bool:
         if root.pos_ not in ("NOUN", "PROPN"):
             return False
     if text in words.communication_verbs:
-        # "discussed the plans with Zelensky", "updated Zelensky", "briefed Putin": communication with a person
-        if root.pos_ != "VERB":
-            return False
-        people = [c for c in root.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]
-        people += [g for c in root.children if c.dep_ == "prep" and c.lower_ in words.communication_preps
-                   for g in c.children if g.ent_type_ == "PERSON"]
-        return bool(people)
+        return root.pos_ == "VERB" and _communicates_with_person(root, lexicon)
+    if text in words.reception_verbs:
+        # "Maduro received his counterpart Gustavo Petro", "Modi was welcomed by Putin": a visitor received;
+        # "hosted a summit", "welcomed the deal", "received a call" are not
+        return root.pos_ == "VERB" and any(
+            c.dep_ in ("dobj", "nsubjpass") and _names_person(c) for c in root.children)
+    if text in words.courtesy_call_forms:
+        return _is_courtesy_call(span, lexicon)
     if text in words.talk_forms:
         if following is not None and following.lower_ in words.not_after_talk:
             return False
@@ -58,11 +59,50 @@ def _is_trigger_token(span: Span, lexicon: Lexicon) -> bool:
     return True
 
 
+def _names_person(token: Token) -> bool:
+    """The phrase headed by ``token`` names a person: "Gustavo Petro", "his counterpart Gustavo Petro"."""
+    return token.ent_type_ == "PERSON" or any(
+        c.dep_ in ("appos", "conj") and c.ent_type_ == "PERSON" for c in token.children)
+
+
+def _communicates_with_person(verb: Token, lexicon: Lexicon) -> bool:
+    """"discussed the war and the peace plan with Zelensky", "updated Zelensky", "briefed Putin", "Erdogan and
+    Al Thani discussed Gaza": communication with a person, not "discussed the plan" or "the ministers discussed"."""
+    preps = lexicon.triggers.communication_preps
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    holders = [verb, *objects, *(g for o in objects for g in o.children if g.dep_ == "conj")]
+    if any(o.ent_type_ == "PERSON" for o in objects):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in preps and any(g.ent_type_ == "PERSON" for g in c.children)
+           for holder in holders for c in holder.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    members = [*subjects, *(g for s in subjects for g in s.children if g.dep_ == "conj")]
+    return len(members) >= 2 and sum(m.ent_type_ == "PERSON" for m in members) >= 2
+
+
+def _is_courtesy_call(span: Span, lexicon: Lexicon) -> bool:
+    """"called on the Commission President, Ursula von der Leyen": a courtesy visit to a person; "called on
+    Putin to declare a ceasefire" and "called on Russia" are appeals."""
+    sentence = span.sent
+    doc = span.doc
+    after = doc[span.end : min(sentence.end, span.end + 8)]
+    if not any(t.ent_type_ == "PERSON" for t in after):
+        return False
+    markers = lexicon.triggers.infinitive_markers
+    return not any(
+        doc[i].lower_ in markers and i + 1 < sentence.end and doc[i + 1].tag_ == "VB"
+        for i in range(span.end, sentence.end)
+    )
+
+
 def _in_person(span: Span, lexicon: Lexicon) -> bool:
     """"face-to-face talks", "talked in person": an in-person encounter, whatever the verb."""
     words = lexicon.triggers
     root = span.root
     window = span.doc[max(span.sent.start, span.start - 4) : min(span.sent.end, span.end + 4)].text.lower()
+    if root.dep_ == "dobj" and root.head.lower_ in words.reception_verbs:
+        return True  # "Qatar hosted talks between ...": talks held where someone hosted them
     return any(c.lower_ in words.in_person_words for c in root.children) or any(
         phrase in window for phrase in words.in_person_phrases
     )

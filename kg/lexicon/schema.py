@@ -44,6 +44,8 @@ class TriggerWords:
     purpose_preps: frozenset[str]
     earlier_event_links: frozenset[str]
     goal_preps: frozenset[str]
+    reception_verbs: frozenset[str]
+    courtesy_call_forms: frozenset[str]
     not_planning_cues: frozenset[str]
 
 

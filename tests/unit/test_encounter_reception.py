@@ -1,0 +1,95 @@
+"""Triggers beyond "met" and "spoke": a visitor received, hosted, welcomed or greeted; a courtesy call on a
+person; "discussed ... with"; and the day of an encounter from the article's opening sentence (sentences
+written for the test)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.records import EncounterKind, Precision
+
+
+def _pairs(result) -> set[tuple[str, ...]]:
+    return {e.participant_ids for e in result.encounters}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Brazilian President Luiz Inacio Lula da Silva received his Argentine counterpart Javier Milei in Brasilia "
+    "on Monday.",
+    "Luiz Inacio Lula da Silva hosted Javier Milei at the Planalto palace on Monday.",
+    "Javier Milei was welcomed by Luiz Inacio Lula da Silva at the presidential palace on Monday.",
+    "Luiz Inacio Lula da Silva greeted Javier Milei at the airport on Monday and the two spoke briefly.",
+])
+def test_a_visitor_received_hosted_welcomed_or_greeted_is_met(extract, sentence):
+    [meeting] = extract(sentence, published=dt.date(2025, 3, 19)).encounters
+    assert meeting.participant_ids == ("javier-milei", "luiz-inacio-lula-da-silva")
+    assert meeting.kind is EncounterKind.MEETING
+    assert meeting.date.value == dt.date(2025, 3, 17)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Luiz Inacio Lula da Silva welcomed the agreement reached by the negotiators.",
+    "Luiz Inacio Lula da Silva hosted a summit of Amazon countries in Belem.",
+    "Luiz Inacio Lula da Silva welcomed Javier Milei's remarks on trade.",
+])
+def test_reception_words_without_a_visitor_are_no_encounter(extract, sentence):
+    assert extract(sentence).encounters == ()
+
+
+def test_a_received_call_is_a_call_not_a_meeting(extract):
+    [call] = extract("Narendra Modi received a phone call from Benjamin Netanyahu on Tuesday.").encounters
+    assert call.kind is EncounterKind.PHONE_CALL
+    assert call.participant_ids == ("benjamin-netanyahu", "narendra-modi")
+
+
+def test_talks_someone_hosted_are_in_person(extract):
+    [talks] = extract("Qatar hosted talks between Paul Kagame and Felix Tshisekedi on Tuesday.").encounters
+    assert talks.kind is EncounterKind.MEETING
+    assert talks.participant_ids == ("felix-tshisekedi", "paul-kagame")
+
+
+def test_a_courtesy_call_on_a_person_is_a_meeting(extract):
+    [visit] = extract("Foreign Minister Penny Wong called on Ursula von der Leyen in Brussels this morning.").encounters
+    assert visit.kind is EncounterKind.MEETING
+    assert visit.participant_ids == ("penny-wong", "ursula-von-der-leyen")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Recep Tayyip Erdogan called on Vladimir Putin to declare a ceasefire on Thursday.",
+    "The ministers called on Russia to withdraw its troops.",
+])
+def test_an_appeal_is_not_a_courtesy_call(extract, sentence):
+    assert extract(sentence).encounters == ()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mark Rutte discussed air defence and the reconstruction plan with President Volodymyr Zelensky on Thursday.",
+    "Mark Rutte and Volodymyr Zelensky on Thursday discussed air defence.",
+])
+def test_discussed_with_a_person_or_by_two_persons_is_an_encounter(extract, sentence):
+    [talk] = extract(sentence).encounters
+    assert talk.participant_ids == ("mark-rutte", "volodymyr-zelensky")
+    assert talk.date.value == dt.date(2025, 3, 13)
+
+
+def test_the_ministers_discussing_a_plan_is_no_encounter(extract):
+    assert extract("Mark Rutte discussed the plan at length on Thursday.").encounters == ()
+
+
+def test_an_earlier_encounter_does_not_lend_its_participants_to_another_trigger(extract):
+    result = extract("The visit comes days after Emmanuel Macron hosted Volodymyr Zelensky in Paris.")
+    assert ("emmanuel-macron", "volodymyr-zelensky") not in {
+        e.participant_ids for e in result.encounters if e.date is None}
+
+
+def test_the_opening_sentence_naming_both_participants_dates_the_encounter(extract):
+    result = extract(
+        "Vladimir Putin and his Iranian counterpart, Masoud Pezeshkian, signed a partnership treaty Friday. "
+        "Putin said the pact was a breakthrough. "
+        "Welcoming Pezeshkian for his third meeting with the Russian leader, Putin praised the new treaty.",
+        published=dt.date(2025, 1, 17))
+    [meeting] = result.encounters
+    assert meeting.participant_ids == ("masoud-pezeshkian", "vladimir-putin")
+    assert meeting.date.value == dt.date(2025, 1, 17) and meeting.date.precision is Precision.DAY
