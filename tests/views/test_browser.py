@@ -187,3 +187,45 @@ def test_endpoint_page_looks_like_the_site_and_shows_terms(driver, sample_store,
         browser.find_element(By.CSS_SELECTOR, 'header a[href="/site/"]').click()
         _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#encounters tr.encounter"))
         assert browser.current_url == url + "site/"
+
+
+def _handmade(site: Path) -> str:
+    """An encounter list over hand-built encounters whose names carry diacritics; its path in the site."""
+    from kg.views.model import EncounterSummary, Participant
+    from kg.views.site import index_page
+    from kg.views.site_data import site_data
+
+    person = "https://w3id.org/kg-diplomacy/id/person/"
+    summaries = [
+        EncounterSummary(iri="https://w3id.org/kg-diplomacy/id/encounter/x1", kind="PhoneCall", date="2026-03-02",
+                         participants=(Participant(person + "a", "Recep Tayyip Erdoğan", "TUR"),
+                                       Participant(person + "b", "Aleksandar Vučić", "SRB"))),
+        EncounterSummary(iri="https://w3id.org/kg-diplomacy/id/encounter/x2", kind="Meeting", date="2026-03",
+                         participants=(Participant(person + "c", "Łukasz Nowak", "POL"),
+                                       Participant(person + "d", "Søren Müller", "DNK"))),
+    ]
+    (site / "handmade").mkdir(exist_ok=True)
+    (site / "handmade" / "index.html").write_text(index_page(site_data(summaries)), encoding="utf-8")
+    return "handmade/index.html"
+
+
+def test_actor_filter_folds_diacritics(driver, base_url: str, site_dir: Path) -> None:
+    """Issue 16: the actor filter "Erdogan" found nothing when the name is stored as "Erdoğan"; an empty
+    answer said nothing. Names are folded in the page (NFKD, marks dropped, ł/ø/... mapped)."""
+    from selenium.webdriver.common.by import By
+
+    browser = driver
+    browser.get(base_url + _handmade(site_dir))
+    actor = _wait(browser, lambda b: b.find_element(By.ID, "f-actor"))
+    shown = lambda b: b.find_elements(By.CSS_SELECTOR, "#encounters tr.encounter")  # noqa: E731
+    _wait(browser, lambda b: len(shown(b)) == 2)
+    for typed, expected in (("Erdogan", "Erdoğan"), ("ERDOĞAN", "Erdoğan"), ("vucic", "Vučić"),
+                            ("Lukasz", "Łukasz"), ("soren muller", "Søren"), ("tur", "Erdoğan")):
+        actor.clear()
+        actor.send_keys(typed)
+        rows = _wait(browser, lambda b: len(shown(b)) == 1 and shown(b))
+        assert expected in rows[0].text, typed
+    actor.clear()
+    actor.send_keys("Nobody")
+    _wait(browser, lambda b: not shown(b))
+    assert "none matches actor “Nobody”" in browser.find_element(By.ID, "count").text

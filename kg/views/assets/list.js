@@ -21,15 +21,38 @@
     return td;
   }
 
+  // Names are compared folded, as the CLI's name filters do (kg/folding.py): lower case, decomposed (NFKD),
+  // combining marks dropped, and the Latin letters Unicode does not decompose mapped to plain ones, so that
+  // "Erdogan" and "ERDOĞAN" find "Erdoğan".
+  var UNDECOMPOSED = { "ł": "l", "ø": "o", "đ": "d", "ı": "i", "ħ": "h", "ŧ": "t", "ŀ": "l", "æ": "ae",
+                       "œ": "oe", "þ": "th", "ð": "d", "ß": "ss" };
+  function fold(text) {
+    return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")
+      .replace(/[łøđıħŧŀæœþðß]/g, function (ch) { return UNDECOMPOSED[ch]; });
+  }
+  data.encounters.forEach(function (e) {
+    e.participants.forEach(function (p) { p.folded = fold(p.name); });
+  });
+
   function matches(e) {
-    var a = actor.value.trim().toLowerCase();
+    var a = fold(actor.value.trim());
     if (a && !e.participants.some(function (p) {
-      return p.name.toLowerCase().indexOf(a) >= 0 || p.iso3.toLowerCase() === a;
+      return p.folded.indexOf(a) >= 0 || p.iso3.toLowerCase() === a;
     })) { return false; }
     if (country.value && e.countries.indexOf(country.value) < 0) { return false; }
     if (from.value && (!e.end || e.end < from.value)) { return false; }
     if (to.value && (!e.start || e.start > to.value)) { return false; }
     return true;
+  }
+
+  // The filters in use, in words, to say what was not found.
+  function filters() {
+    var said = [];
+    if (actor.value.trim()) { said.push("actor \u201c" + actor.value.trim() + "\u201d"); }
+    if (country.value) { said.push("country discussed " + country.value); }
+    if (from.value) { said.push("from " + from.value); }
+    if (to.value) { said.push("to " + to.value); }
+    return said;
   }
 
   function render() {
@@ -49,7 +72,8 @@
       cell(row, String(e.articles));
       body.appendChild(row);
     });
-    count.textContent = shown.length + " of " + data.encounters.length + " encounters";
+    count.textContent = shown.length + " of " + data.encounters.length + " encounters" +
+      (shown.length || !filters().length ? "" : ": none matches " + filters().join(", "));
   }
 
   [actor, country, from, to].forEach(function (el) {
