@@ -259,6 +259,42 @@ def _member(group: _Group, introductions: list[Introduction], gazetteer: Gazette
     return CastMember(key, group.name.text, person, title, role, of, group.name)
 
 
+def _joined_part(doc: Doc, index: int, step: int, words: PersonWords, covered: set[int]) -> int | None:
+    """The far end of "bin Abdulaziz" (``step`` 1) or "Mohammed bin" (``step`` -1) next to token ``index``:
+    a particle, then a capitalised word, neither part of another mark."""
+    particle, name = index + step, index + 2 * step
+    if not (0 <= min(particle, name) and max(particle, name) < len(doc)) or {particle, name} & covered:
+        return None
+    if doc[particle].lower_ not in words.particles or not doc[name].is_title:
+        return None
+    return name
+
+
+def _whole_names(doc: Doc, marks: list[Mark], words: PersonWords, folded: FoldedNames) -> list[Mark]:
+    """Person marks inside a longer patronymic name: the gazetteer knows "Salman bin Abdulaziz Al Saud", the
+    text says "Mohammed bin Salman bin Abdulaziz Al Saud". The whole name is read; it names the person whose
+    name begins it ("Mohammed bin Salman"), or nobody the gazetteer knows, and the mark goes."""
+    out: list[Mark] = []
+    for mark in marks:
+        if mark.kind != MarkKind.PERSON:
+            out.append(mark)
+            continue
+        covered = {i for m in marks if m is not mark for i in range(m.start, m.end)}
+        start, end = mark.start, mark.end - 1
+        while (left := _joined_part(doc, start, -1, words, covered)) is not None:
+            start = left
+        while (right := _joined_part(doc, end, 1, words, covered)) is not None:
+            end = right
+        if (start, end + 1) == (mark.start, mark.end):
+            out.append(mark)
+            continue
+        tokens = name_tokens(doc[start : end + 1].text, words)
+        person = next((folded[tokens[:k]] for k in range(len(tokens), 1, -1) if folded.get(tokens[:k])), None)
+        if person is not None:
+            out.append(Mark(MarkKind.PERSON, person, mark.form, doc[start : end + 1]))
+    return out
+
+
 def _strangers(doc: Doc, marks: list[Mark], words: PersonWords) -> frozenset[str]:
     """The words of people the article names in full whom nobody recognized ("Wang Wenbin" beside "Wang
     Yi"): a later "Wang" may be either, so it names neither."""
@@ -317,6 +353,7 @@ def build_cast(doc: Doc, marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexic
     """The article's people: marks for every introduction and later mention, and the article gazetteer;
     ``folded`` is :func:`folded_names` and ``places`` :func:`place_index` of the gazetteer."""
     words = lexicon.persons
+    marks = _whole_names(doc, marks, words, folded)
     introductions = find_introductions(doc, marks, lexicon)
     groups = _group(introductions, words)
     named = _named_here(marks, gazetteer, words)

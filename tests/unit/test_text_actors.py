@@ -224,3 +224,19 @@ def person_marks(nlp):
 def test_a_surname_that_is_a_date_is_not_a_later_mention(person_marks):
     marks = person_marks("British Prime Minister Theresa May flew to Lusaka on 3 May. May said the talks went well.")
     assert marks == [("Theresa May", "theresa-may"), ("May", "theresa-may")]
+
+
+def test_a_known_name_inside_a_longer_patronymic_name_is_the_person_the_whole_name_begins_with(extract):
+    """"Mohammed bin Salman bin Abdulaziz Al Saud" holds the name of King Salman; it is his son."""
+    result = extract("Crown Prince Mohammed bin Salman bin Abdulaziz Al Saud met Zambian President Kalonde Mwaba "
+                     "in Riyadh on Monday.")
+    [encounter] = result.encounters
+    assert {p.id for p in encounter.participants} == {"mohammed-bin-salman", "zmb-kalonde-mwaba"}
+
+
+def test_a_longer_patronymic_name_nobody_knows_is_read_from_the_text(extract):
+    result = extract("Saudi Foreign Minister Rakan bin Salman bin Abdulaziz Al Saud met Zambian President Kalonde "
+                     "Mwaba in Riyadh on Monday.")
+    [encounter] = result.encounters
+    assert "salman-bin-abdulaziz-al-saud" not in {p.id for p in encounter.participants}
+    assert _actors(result)["Rakan bin Salman bin Abdulaziz Al Saud"] == ("SAU", "Foreign Minister", "foreign_minister")
