@@ -65,9 +65,8 @@ class Extractor:
             if name.id in seen:
                 continue
             seen.add(name.id)
-            known = self.data.gazetteer.treaties.get(name.id)
             treaties.append(TreatyMention(
-                name.id, name.name, name.year, known.parties if known else (), name.id in reaffirmed,
+                name.id, name.name, name.year, name.parties, name.id in reaffirmed,
                 ctx.evidence(ctx.sentence_of(name.span.start), extractor),
             ))
         return tuple(treaties)

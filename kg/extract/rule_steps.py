@@ -13,6 +13,7 @@ from kg.extract.sightings import Cluster, cluster_sightings, find_sightings
 from kg.extract.stances import find_stances
 from kg.extract.subjects import discussed_marks, discussed_topics
 from kg.extract.treaties import TreatyName, treaty_names
+from kg.extract.treaty_links import TreatyIndex
 from kg.extract.triggers import Trigger, sentence_triggers
 from kg.nlp.phrase_marker import TOPICS, marked
 from kg.records import ActorMention, Discussion, Stance
@@ -85,18 +86,20 @@ class LinkStep(_RuleStep):
 
 
 class TreatyStep(_RuleStep):
-    """Treaties named: gazetteer entries, and capitalised names ending in "Treaty", "Accords", ..."""
+    """Treaties named: gazetteer entries, capitalised names ending in "Treaty", "Accords", ..., and names
+    written as signed documents, in quotes, or before a lowercase head word ("the TikTok deal")."""
 
     name = "kg.treaties"
 
     def __init__(self, data: RuleData) -> None:
         super().__init__(data)
-        treaties = data.gazetteer.treaties.values()
-        self.labels = {t.id: t.name for t in treaties}
-        self.years = {t.id: t.year for t in treaties}
+        self.index = TreatyIndex.build(data.gazetteer.treaties.values(), data.lexicon.treaties)
 
     def __call__(self, ctx: ArticleContext) -> tuple[TreatyName, ...]:
-        return tuple(treaty_names(ctx.doc, list(ctx.marks), self.years, self.labels, self.data.lexicon))
+        people = ctx.gazetteer.people
+        countries = {m.ref if m.kind != "person" else people[m.ref].country
+                     for m in ctx.marks if m.kind in ("country", "role") or m.kind == "person" and m.ref in people}
+        return tuple(treaty_names(ctx.doc, list(ctx.marks), self.index, self.data.lexicon, countries))
 
 
 class DiscussionStep(_RuleStep):

@@ -195,13 +195,20 @@ class StanceWords:
 
 @dataclass(frozen=True)
 class TreatyWords:
-    """treaties.json: the head words of treaty names (case-sensitive) and the cues of reaffirming one."""
+    """treaties.json: the head words of treaty names (case-sensitive) and the cues of reaffirming one;
+    the words of names written in lowercase ("signed a memorandum on ...", "the TikTok deal")."""
 
     head_words: frozenset[str]
     linkers: frozenset[str]
     name_links: frozenset[str]
     generic_words: frozenset[str]
     reaffirm_cues: frozenset[str]
+    written_heads: frozenset[str]  # lowercase head words: "treaty", "memorandum", "deal"
+    qualified_heads: dict[str, frozenset[str]]  # head -> the word that must precede it ("statement": "joint")
+    sign_verbs: frozenset[str]  # lemmas: "sign", "ink"
+    proposal_words: frozenset[str]  # lemmas governing a document not (yet) in force: "propose", "negotiate"
+    proposal_modifiers: frozenset[str]  # "proposed", "possible", "potential"
+    link_ignored: frozenset[str]  # words not compared when a written name is linked to the gazetteer
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,10 @@ import pytest
 
 from kg.extract.stances import find_stances
 from kg.extract.treaties import is_reaffirmed, treaty_names
+from kg.extract.treaty_links import TreatyIndex
 from kg.lexicon import load_lexicon
 from kg.records import Polarity
-from tests.unit.handmade import annotated, article_for, context, rule_extractor
+from tests.unit.handmade import annotated, article_for, context, gazetteer, rule_extractor
 
 EN = load_lexicon("en")
 
@@ -81,9 +82,13 @@ Neighbourliness Neighbourliness PROPN NNP pobj 10
 """
 
 
+def _index() -> TreatyIndex:
+    return TreatyIndex.build(gazetteer().treaties.values(), EN.treaties)
+
+
 def test_treaties_from_the_gazetteer_and_by_their_capitalised_name():
     ctx = context(annotated(TREATIES))
-    names = treaty_names(ctx.doc, list(ctx.marks), {"new-start-2010": 2010}, {"new-start-2010": "New START"}, EN)
+    names = treaty_names(ctx.doc, list(ctx.marks), _index(), EN)
     assert [(n.id, n.name, n.year) for n in names] == [
         ("new-start-2010", "New START", 2010),
         ("treaty-treaty-of-good-neighbourliness", "Treaty of Good Neighbourliness", None),
@@ -100,7 +105,7 @@ def test_a_name_of_generic_words_is_no_treaty():
     Agreement agreement PROPN NNP dobj 2
     .      .      PUNCT .   punct 2
     """))
-    assert treaty_names(ctx.doc, list(ctx.marks), {}, {}, EN) == []
+    assert treaty_names(ctx.doc, list(ctx.marks), _index(), EN) == []
     assert not is_reaffirmed(ctx.sentences[0], EN)
 
 
