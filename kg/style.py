@@ -14,7 +14,7 @@ main{padding:16px 20px;max-width:1200px}
 .picture{background:#fff;border:1px solid #d9e2ec;overflow:auto}
 table{border-collapse:collapse;background:#fff;margin:8px 0}th,td{border:1px solid #d9e2ec;padding:4px 8px;
 text-align:left;vertical-align:top;font-size:13px}th{background:#e4ebf2}
-.date,.nowrap{white-space:nowrap}
+.date,.nowrap{white-space:nowrap}.imprecise{font-style:italic}
 .fact{background:#fff;border:1px solid #d9e2ec;margin:8px 0;padding:6px 10px}
 .fact:target{outline:3px solid #ff7f0e}
 .fact h3{margin:2px 0;font-size:14px}.role{font-size:11px;text-transform:uppercase;color:#52606d}

@@ -3,6 +3,7 @@ fact, the sentences it was read from with links to their articles."""
 
 from __future__ import annotations
 
+from kg.views.dates import date_label
 from kg.views.model import Citation, EncounterView, Fact, duration_label, kind_label
 from kg.views.page import document
 from kg.views.svg import render_svg
@@ -25,7 +26,7 @@ def _fact(index: int, fact: Fact) -> str:
 
 def _details(view: EncounterView) -> str:
     s = view.summary
-    rows = [("Kind", kind_label(s.kind)), ("Date", s.date or "unknown"),
+    rows = [("Kind", kind_label(s.kind)), ("Date", date_label(s.date)),
             ("Length", duration_label(s.duration) or "not stated"),
             ("Participants", "; ".join(p.name + (f" ({p.iso3})" if p.iso3 else "") for p in s.participants)),
             ("Reported by", f"{s.articles} article(s)"), ("IRI", s.iri)]

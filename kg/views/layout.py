@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from kg.views.dates import date_label
 from kg.views.model import EncounterView, Fact, duration_label, kind_label
 from kg.views.text import shorten
 
@@ -60,7 +61,7 @@ def fact_lines(fact: Fact) -> tuple[str, ...]:
 
 def centre_lines(view: EncounterView) -> tuple[str, ...]:
     s = view.summary
-    lines = [kind_label(s.kind), s.date or "date unknown"]
+    lines = [kind_label(s.kind), date_label(s.date) if s.date else "date unknown"]
     if s.duration is not None:
         lines.append(duration_label(s.duration))
     lines.append(f"{s.articles} article{'s' if s.articles != 1 else ''}")

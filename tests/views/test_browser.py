@@ -127,8 +127,9 @@ def _lines(browser, element) -> int:
 
 
 def test_dates_stay_on_one_line_and_no_favicon_is_asked_for(driver, base_url: str, answered, tmp_path) -> None:
-    """Issue 16: a date cell wrapped at a hyphen ("2021-12-/07") in a narrow window; the browser asked the
-    server for /favicon.ico (a 404 from any server but kg serve). Now every page carries its icon."""
+    """Issue 16: a date cell wrapped at a hyphen ("2021-12-/07") in a narrow window; a year-only date looked
+    like a day; the browser asked the server for /favicon.ico (a 404 from any server but kg serve). Now
+    dates stay on one line, a year-only one says so, and every page carries its icon."""
     from selenium.webdriver.common.by import By
 
     browser = driver
@@ -137,6 +138,9 @@ def test_dates_stay_on_one_line_and_no_favicon_is_asked_for(driver, base_url: st
         browser.get(base_url + "index.html")
         cells = _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "#encounters td.date"))
         assert len(cells) == 2 and all(_lines(browser, c) == 1 for c in cells), [c.text for c in cells]
+        year = next(c for c in cells if c.text.startswith("2025"))  # a year-only date says so (issue 16)
+        assert year.text == "2025 (year only)" and "imprecise" in year.get_attribute("class")
+        assert "2025-01-01 to 2025-12-31" in year.get_attribute("title")
         _screenshot(browser, tmp_path / "narrow-list.png")
         browser.get(base_url + "timeline.html")
         cells = _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "td.date"))

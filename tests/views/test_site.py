@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -10,11 +11,12 @@ import pytest
 
 from kg.cli import main
 from kg.query.saved import catalogue
+from kg.views.dates import Period, date_label, date_range, period
 from kg.views.fetch import encounter_view, find_encounters, list_encounters
 from kg.views.model import EncounterSummary, Participant
 from kg.views.site import index_page, write_site
-from kg.views.site_data import date_range, page_name, site_data
-from kg.views.timeline import parse_partial, timeline_points
+from kg.views.site_data import page_name, site_data
+from kg.views.timeline import timeline_points
 from tests.views.conftest import HOSTILE
 
 CALL = "https://w3id.org/kg-diplomacy/id/encounter/2026-02-04/remote/vladimir-putin--xi-jinping"
@@ -79,8 +81,38 @@ def test_embedded_json_cannot_close_its_script() -> None:
 def test_dates_of_any_precision() -> None:
     assert date_range("2026-02") == ("2026-02-01", "2026-02-28")
     assert date_range("2024") == ("2024-01-01", "2024-12-31")
-    assert date_range("") == ("", "")
-    assert parse_partial("2025")[1] is False and parse_partial("2025-03-18")[1] is True
+    assert date_range("") == ("", "") and date_range("2026-02-30") == ("", "")
+    assert period("2025").precision == "year" and period("2025-03-18").precise
+    assert period("2024-02") == Period(dt.date(2024, 2, 1), dt.date(2024, 2, 29), "month")
+    assert [date_label(d) for d in ("2026-02-04", "2026-02", "2025", "")] == \
+        ["2026-02-04", "2026-02 (month only)", "2025 (year only)", "unknown"]
+
+
+def test_a_year_or_month_is_a_period_in_the_timeline_and_said_in_the_tables(sample_store, site: Path) -> None:
+    """Issue 16: a year-only date was drawn as 1 January without saying so. It is now the bar of its year
+    with a hollow dot in the middle, the legend says what the bar is, and every table says "(year only)"."""
+    import matplotlib.dates as mdates
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from kg.views.timeline import PERIOD_NOTE, timeline_figure, timeline_table
+
+    points = timeline_points(list_encounters(sample_store))
+    year = next(p for p in points if p.date == "2025")
+    fig = timeline_figure(points)
+    FigureCanvasAgg(fig).draw()
+    ax = fig.axes[0]
+    bars = [line for line in ax.get_lines() if line.get_gid() == "kg-period"]
+    assert len(bars) == 1
+    first, last = (mdates.num2date(x).date() for x in mdates.date2num(bars[0].get_xdata()))
+    assert (first, last) == (dt.date(2025, 1, 1), dt.date(2026, 1, 1))
+    assert year.when.middle == dt.date(2025, 7, 2)
+    assert PERIOD_NOTE in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert {r["iri"]: r["date"] for r in timeline_table(points)}[year.iri] == "2025 (year only)"
+    assert '<td class="date">2025 (year only)</td>' in (site / "timeline.html").read_text(encoding="utf-8")
+    entries = json.loads((site / "data.json").read_text(encoding="utf-8"))["encounters"]
+    assert {e["date"]: (e["date_label"], e["precision"]) for e in entries}["2025"] == ("2025 (year only)", "year")
+    page = next(e["page"] for e in entries if e["date"] == "2025")
+    assert '<td class="date">2025 (year only)</td>' in (site / page).read_text(encoding="utf-8")
 
 
 def test_timeline_pairs_and_country_filter(sample_store) -> None:

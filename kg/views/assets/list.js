@@ -61,7 +61,12 @@
     shown.forEach(function (e) {
       var row = document.createElement("tr");
       row.className = "encounter";
-      cell(row, e.date || "unknown").className = "date";
+      var date = cell(row, e.date_label);
+      date.className = "date";
+      if (e.precision === "month" || e.precision === "year") {  // a period, not its first day
+        date.className += " imprecise";
+        date.title = "known to the " + e.precision + " only: some day from " + e.start + " to " + e.end;
+      }
       var link = document.createElement("a");
       link.href = e.page;
       link.textContent = e.kind_label;
