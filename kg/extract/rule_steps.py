@@ -11,7 +11,7 @@ from kg.extract.linking import link_sentences
 from kg.extract.mentions import Mark, marks_of
 from kg.extract.sightings import Cluster, cluster_sightings, find_sightings
 from kg.extract.stances import find_stances
-from kg.extract.subjects import discussed_marks, discussed_topics
+from kg.extract.subjects import co_parties, discussed_marks, discussed_topics
 from kg.extract.treaties import TreatyName, treaty_names
 from kg.extract.treaty_links import TreatyIndex
 from kg.extract.triggers import Trigger, sentence_triggers
@@ -120,8 +120,9 @@ class DiscussionStep(_RuleStep):
         for index in linked:
             sentence = ctx.sentences[index]
             triggers = ctx.triggers[index]
+            taking_part = co_parties(cluster, ctx.clusters, index)
             for kind, ref, _mark in discussed_marks(sentence, triggers, ctx.marks, own, participant_ids,
-                                                    gazetteer, lexicon):
+                                                    gazetteer, lexicon, taking_part):
                 actor = actor_ref(kind, ref, gazetteer)
                 if actor is not None and (kind, ref) not in seen:
                     seen.add((kind, ref))

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from kg.extract.mentions import Mark, title_after
+from kg.extract.sightings import Cluster
 from kg.extract.triggers import Trigger
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
@@ -271,6 +272,17 @@ def other_encounter_parties(
     return tokens
 
 
+def co_parties(cluster: Cluster, clusters: Sequence[Cluster], index: int) -> frozenset[str]:
+    """The people of the other encounters sentence ``index`` reports by the same trigger as ``cluster``'s
+    ("met his Kenyan counterpart and, separately, the Dutch prime minister"): parties of a meeting told
+    beside this one, not subjects of it (unlike "briefed Zelensky on his call with Putin", another trigger)."""
+    def starts(c: Cluster) -> set[int]:
+        return {s.trigger.span.start for s in c.sightings if s.sentence_index == index}
+
+    mine = starts(cluster)
+    return frozenset(p for c in clusters if c != cluster and starts(c) & mine for p in c.key)
+
+
 def frames_the_encounter(sentence: Span, lexicon: Lexicon) -> bool:
     """"Xi's visit to Serbia comes on the anniversary of ...", "The call follows weeks of tension over X":
     the encounter itself is the subject of a present-tense verb, so the sentence is the writer's framing
@@ -284,11 +296,12 @@ def frames_the_encounter(sentence: Span, lexicon: Lexicon) -> bool:
 
 def discussed_marks(
     sentence: Span, triggers: Sequence[Trigger], marks: Sequence[Mark], own: set[str],
-    participant_ids: set[str], gazetteer: Gazetteer, lexicon: Lexicon,
+    participant_ids: set[str], gazetteer: Gazetteer, lexicon: Lexicon, taking_part: frozenset[str] = frozenset(),
 ) -> list[tuple[MarkKind, str, Mark]]:
     """(kind, ref, mark) of the countries and organizations a sentence reports as subjects; ``triggers``
     are the sentence's, ``own`` holds the participants' own countries and organizations, which are never
-    subjects of their encounter."""
+    subjects of their encounter; ``taking_part`` holds the people of the other encounters the sentence reports
+    by the same trigger (:func:`co_parties`): they are parties, not subjects."""
     found: list[tuple[MarkKind, str, Mark]] = []
     if frames_the_encounter(sentence, lexicon):
         return found
@@ -298,7 +311,8 @@ def discussed_marks(
             continue
         if mark.kind == "country":
             ref = mark.ref
-        elif mark.kind == "person" and mark.ref in gazetteer.people and mark.ref not in participant_ids:
+        elif (mark.kind == "person" and mark.ref in gazetteer.people and mark.ref not in participant_ids
+              and mark.ref not in taking_part):
             root = mark.span.root
             if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
                 continue  # "X said", "hosted by X": who acted or spoke, not whom the talk was about

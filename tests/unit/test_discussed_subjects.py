@@ -65,6 +65,19 @@ def test_a_participants_own_organization_is_not_a_subject_of_its_encounter(extra
     assert _subjects(result) == {"BLR"}
 
 
+@pytest.mark.parametrize("text", [
+    "On Monday in Paris, Emmanuel Macron held separate meetings with Narendra Modi and with the President of "
+    "Kenya, William Ruto.",
+    "Emmanuel Macron met Prime Minister of India Narendra Modi and, separately, the President of Kenya, William "
+    "Ruto, in Paris on Monday.",
+])
+def test_the_party_of_a_meeting_told_beside_this_one_is_not_its_subject(extract, text):
+    result = extract(text)
+    assert {frozenset(p.id for p in e.participants) for e in result.encounters} == {
+        frozenset({"emmanuel-macron", "narendra-modi"}), frozenset({"emmanuel-macron", "william-ruto"})}
+    assert all(not e.discussions for e in result.encounters)
+
+
 # (text, kind of subject, what the encounter reported first is found to be about), one case per class
 CASES = [
     pytest.param(
