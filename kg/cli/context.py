@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,6 +17,12 @@ from kg.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from kg.store.base import Store
+
+def tell(message: str) -> None:
+    """One line for the user on standard error: what a command did, or why its answer is empty (standard
+    output keeps only the answer, so pipes and files get nothing else)."""
+    print(message, file=sys.stderr, flush=True)
+
 
 # the flags that are settings; a command that lacks one leaves the setting to kg.toml and the environment
 SETTING_FLAGS = ("store", "model", "jobs")

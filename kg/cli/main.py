@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kg import __version__
-from kg.cli.context import CliContext
+from kg.cli.context import CliContext, tell
 from kg.errors import ConfigError, ExportError, KgError
 from kg.settings import DEFAULT_STORE
 
@@ -66,6 +66,9 @@ def cmd_query(args: argparse.Namespace) -> int:
     with _standard_output():
         sys.stdout.write(format_rows(rows, args.format))
         sys.stdout.flush()
+    for name, value in rows.unmatched:
+        tell(f"note: nothing in the store is named {value!r} (--param {name}): no label, alias or ISO code "
+             "matches it, case and accents aside; `kg query calls` lists the participants' names")
     return 0
 
 

@@ -6,9 +6,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kg.cli.context import CliContext
+from kg.cli.context import CliContext, tell
 from kg.errors import InputError
+
+if TYPE_CHECKING:
+    from kg.gazetteer import Country
 
 
 def _format(output: str | None, given: str | None, default: str) -> str:
@@ -28,17 +32,22 @@ def _emit(content: str | bytes, output: str | None) -> None:
 
 
 def _pick_call(store, args: argparse.Namespace) -> str:
-    from kg.views.fetch import find_encounters
+    from kg.views.fetch import list_encounters, matching_encounters, why_none_match
 
     if args.call:
         return args.call
     if not args.participants:
         raise InputError("name the encounter: an IRI, or --participants NAMES [--date DATE]")
-    found = find_encounters(store, args.participants.split(","), args.date or "")
-    if len(found) != 1:
+    names, date = args.participants.split(","), args.date or ""
+    summaries = list_encounters(store)
+    found = matching_encounters(summaries, names, date)
+    if not found:
+        raise InputError(f"no encounter matches: {why_none_match(summaries, names, date)}",
+                         fix="a name matches part of a participant's name, case and accents aside, or the ISO3 "
+                             "code of the country they represent; `kg query calls` lists participants and dates")
+    if len(found) > 1:
         listing = "; ".join(f"{s.iri} ({s.title})" for s in found[:10])
-        raise InputError(f"{len(found)} encounters match" + (f": {listing}" if listing else ""),
-                         fix="narrow with --date, or pass one IRI")
+        raise InputError(f"{len(found)} encounters match: {listing}", fix="narrow with --date, or pass one IRI")
     return found[0].iri
 
 
@@ -62,13 +71,38 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from kg.views.timeline import render_timeline, timeline_points, timeline_table
 
     fmt = _format(args.output, args.format, "png")
-    with CliContext(args).store(read_only=True) as store:
-        points = timeline_points(list_encounters(store), tuple(args.country))
+    context = CliContext(args)
+    countries = _countries(context, args.country)
+    with context.store(read_only=True) as store:
+        points = timeline_points(list_encounters(store), tuple(c.iso3 for c in countries))
+    if not points:
+        sides = " or ".join(f"{c.iso3} ({c.name})" for c in countries)
+        tell("note: no dated encounters" + (f" with {sides} on one side" if sides else "") + " in the store "
+             f"{context.settings.store}; the picture is empty")
     if fmt == "html":
         _emit(timeline_page(render_timeline(points, "svg").decode("utf-8"), timeline_table(points)), args.output)
     else:
         _emit(render_timeline(points, fmt), args.output)
     return 0
+
+
+def _countries(context: CliContext, given: list[str]) -> list[Country]:
+    """The countries of ``--country`` values (codes, names or demonyms, through the gazetteer's country table);
+    an InputError naming a value that is no country, or one shared by several."""
+    from kg.gazetteer import cached_gazetteer
+
+    gazetteer = cached_gazetteer(context.settings.gazetteer)
+    countries = []
+    for text in given:
+        found = gazetteer.countries_named(text)
+        if not found:
+            raise InputError(f"--country {text!r} is no country the gazetteer knows (not an ISO 3166 code, name, "
+                             "alias or demonym)", fix="e.g. --country RUS, --country Russia or --country Russian")
+        if len(found) > 1:
+            raise InputError(f"--country {text!r} names {len(found)} countries: "
+                             + ", ".join(f"{c.iso3} ({c.name})" for c in found), fix="give its ISO 3166 code")
+        countries.append(found[0])
+    return countries
 
 
 def cmd_site(args: argparse.Namespace) -> int:
@@ -92,8 +126,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("timeline", parents=[common], help="encounters over time per pair of countries")
-    p.add_argument("--country", action="append", default=[], metavar="ISO3",
-                   help="only pairs with this country on one side (repeatable)")
+    p.add_argument("--country", action="append", default=[], metavar="COUNTRY",
+                   help="only pairs with this country on one side: an ISO 3166 code, name or demonym, e.g. RUS, "
+                        "Russia or Russian (repeatable)")
     p.add_argument("--format", choices=("svg", "png", "html"), help="default: from -o's suffix, else png")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.set_defaults(func=cmd_timeline)

@@ -16,13 +16,13 @@ or an office ("the Kenyan leader") treats them like anyone else.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from kg.extract.mentions import Mark
 from kg.extract.persons import Introduction, find_introductions
+from kg.folding import fold
 from kg.gazetteer import Gazetteer, OfficeTerm, Person
 from kg.keys import text_actor_key
 from kg.lexicon import Lexicon
@@ -31,12 +31,6 @@ from kg.nlp.marks import MarkKind
 
 _ALWAYS = dt.date.min  # a text actor's office is taken to cover the article's time; its dates are unknown
 _MIN_FORM_LENGTH = 3
-
-
-def fold(text: str) -> str:
-    """Lowercase without accents ("Vučić" -> "vucic")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def name_tokens(text: str, words: PersonWords) -> tuple[str, ...]:

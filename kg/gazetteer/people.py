@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 
+from kg.folding import fold
 from kg.gazetteer.records import OfficeTerm, Person
 
 _SUFFIXES = frozenset({"jr", "sr"})
@@ -37,8 +37,7 @@ MIN_OVERLAP = dt.timedelta(days=366)
 def fold_name(name: str) -> str:
     """Lower case ASCII words: accents, case, punctuation and Jr./Sr. dropped ("Recep Tayyip Erdoğan" ->
     "recep tayyip erdogan")."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
-    return " ".join(t for t in re.sub(r"[^0-9a-z]+", " ", plain).split() if t not in _SUFFIXES)
+    return " ".join(t for t in re.sub(r"[^0-9a-z]+", " ", fold(name)).split() if t not in _SUFFIXES)
 
 
 def _surname(name: str) -> str:

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from kg.folding import fold
+
 COUNTRIES_FILE = "countries.jsonl"
 PEOPLE_FILE = "people.jsonl"
 GENERATED_PEOPLE_FILE = "people_wikidata.jsonl"  # built from Wikidata by scripts/build_people_wikidata.py
@@ -159,6 +161,17 @@ class Gazetteer:
             return self
         return Gazetteer(self.countries, MappingProxyType({**self.people, **extra}), self.organizations,
                          self.treaties, self.introduced | frozenset(extra))
+
+    def countries_named(self, text: str) -> tuple[Country, ...]:
+        """The countries ``text`` names: an ISO 3166 alpha-3 or alpha-2 code, the name, an alias or a demonym
+        ("RUS", "RU", "Russia", "Russian Federation", "Russian"), compared folded (:func:`kg.folding.fold`:
+        no case, no diacritics). Several when a text is shared; none when it names no country."""
+        wanted = fold(text.strip())
+        if not wanted:
+            return ()
+        return tuple(c for c in self.countries.values()
+                     if wanted in {fold(t) for t in (c.iso3, c.iso2, c.name, *_present(c.official_name),
+                                                     *c.aliases, *c.demonyms)})
 
     def surface_forms(self) -> Iterator[SurfaceForm]:
         """Every name, alias, demonym, capital and metonym of every entry, deduplicated.

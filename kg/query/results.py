@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions
 
 from kg.errors import QueryError, StoreError
+from kg.query.names import bind_names
 from kg.query.saved import SavedQuery
 from kg.rdf.vocab import KG_ID_NS, XSD
 from kg.store.base import Store
@@ -33,12 +34,14 @@ class Rows:
     columns: tuple[str, ...]
     values: tuple[tuple[str, ...], ...]
     terms: tuple[tuple[object, ...], ...] = field(default=(), compare=False)  # the RDF terms, for typed JSON
+    # the name parameters whose value no stored name folds to, as (parameter, value): why rows may be missing
+    unmatched: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @classmethod
-    def of(cls, solutions: QuerySolutions) -> Rows:
+    def of(cls, solutions: QuerySolutions, unmatched: tuple[tuple[str, str], ...] = ()) -> Rows:
         columns = tuple(v.value for v in solutions.variables)
         terms = tuple(tuple(row[c] for c in columns) for row in solutions)
-        return cls(columns, tuple(tuple(term_text(t) for t in row) for row in terms), terms)
+        return cls(columns, tuple(tuple(term_text(t) for t in row) for row in terms), terms, unmatched)
 
 
 def term_json(term: object) -> object:
@@ -70,7 +73,11 @@ def term_text(term: object) -> str:
 
 
 def run_query(store: Store, query: SavedQuery, params: dict[str, str]) -> Rows:
-    text = query.bind(params)
+    """The rows of ``query`` with ``params`` bound; a ``name`` parameter matches the stored names that fold
+    to its value (:mod:`kg.query.names`), and one that matches none is named in ``Rows.unmatched``."""
+    query.bind(params)  # unknown, missing and ill-typed parameters are errors before the store is asked
+    bound = bind_names(store, query, params)
+    text = query.bind(bound.values)
     try:
         solutions = store.select(text)
     except SyntaxError as exc:
@@ -78,7 +85,7 @@ def run_query(store: Store, query: SavedQuery, params: dict[str, str]) -> Rows:
         raise QueryError(f"saved query '{query.name}' is not valid SPARQL: {exc}", where=str(query.path)) from exc
     except OSError as exc:
         raise StoreError(f"the store failed to answer: {exc}", where=store.location) from exc
-    return Rows.of(solutions)
+    return Rows.of(solutions, bound.unmatched)
 
 
 def format_rows(rows: Rows, fmt: str) -> str:

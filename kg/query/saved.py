@@ -4,16 +4,21 @@ A saved query is plain SPARQL with a comment header::
 
     # name: calls-with
     # summary: Encounters an actor took part in.
-    # param: actor (string, required): a name, alias or ISO code, e.g. "Putin" or "RUS"
+    # param: actor (name, required): a name, alias or ISO code, e.g. "Putin" or "RUS"
 
 Parameter values become RDF terms and enter the query only through the term's own serializer, in a
-``VALUES`` block placed at the top of the outer ``WHERE`` (never pasted into the query text).
+``VALUES`` block placed at the top of the outer ``WHERE`` (never pasted into the query text). A ``name``
+parameter is a plain string in the query text (any SPARQL tool runs it); ``kg query`` first replaces the
+value given by the names the store holds that fold to it (:mod:`kg.query.names`), so "Erdogan" finds
+"Erdoğan". A parameter bound to several values gives the ``VALUES`` block one row per value.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,7 +31,7 @@ from kg.resources import queries_dir
 
 _HEADER = re.compile(r"^#\s*(name|summary|param)\s*:\s*(.*)$")
 _PARAM = re.compile(
-    r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>iri|string|date|integer)"
+    r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>iri|string|name|date|integer)"
     r"(?:\s*,\s*(?P<req>required|optional))?\)\s*:?\s*(?P<doc>.*)$"
 )
 _OUTER_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
@@ -35,7 +40,7 @@ _OUTER_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 @dataclass(frozen=True)
 class Parameter:
     name: str
-    type: str  # iri | string | date | integer
+    type: str  # iri | string | name (a string compared folded by kg query) | date | integer
     required: bool
     doc: str
 
@@ -74,8 +79,9 @@ class SavedQuery:
             raise QueryError(f"saved query '{self.name}' is not valid SPARQL: {message}", where=where,
                              fix="fix the query file; check it with any SPARQL parser") from exc
 
-    def bind(self, values: dict[str, str]) -> str:
-        """The query text with the values bound; unknown or missing parameters are errors."""
+    def bind(self, values: Mapping[str, str | Sequence[str]]) -> str:
+        """The query text with the values bound (a sequence of values: one ``VALUES`` row each); unknown or
+        missing parameters are errors."""
         known = {p.name: p for p in self.parameters}
         unknown = sorted(set(values) - set(known))
         expected = ", ".join(f"{p.name} ({p.type}{'' if p.required else ', optional'})" for p in self.parameters)
@@ -88,12 +94,17 @@ class SavedQuery:
                              fix=f"pass --param NAME=VALUE; its parameters: {expected}")
         if not self.parameters:
             return self.text
-        terms = [str(known[n].term(values[n])) if n in values else "UNDEF" for n in known]
-        block = "VALUES (" + " ".join(f"?{n}" for n in known) + ") { (" + " ".join(terms) + ") }"
+        choices = [[str(known[n].term(v)) for v in _listed(values[n])] if n in values else ["UNDEF"] for n in known]
+        table = " ".join("(" + " ".join(row) + ")" for row in itertools.product(*choices))
+        block = "VALUES (" + " ".join(f"?{n}" for n in known) + ") { " + table + " }"
         match = _OUTER_WHERE.search(_blank_comments(self.text))
         if match is None:
             raise QueryError(f"query '{self.name}' has no WHERE clause to bind parameters in", where=str(self.path))
         return self.text[: match.end()] + "\n  " + block + "\n" + self.text[match.end() :]
+
+
+def _listed(value: str | Sequence[str]) -> Sequence[str]:
+    return (value,) if isinstance(value, str) else value
 
 
 def _blank_comments(text: str) -> str:
@@ -118,7 +129,7 @@ def parse_saved_query(path: Path) -> SavedQuery:
             param = _PARAM.match(value)
             if not param:
                 raise QueryError(f"malformed parameter declaration: {value!r}", where=f"{path}:{line_no}",
-                                 fix="write '# param: NAME (iri|string|date|integer[, optional]): description'")
+                                 fix="write '# param: NAME (iri|string|name|date|integer[, optional]): description'")
             parameters.append(Parameter(param["name"], param["type"], param["req"] != "optional", param["doc"]))
         else:
             fields[key] = value

@@ -7,6 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from kg.errors import InputError, QueryError
+from kg.folding import fold, folded_in
 from kg.query.saved import SavedQuery, load_query
 from kg.store.base import Store
 from kg.views.model import Citation, EncounterSummary, EncounterView, Fact, Participant
@@ -85,12 +86,36 @@ def encounter_view(store: Store, call: str) -> EncounterView:
 
 
 def find_encounters(store: Store, participants: list[str], date: str = "") -> list[EncounterSummary]:
-    """Encounters whose participants match every given name (part of a name, or the ISO3 code of the
-    country represented) and whose date starts with ``date`` (``2026``, ``2026-02`` or ``2026-02-04``)."""
-    wanted = [p.strip().lower() for p in participants if p.strip()]
+    """Encounters whose participants match every given name (see :func:`matching_encounters`)."""
+    return matching_encounters(list_encounters(store), participants, date)
 
-    def matches(s: EncounterSummary) -> bool:
-        names = [(p.name.lower(), p.iso3.lower()) for p in s.participants]
-        return all(any(w in n or w == c for n, c in names) for w in wanted) and s.date.startswith(date)
 
-    return [s for s in list_encounters(store) if matches(s)]
+def _names(participants: list[str]) -> list[str]:
+    return [p.strip() for p in participants if p.strip()]
+
+
+def takes_part(wanted: str, s: EncounterSummary) -> bool:
+    """Whether a participant of ``s`` is ``wanted``: part of their name or the ISO3 code of the country they
+    represent, compared folded (no case, no diacritics: "erdogan" finds "Recep Tayyip Erdoğan")."""
+    return any(folded_in(wanted, p.name) or fold(wanted) == fold(p.iso3) for p in s.participants)
+
+
+def matching_encounters(summaries: list[EncounterSummary], participants: list[str],
+                        date: str = "") -> list[EncounterSummary]:
+    """The encounters where every given name takes part (:func:`takes_part`) and whose date starts with
+    ``date`` (``2026``, ``2026-02`` or ``2026-02-04``)."""
+    wanted = _names(participants)
+    return [s for s in summaries if s.date.startswith(date) and all(takes_part(w, s) for w in wanted)]
+
+
+def why_none_match(summaries: list[EncounterSummary], participants: list[str], date: str = "") -> str:
+    """What found nothing, for a user whose names and date match no encounter: the names that take part in
+    none, else that they never meet (on that date)."""
+    if not summaries:
+        return "the store holds no encounters"
+    wanted = _names(participants)
+    absent = [w for w in wanted if not any(takes_part(w, s) for s in summaries)]
+    if absent:
+        return "no participant of any encounter matches " + ", ".join(repr(w) for w in absent)
+    on = f" dated {date}" if date else ""
+    return f"no encounter of {' with '.join(repr(w) for w in wanted)}{on}"

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2] / "kg"
 # Every module belongs to the stage of its longest matching prefix.
 STAGES: dict[str, str] = {
     "kg": "core", "kg.errors": "core", "kg.records": "core", "kg.settings": "core", "kg.resources": "core",
-    "kg.keys": "core",
+    "kg.keys": "core", "kg.folding": "core",
     "kg.articles": "read", "kg.walk": "read", "kg.gazetteer": "read", "kg.lexicon": "read",
     "kg.nlp": "nlp", "kg.extract": "extract",
     "kg.rdf": "rdf", "kg.store": "store",

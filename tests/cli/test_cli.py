@@ -59,7 +59,7 @@ def test_remove_drops_only_that_article(tmp_path, capsys):
 def test_queries_lists_parameters(capsys):
     code, out, _ = _run(capsys, "queries")
     assert code == 0
-    assert "countries-discussed-per-call" in out and "--param actor=<string>" in out
+    assert "countries-discussed-per-call" in out and "--param actor=<name>" in out
 
 
 @pytest.mark.slow  # kg ingest runs the spaCy model

@@ -25,7 +25,7 @@ def test_catalogue_has_the_promised_queries():
 def test_header_declares_typed_parameters():
     query = get_query("evidence")
     assert [(p.name, p.type, p.required) for p in query.parameters] == [
-        ("call", "iri", True), ("country", "string", True)]
+        ("call", "iri", True), ("country", "name", True)]
     assert not get_query("stances").parameters[0].required
 
 
@@ -53,6 +53,17 @@ def test_injection_attempt_stays_one_literal(tmp_path):
     assert rows == []
     rows = list(store.query(query.bind({"name": "Alice"})))
     assert [r["s"] for r in rows] == [NamedNode(EX + "public")]
+
+
+def test_a_parameter_bound_to_several_values_gives_one_values_row_each(tmp_path):
+    query = _query(tmp_path, "# name: q\n# param: who (name): a name\n# param: n (integer, optional): n\n"
+                   f"SELECT ?s WHERE {{ ?s <{EX}name> ?m . FILTER(STR(?m) = ?who) }}\n")
+    store = Store()
+    for name in ("Ćosić", "Cosic", "Other"):
+        store.add(Quad(NamedNode(EX + name), NamedNode(EX + "name"), Literal(name)))
+    text = query.bind({"who": ("Ćosić", "Cosic")})
+    assert '("Ćosić" UNDEF) ("Cosic" UNDEF)' in text
+    assert {r["s"] for r in store.query(text)} == {NamedNode(EX + "Ćosić"), NamedNode(EX + "Cosic")}
 
 
 def test_optional_parameter_binds_undef(tmp_path):

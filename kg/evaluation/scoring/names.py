@@ -10,8 +10,9 @@ or when the tokens of one are a subset of the other's ("Xi" = "Xi Jinping").
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
+
+from kg.folding import fold
 
 STOP_WORDS = frozenset(
     "a an and as at between by for from in into its of on or over s the their this to with".split()
@@ -21,9 +22,7 @@ _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 def normalise(text: str) -> str:
     """Lower case, no diacritics, punctuation as spaces, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", fold(text)).split())
 
 
 def tokens(text: str) -> list[str]:
