@@ -148,11 +148,18 @@ def cmd_remove(args: argparse.Namespace) -> int:
     if not args.article_ids and not args.graph:
         raise KgError("name the articles to remove, or --graph IRI", fix="see kg remove --help")
     graphs = [given_graph(g) for g in args.graph]
-    with CliContext(args).store() as store:
-        missing = [f"no article '{a}'" for a in args.article_ids if not remove_article(a, store)]
-        missing += [f"no graph {g}" for g in graphs if not store.remove_graph(g)]
+    context = CliContext(args)
+    with context.store() as store:
+        articles = {a: remove_article(a, store) for a in args.article_ids}
+        removed_graphs = {g: store.remove_graph(g) for g in graphs}
+    done = [f"article '{a}' and what only it supported" for a, gone in articles.items() if gone]
+    done += [f"graph {g}" for g, gone in removed_graphs.items() if gone]
+    for what in done:
+        tell(f"removed {what} from {context.settings.store}")
+    missing = [f"no article '{a}'" for a, gone in articles.items() if not gone]
+    missing += [f"no graph {g}" for g, gone in removed_graphs.items() if not gone]
     for what in missing:
-        print(f"error: {what} in the store", file=sys.stderr)
+        print(f"error: {what} in the store {context.settings.store}; nothing removed for it", file=sys.stderr)
     return 2 if missing else 0
 
 

@@ -9,7 +9,7 @@ import signal
 import sys
 from pathlib import Path
 
-from kg.cli.context import CliContext
+from kg.cli.context import CliContext, tell
 
 
 def _stop_on_sigterm(signum: int, frame: object) -> None:
@@ -72,16 +72,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     settings = CliContext(args).settings
     paths = [Path(p) for p in args.paths]
+    existed = False
     if args.out == "-":
         report = extract_shard(paths, settings, sys.stdout.buffer, reference=args.reference)
         sys.stdout.buffer.flush()
     else:
+        existed = Path(args.out).exists()
         report = extract_shard(paths, settings, Path(args.out), reference=args.reference)
     for problem in report.problems:
         print(("error: " if problem.fatal else "warning: ") + problem.message, file=sys.stderr)
-    print(f"extracted {len(report.articles)} article(s), skipped {len(report.rejected)}; "
-          f"{report.quads} article quads -> {args.out}", file=sys.stderr)
-    return 2 if report.rejected else 0
+    written = f"{report.quads} article quads -> {args.out}"
+    if not report.articles and args.out != "-":
+        written = f"no article to write: {args.out} not written" + (" (left as it was)" if existed else "")
+    tell(f"extracted {len(report.articles)} article(s), skipped {len(report.rejected)}; {written}")
+    return 2 if report.rejected or not report.articles else 0
 
 
 def cmd_load(args: argparse.Namespace) -> int:

@@ -35,7 +35,8 @@ def extract_shard(paths: Iterable[Path], settings: Settings, out: Path | BinaryI
                   reference: bool = True) -> IngestReport:
     """Read, extract and resolve the articles as ``kg ingest`` does, and write their graphs as N-Quads
     (with the ontology and reference graphs unless ``reference`` is False) to ``out``: a path, written
-    atomically, or a binary stream."""
+    atomically and only when at least one article was extracted (inputs that are all missing or unreadable
+    leave no file), or a binary stream."""
     from kg.ingest.resolve import DatedEncounters
 
     def write(output: BinaryIO) -> IngestReport:
@@ -45,5 +46,5 @@ def extract_shard(paths: Iterable[Path], settings: Settings, out: Path | BinaryI
         return write_articles(paths, sink, settings, DatedEncounters())
 
     if isinstance(out, Path):
-        return atomic_write(out, write)
+        return atomic_write(out, write, keep=lambda report: bool(report.articles))
     return write(out)
