@@ -230,7 +230,7 @@ def participant_slots(trigger_root: Token, lexicon: Lexicon) -> set[int]:
             for verb in (clause, *(c for c in clause.children if c.dep_ == "conj")):
                 heads += _prep_objects(verb, lexicon)  # "a meeting hosted by X and attended by Y"
         verb = root.head
-        if root.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "oprd", "conj") and verb is not root:
+        if root.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "oprd", "conj") and verb != root:
             heads += _subject_of(verb, lexicon) if root.dep_ not in ("nsubj", "nsubjpass") else []
             heads += _prep_objects(verb, lexicon)
         elif root.dep_ == "pobj" and verb.lower_ in words.frame_preps and not heads and verb.head != verb:
