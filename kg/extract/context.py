@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.dates import DateGrammar, context_year, date_from_url
 from kg.extract.durations import DurationGrammar
+from kg.extract.office_years import office_horizon
 from kg.extract.relative_days import StoryDays
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
@@ -39,6 +40,7 @@ class RuleData:
     dates: DateGrammar  # "on March 4", "yesterday", "in June"
     durations: DurationGrammar  # "an 85-minute call"
     story_days: StoryDays  # "earlier the same day"
+    office_horizon: dt.date | None  # the last day the gazetteer's offices are known up to
 
     @classmethod
     def build(cls, gazetteer: Gazetteer, lexicon: Lexicon) -> RuleData:
@@ -55,6 +57,7 @@ class RuleData:
             dates=DateGrammar(lexicon.dates),
             durations=DurationGrammar(lexicon.dates),
             story_days=StoryDays(lexicon.dates),
+            office_horizon=office_horizon(gazetteer),
         )
 
 

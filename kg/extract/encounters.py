@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from kg.extract.context import ArticleContext, RuleData
+from kg.extract.office_years import day_from_offices
 from kg.extract.sightings import Cluster
 from kg.extract.subjects import gathering_of
 from kg.extract.treaties import TreatyName, is_reaffirmed
@@ -59,15 +60,19 @@ def _encounter(
                 reaffirmed.append(treaty.id)
     lead = _lead_sentences(ctx, cluster, linked, participant_ids)
     gatherings = _gatherings(ctx, cluster, linked, headline)
+    date, clues = _date(ctx, cluster, lead), _clues(ctx, cluster, lead, gatherings)
+    day = _office_day(ctx, cluster, lead, participants) if clues else None
+    if day is not None:
+        date, clues = PartialDate(day, Precision.DAY, date.expression if date else "", "relative"), None
     return Encounter(
         kind=cluster.kind,
         participants=participants,
-        date=cluster.date or _lead_date(ctx, lead),
+        date=date,
         duration_minutes=duration,
         discussions=discussions,
         evidence=tuple(ctx.evidence(i, extractor) for i in cluster.sentence_indexes),
         reaffirmed_treaties=tuple(reaffirmed),
-        clues=_clues(ctx, cluster, lead, gatherings),
+        clues=clues,
         gatherings=gatherings,
     )
 
@@ -111,6 +116,31 @@ def _opening_sentences(ctx: ArticleContext, participant_ids: set[str]) -> list[i
     return found
 
 
+def _date(ctx: ArticleContext, cluster: Cluster, lead: list[int]) -> PartialDate | None:
+    """The cluster's own date, else the day its lead sentences give, else the day of the article's lede."""
+    own = cluster.date
+    if own is not None and own.precision is Precision.DAY:
+        return own
+    return _lead_date(ctx, lead) or _lede_date(ctx, cluster) or own
+
+
+_LEDE = 2  # the sentences that open a report
+_LEDE_REACH = 3  # an encounter reported this early is the one the lede tells of
+
+
+def _lede_date(ctx: ArticleContext, cluster: Cluster) -> PartialDate | None:
+    """"Rutte arrived in Kyiv on Thursday. Rutte met Zelensky as sirens sounded": a report opens with its
+    main event, so the day its opening sentence gives is the day of an encounter reported in the first
+    sentences, which gives none of its own."""
+    if cluster.background or cluster.date is not None or cluster.sentence_indexes[0] >= _LEDE_REACH:
+        return None
+    for sentence in ctx.sentences[: min(_LEDE, cluster.sentence_indexes[0] + 1)]:
+        found = ctx.data.dates.parse_date(sentence.text, ctx.anchor, context_year=ctx.context_year)
+        if found is not None:
+            return found if found.precision is Precision.DAY else None
+    return None
+
+
 def _lead_date(ctx: ArticleContext, lead: list[int]) -> PartialDate | None:
     for index in lead:
         found = ctx.data.dates.parse_date(ctx.sentences[index].text, ctx.anchor, context_year=ctx.context_year)
@@ -119,15 +149,29 @@ def _lead_date(ctx: ArticleContext, lead: list[int]) -> PartialDate | None:
     return None
 
 
+def _office_day(ctx: ArticleContext, cluster: Cluster, lead: list[int], participants: tuple) -> dt.date | None:
+    """The day a sentence of the encounter fixes by a weekday and a month-day together, in the one year the
+    participants held their offices (see :mod:`kg.extract.office_years`)."""
+    for index in _clue_sentences(cluster, lead):
+        weekday, month, day = ctx.data.dates.date_clues_in(ctx.sentences[index].text)
+        if None not in (weekday, month, day):
+            clues = DateClues(weekday, month, day)
+            return day_from_offices(clues, participants, ctx.gazetteer, ctx.data.office_horizon)
+    return None
+
+
+def _clue_sentences(cluster: Cluster, lead: list[int]) -> list[int]:
+    return [s.sentence_index for s in cluster.sightings if len(s.participants) >= 2] + lead
+
+
 def _clues(ctx: ArticleContext, cluster: Cluster, lead: list[int], gatherings: tuple[str, ...]) -> DateClues | None:
     """For an encounter not dated to the day: the weekday, month-day or year its sentences give, and for
     the encounter a dated report is about, the week before publication."""
-    date = cluster.date or _lead_date(ctx, lead)
+    date = _date(ctx, cluster, lead)
     if date is not None and date.precision is Precision.DAY:
         return None
     weekday = month = day = None
-    sentences = [s.sentence_index for s in cluster.sightings if len(s.participants) >= 2] + lead
-    for index in sentences:
+    for index in _clue_sentences(cluster, lead):
         found = ctx.data.dates.date_clues_in(ctx.sentences[index].text)
         weekday = weekday if weekday is not None else found[0]
         month, day = (month, day) if month is not None else found[1:]

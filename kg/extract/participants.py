@@ -288,3 +288,11 @@ def split_separate(
         return [participants]
     own = [p for p in participants if p.id in subjects]
     return [(own[0], other) for other in participants if other.id not in subjects] if own else [participants]
+
+
+def counterparts(
+    trigger_span: Span, candidates: list[tuple[Mark, ActorRef]], lexicon: Lexicon,
+) -> set[str]:
+    """The persons a trigger names besides its subject: whom "could meet Xi" would meet."""
+    subjects = _subject_ids(trigger_span.root, candidates, lexicon)
+    return {a.id for a in syntactic_participants(trigger_span, candidates, lexicon)} - subjects

@@ -12,6 +12,7 @@ from kg.extract.dates import DateGrammar
 from kg.extract.mentions import Mark
 from kg.extract.participants import (
     actor_of,
+    counterparts,
     offices_held,
     participants_near,
     split_separate,
@@ -272,6 +273,8 @@ def find_sightings(
             continue
         in_sentence = [m for m in marks if sentence.start <= m.start < sentence.end and m.kind in ("person", "role")]
         held = [t for t in triggers if not (is_planned_or_negated(t, lexicon) or _is_habitual(t, lexicon))]
+        unheld = [t for t in triggers if t not in held]
+        claimed = _claimed_by(unheld, in_sentence, gazetteer, lexicon, anchor) if unheld else set()
         named: dict[int, tuple] = {}
         for trigger in held:
             background = is_background_reference(trigger, lexicon)
@@ -294,14 +297,23 @@ def find_sightings(
             if len(participants) < 2 and clear is not None and not background and not _own_event(trigger, lexicon):
                 participants = clear  # "spoke by phone", "met ... for a trilateral summit": the same encounter
             elif len(participants) < 2 and not _is_referential(trigger, lexicon) and clear is None:
-                # no clear slots: fall back to the persons nearest the trigger
-                participants = participants_near(trigger.span, people)
+                # no clear slots: fall back to the persons nearest the trigger, not those whom a planned
+                # encounter of the sentence is with ("opened talks Monday and could meet Xi")
+                participants = participants_near(trigger.span, [(m, a) for m, a in people if a.id not in claimed])
             if len(participants) < 2 and not _is_referential(trigger, lexicon):
                 if not participants or trigger.head.pos_ not in ("NOUN", "PROPN"):
                     continue
             for group in split_separate(trigger.span, participants, people, lexicon):
                 sightings.append(Sighting(index, trigger, group, date, background))
     return sightings
+
+
+def _claimed_by(
+    triggers: list[Trigger], marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexicon, anchor: dt.date | None,
+) -> set[str]:
+    """The counterparts named in the slots of the sentence's planned or denied triggers."""
+    people = [(m, a) for m in marks if (a := actor_of(m, gazetteer, None, anchor)) is not None]
+    return {person for trigger in triggers for person in counterparts(trigger.span, people, lexicon)}
 
 
 def cluster_sightings(sightings: list[Sighting], dates: DateGrammar, story_days: StoryDays) -> list[Cluster]:

@@ -93,3 +93,37 @@ def test_the_opening_sentence_naming_both_participants_dates_the_encounter(extra
     [meeting] = result.encounters
     assert meeting.participant_ids == ("masoud-pezeshkian", "vladimir-putin")
     assert meeting.date.value == dt.date(2025, 1, 17) and meeting.date.precision is Precision.DAY
+
+
+@pytest.mark.parametrize("text", [
+    "Mark Rutte arrived in Kyiv on Thursday, two days after taking office. Rutte met Volodymyr Zelensky as air "
+    "raid sirens sounded.",
+    "Russia and the United States agreed on Tuesday to restore their embassies. A delegation led by Sergei "
+    "Lavrov met a team headed by Marco Rubio in Riyadh.",
+])
+def test_the_lede_dates_an_encounter_reported_in_the_first_sentences(extract, text):
+    [meeting] = extract(text, published=dt.date(2025, 3, 21)).encounters
+    assert meeting.date.value in (dt.date(2025, 3, 20), dt.date(2025, 3, 18))
+    assert meeting.date.precision is Precision.DAY
+
+
+def test_the_lede_does_not_date_an_encounter_reported_later(extract):
+    result = extract(
+        "Mark Rutte arrived in Kyiv on Thursday. He toured a power plant. He visited a hospital. "
+        "He laid a wreath. Rutte met Volodymyr Zelensky as air raid sirens sounded.",
+        published=dt.date(2025, 3, 21))
+    [meeting] = result.encounters
+    assert meeting.date is None or meeting.date.precision is not Precision.DAY
+
+
+def test_the_counterpart_of_a_planned_meeting_is_not_a_participant_of_the_held_talks(extract):
+    result = extract("Antony Blinken opened talks with China's top diplomat Monday and could potentially meet "
+                     "Xi Jinping later in the day.", published=dt.date(2023, 6, 19))
+    assert ("antony-blinken", "xi-jinping") not in _pairs(result)
+
+
+def test_a_weekday_and_month_day_without_a_year_take_the_year_the_participants_held_office(extract):
+    result = extract("Donald Trump hosted Emmanuel Macron at the White House on Tuesday (November 18).",
+                     published=None)
+    [meeting] = result.encounters
+    assert meeting.date.value == dt.date(2025, 11, 18)
