@@ -1,5 +1,6 @@
 """Encounters over time per pair of countries: one row per pair (by the countries the participants
-represent), one mark per encounter, labelled with the ISO codes of the countries discussed. A day-precise
+represent), one mark per encounter, labelled with the ISO codes of the countries discussed (stacked above
+and below the row where they would overlap: :mod:`kg.views.labels`). A day-precise
 date is a filled dot; a date known to the month or year only is the period it covers — a bar from its first
 to its last day with a hollow dot in the middle — and the legend says so, as the table's date does
 ("2025 (year only)")."""
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from kg.views.dates import Period, date_label, period
+from kg.views.labels import estimated_width, levels
 from kg.views.model import EncounterSummary, kind_label
 from kg.views.png import DPI, new_figure
 from kg.views.text import clean
@@ -20,6 +22,8 @@ COLOUR = "#1f77b4"
 LABEL_COLOUR = "#2c7a2c"
 DAY_NOTE = "day known"
 PERIOD_NOTE = "only the month or year known: the bar is that period"
+WIDTH, AXES_WIDTH, TOP, BOTTOM = 1000, 0.83, 50, 80  # pixels, the axes' share of the width, pixels, pixels
+LABEL_PT, CLEAR_PT, LINE_PT = 7, 7, 10  # label size; from a dot's centre to its label; one label level
 
 
 @dataclass(frozen=True)
@@ -73,30 +77,71 @@ def _mark(ax, p: Point, y: int) -> None:
             markerfacecolor=COLOUR if p.precise else "white", linestyle="none")
 
 
+def _x_limits(points: list[Point]) -> tuple[dt.date, dt.date]:
+    if not points:
+        start = dt.date(2000, 1, 1)
+        return start, start + dt.timedelta(days=365)
+    lo = min(p.when.first for p in points)
+    hi = max(p.when.last for p in points) + dt.timedelta(days=1)
+    pad = dt.timedelta(days=max((hi - lo).days * 0.04, 10))
+    return lo - pad, hi + pad
+
+
+def _label_levels(points: list[Point], limits: tuple[dt.date, dt.date], width_px: float) -> dict[int, int]:
+    """The level of each labelled point's label (by its index in ``points``): per row, so that no two
+    labels of one level overlap (:mod:`kg.views.labels`)."""
+    lo, hi = limits
+    scale = width_px / (hi - lo).days
+    found: dict[int, int] = {}
+    for pair in {p.pair for p in points}:
+        indexes = [i for i, p in enumerate(points) if p.pair == pair and p.discussed]
+        spans = []
+        for i in indexes:
+            x = (points[i].when.middle - lo).days * scale
+            half = estimated_width(_label(points[i]), LABEL_PT, DPI) / 2
+            spans.append((x - half, x + half))
+        found.update(zip(indexes, levels(spans), strict=True))
+    return found
+
+
+def _label(p: Point) -> str:
+    return clean(", ".join(p.discussed))
+
+
+def _offset(level: int) -> tuple[float, str]:
+    """Points above (+) or below (-) the row, and the vertical alignment, of a label of ``level``."""
+    tier = CLEAR_PT + (level // 2) * LINE_PT
+    return (tier, "bottom") if level % 2 == 0 else (-tier, "top")
+
+
 def timeline_figure(points: list[Point]):
-    """The plot as a matplotlib Figure (no pyplot); :func:`render_timeline` saves it."""
+    """The plot as a matplotlib Figure (no pyplot); :func:`render_timeline` saves it. The x axis spans the
+    points' periods; each row is high enough for the levels its labels need, so no label covers another."""
     pairs = sorted({p.pair for p in points})
-    height = 160 + 40 * max(len(pairs), 1)
-    fig = new_figure(1000, height)
-    ax = fig.add_axes((0.14, 80 / height, 0.83, 1 - 130 / height))
+    limits = _x_limits(points)
+    placed = _label_levels(points, limits, AXES_WIDTH * WIDTH)
+    needed = max(placed.values(), default=1) + 1
+    row_px = max(40.0, (2 * CLEAR_PT + needed * LINE_PT + 4) * DPI / 72)
+    axes_px = row_px * (max(len(pairs), 1) + 0.4)
+    height = axes_px + TOP + BOTTOM
+    fig = new_figure(WIDTH, height)
+    ax = fig.add_axes((0.14, BOTTOM / height, AXES_WIDTH, axes_px / height))
     ax.set_title("Encounters over time per pair of countries", loc="left", fontsize=10, pad=8)
     _legend(ax)
     if not points:
         ax.text(0.5, 0.5, "no dated encounters", ha="center", va="center", transform=ax.transAxes)
     rows = {pair: i for i, pair in enumerate(pairs)}
-    seen: dict[str, int] = {}
-    for p in points:
-        y = rows[p.pair]
-        nth = seen[p.pair] = seen.get(p.pair, -1) + 1  # labels alternate above and below the row
-        _mark(ax, p, y)
-        if p.discussed:
-            offset = (0, 9 if nth % 2 == 0 else -16)
-            ax.annotate(clean(", ".join(p.discussed)), (p.when.middle, y), xytext=offset, textcoords="offset points",
-                        ha="center", fontsize=7, color=LABEL_COLOUR, annotation_clip=False, parse_math=False,
-                        gid="kg-discussed")
+    for i, p in enumerate(points):
+        _mark(ax, p, rows[p.pair])
+        if i in placed:
+            dy, va = _offset(placed[i])
+            ax.annotate(_label(p), (p.when.middle, rows[p.pair]), xytext=(0, dy), textcoords="offset points",
+                        ha="center", va=va, fontsize=LABEL_PT, color=LABEL_COLOUR, annotation_clip=False,
+                        parse_math=False, gid="kg-discussed")
     ax.set_yticks(range(len(pairs)), [clean(p) for p in pairs])
     for label in ax.get_yticklabels():
         label.set_parse_math(False)
+    ax.set_xlim(*limits)
     ax.set_ylim(-0.7, max(len(pairs), 1) - 0.3)
     ax.grid(axis="x", color="#e4e7eb")
     fig.autofmt_xdate()
