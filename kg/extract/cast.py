@@ -289,12 +289,25 @@ def _whole_names(doc: Doc, marks: list[Mark], words: PersonWords, folded: Folded
     return out
 
 
-def _strangers(doc: Doc, marks: list[Mark], words: PersonWords) -> frozenset[str]:
-    """The words of people the article names in full whom nobody recognized ("Wang Wenbin" beside "Wang
-    Yi"): a later "Wang" may be either, so it names neither."""
+def _strangers(doc: Doc, marks: list[Mark], words: PersonWords, names: dict[str, frozenset[str]],
+               title_words: frozenset[str]) -> frozenset[str]:
+    """Words of the article's people (``names``) that are also part of the full name of someone nobody
+    recognized ("Wang" of "Wang Lei" beside "Wang Yi"): a later "Wang" may be either, so it names neither.
+    A name whose other words are titles ("President Wong") or none ("Al Thani") is not someone else's."""
     people = {i for m in marks if m.kind == MarkKind.PERSON for i in range(m.start, m.end)}
-    return frozenset(t for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
-                     and not any(i in people for i in range(e.start, e.end)) for t in name_tokens(e.text, words))
+    known = frozenset().union(*names.values())
+    found: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or any(i in people for i in range(ent.start, ent.end)):
+            continue
+        tokens = set(name_tokens(ent.text, words))
+        if tokens - known - title_words:
+            found |= tokens & known
+    return frozenset(found)
+
+
+def _title_words(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(w for title in lexicon.titles.titles for w in title.replace("-", " ").split())
 
 
 def _later_mentions(doc: Doc, names: dict[str, frozenset[str]], marks: list[Mark], taken: set[int],
@@ -361,8 +374,10 @@ def build_cast(doc: Doc, marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexic
             person_marks.append(Mark(MarkKind.PERSON, member.id, "text", intro.name))
     known = {pid: tokens for pid, tokens in named.items() if pid not in names}  # "Wang" after "Wang Yi"
     taken = {i for m in person_marks for i in range(m.start, m.end)}
-    person_marks += _later_mentions(doc, {**known, **names}, [m for m in marks if m.kind != "role"], taken,
-                                    _strangers(doc, marks + person_marks, words))
+    owners = {**known, **names}
+    person_marks += _later_mentions(doc, owners, [m for m in marks if m.kind != "role"], taken,
+                                    _strangers(doc, marks + person_marks, words, owners,
+                                               _title_words(lexicon)))
     taken = {i for m in person_marks for i in range(m.start, m.end)}
     kept = [m for m in marks if not _covered(m, taken, person_marks)]
     extra = {m.id: m.person for m in members if m.person is not None}

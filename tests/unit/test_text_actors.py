@@ -240,3 +240,11 @@ def test_a_longer_patronymic_name_nobody_knows_is_read_from_the_text(extract):
     [encounter] = result.encounters
     assert "salman-bin-abdulaziz-al-saud" not in {p.id for p in encounter.participants}
     assert _actors(result)["Rakan bin Salman bin Abdulaziz Al Saud"] == ("SAU", "Foreign Minister", "foreign_minister")
+
+
+def test_a_family_name_with_its_particle_is_a_later_mention_not_a_stranger(extract):
+    """"Al Thani" is two words of the emir's name, not the full name of someone else."""
+    result = extract("Qatari Emir Tamim bin Hamad Al Thani flew to Lusaka on Sunday. Zambian President Kalonde "
+                     "Mwaba and Al Thani held talks on Monday.")
+    [encounter] = result.encounters
+    assert {p.id for p in encounter.participants} == {"tamim-bin-hamad-al-thani", "zmb-kalonde-mwaba"}
