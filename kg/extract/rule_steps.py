@@ -11,7 +11,7 @@ from kg.extract.linking import link_sentences
 from kg.extract.mentions import Mark, marks_of
 from kg.extract.sightings import Cluster, cluster_sightings, find_sightings
 from kg.extract.stances import find_stances
-from kg.extract.subjects import co_parties, discussed_marks, discussed_topics
+from kg.extract.subjects import co_parties, discussed_marks, discussed_topics, host_countries
 from kg.extract.treaties import TreatyName, treaty_names
 from kg.extract.treaty_links import TreatyIndex
 from kg.extract.triggers import Trigger, sentence_triggers
@@ -115,6 +115,7 @@ class DiscussionStep(_RuleStep):
         gazetteer, lexicon = ctx.gazetteer, self.data.lexicon
         participant_ids = {p.id for p in cluster.participants}
         own = own_actors(gazetteer, participant_ids, cluster.date)
+        own |= host_countries([ctx.sentences[i] for i in linked], ctx.marks, gazetteer, lexicon)
         found: list[Discussion] = []
         seen: set[tuple[str, str]] = set()
         for index in linked:

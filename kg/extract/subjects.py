@@ -110,8 +110,8 @@ def is_venue(mark: Mark, lexicon: Lexicon) -> bool:
     words = lexicon.subjects
     root = mark.span.root
     head = root
-    while head.dep_ in ("compound", "conj", "appos", "amod") and head.head != head:
-        head = head.head
+    while head.dep_ in ("compound", "conj", "appos", "amod", "nmod") and head.head != head:
+        head = head.head  # "in Abu Dhabi, UAE", "at the Miraflores presidential palace"
     if _travel_end(head, lexicon):
         return True
     if head.dep_ != "pobj" or head.head.lower_ not in lexicon.cues.location_preps:
@@ -126,6 +126,8 @@ def is_venue(mark: Mark, lexicon: Lexicon) -> bool:
         return False  # "spoke about his recent visit to the US": that visit is a subject of the talk
     if governor.lemma_.lower() in words.venue_verbs or governor.lower_ in lexicon.cues.venue_nouns:
         return True
+    if _venue_over_phrase(governor, lexicon):
+        return True
     if governor.lower_ in words.occurrence_nouns and governor.head.lemma_.lower() in words.venue_verbs:
         return True  # "a meeting took place in the Vatican"
     if governor.ent_type_ in ("GPE", "LOC", "FAC") and governor.dep_ == "pobj":
@@ -134,6 +136,20 @@ def is_venue(mark: Mark, lexicon: Lexicon) -> bool:
         return True  # "a meeting with Biden in Peru" (the parser hangs the place on the person)
     if mark.form in ("capital",) and governor.lower_ not in lexicon.cues.topic_heads:
         return True
+    return False
+
+
+def _venue_over_phrase(governor: Token, lexicon: Lexicon) -> bool:
+    """"held talks without intermediaries in Abu Dhabi": the place hangs on the noun of another phrase of the
+    meeting (not on what was talked about: "talked about aid for refugees in Poland")."""
+    words, cues = lexicon.subjects, lexicon.cues
+    for _ in range(2):
+        if (governor.dep_ != "pobj" or governor.head.dep_ != "prep" or governor.head.lower_ in words.told_event_preps
+                or governor.lower_ in cues.topic_heads or governor.ent_type_):
+            return False
+        governor = governor.head.head
+        if governor.lemma_.lower() in words.venue_verbs or governor.lower_ in cues.venue_nouns:
+            return True
     return False
 
 
@@ -281,6 +297,46 @@ def co_parties(cluster: Cluster, clusters: Sequence[Cluster], index: int) -> fro
 
     mine = starts(cluster)
     return frozenset(p for c in clusters if c != cluster and starts(c) & mine for p in c.key)
+
+
+def host_countries(
+    sentences: Sequence[Span], marks: Sequence[Mark], gazetteer: Gazetteer, lexicon: Lexicon,
+) -> set[str]:
+    """Countries that hosted the encounter, as its sentences tell ("Qatar hosted the talks", "hosted by the
+    Emir of Qatar", "their Qatari hosts", "the UAE hosting the talks"): the place of the encounter, named by
+    who offered it, not a subject of it (nor is what the host says of itself there)."""
+    found: set[str] = set()
+    for sentence in sentences:
+        for mark in marks:
+            if not (sentence.start <= mark.start < sentence.end):
+                continue
+            if mark.kind == "country":
+                ref = mark.ref
+            elif mark.kind == "person" and mark.ref in gazetteer.people:
+                ref = gazetteer.people[mark.ref].country
+            else:
+                continue
+            if ref and _hosts(mark.span.root, lexicon):
+                found.add(ref)
+    return found
+
+
+def _hosts(token: Token, lexicon: Lexicon) -> bool:
+    words = lexicon.subjects
+    if token.dep_ == "pobj" and token.head.lower_ in words.of_preps:
+        token = token.head.head  # "the Emir of Qatar"
+    if token.dep_ in ("amod", "compound", "poss", "nmod") and token.head.lower_ in words.host_nouns:
+        return True  # "their Qatari hosts", "Qatar's hospitality"
+    while token.dep_ in ("compound", "conj", "appos") and token.head != token:
+        token = token.head
+    head = token.head
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in words.host_lemmas for c in token.children):
+        return True  # "Qatar, which hosted the talks"
+    if token.dep_ == "nsubj":  # "Qatar hosted the talks", "the UAE hosting the talks" (not "Kenya will host")
+        return head.lemma_.lower() in words.host_lemmas and not any(
+            c.dep_ == "aux" and c.lower_ in words.future_auxiliaries for c in head.children)
+    return (token.dep_ == "pobj" and head.dep_ == "agent"
+            and head.head.lemma_.lower() in words.host_lemmas)  # "hosted by the Emir of Qatar"
 
 
 def frames_the_encounter(sentence: Span, lexicon: Lexicon) -> bool:

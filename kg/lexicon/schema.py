@@ -153,6 +153,10 @@ class SubjectWords:
     time_nouns: frozenset[str]
     departure_verbs: frozenset[str]
     destination_preps: frozenset[str]
+    host_lemmas: frozenset[str]
+    host_nouns: frozenset[str]
+    of_preps: frozenset[str]
+    attendance_lemmas: frozenset[str]
 
 
 @dataclass(frozen=True)

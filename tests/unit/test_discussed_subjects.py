@@ -187,6 +187,39 @@ CASES = [
         "organization", {"EU"}, id="brussels_names_the_european_union",
     ),
     pytest.param(
+        "Emmanuel Macron met Narendra Modi on Monday in talks hosted by the Emir of Qatar. The Qatari side said "
+        "Qatar supports all efforts for peace and they discussed Iran.",
+        "country", {"IRN"}, id="the_country_of_who_hosted_the_talks_is_their_place",
+    ),
+    pytest.param(
+        "Emmanuel Macron and Narendra Modi held talks on Monday. Both leaders thanked their Omani hosts, and "
+        "Macron said Oman is a trusted mediator. They discussed Iran.",
+        "country", {"IRN"}, id="the_hosts_named_by_their_demonym_are_the_place",
+    ),
+    pytest.param(
+        "Emmanuel Macron met Narendra Modi in Doha on Monday. Qatar, which hosted the talks, said they "
+        "discussed Iran.",
+        "country", {"IRN"}, id="a_country_which_hosted_the_talks_is_their_place",
+    ),
+    pytest.param(
+        f"{CALL} They discussed a forum that Kenya will host next year, and Iran.",
+        "country", {"KEN", "IRN"}, id="who_will_host_another_gathering_is_a_subject",
+    ),
+    pytest.param(
+        "Emmanuel Macron and Narendra Modi held their first direct talks without aides in Abu Dabi, UAE on "
+        "Monday and discussed Iran.",
+        "country", {"IRN"}, id="a_place_hung_on_another_phrase_of_the_meeting_is_a_venue",
+    ),
+    pytest.param(
+        "Emmanuel Macron and Narendra Modi held talks for about two hours at the Miraflores presidential palace "
+        "on Monday and discussed Iran.",
+        "country", {"IRN"}, id="a_seat_of_government_naming_the_building_of_the_meeting_is_a_venue",
+    ),
+    pytest.param(
+        f"{CALL} They talked about aid for refugees in Poland.",
+        "country", {"POL"}, id="a_place_inside_what_was_talked_about_is_a_subject",
+    ),
+    pytest.param(
         f"{CALL} They discussed Iran. In previous meetings between the two men, the two leaders argued over "
         "Nepal and Bhutan.",
         "country", {"IRN"}, id="a_phrase_on_earlier_encounters_makes_the_sentence_about_them",
