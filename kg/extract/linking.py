@@ -63,7 +63,7 @@ def link_sentences(
         if _speculative(sentence, lexicon):
             continue  # "Poland hopes the visit will ...", "he intended to tell Trump ...": not what happened
         in_sentence = [m for m in marks if sentence.start <= m.start < sentence.end]
-        target = _speaker_target(index, in_sentence, clusters, gazetteer, lexicon)
+        target = _speaker_target(sentence, index, in_sentence, clusters, gazetteer, lexicon)
         if target is None:
             target = _participant_subject_target(sentence, index, in_sentence, clusters, gazetteer, lexicon)
         if target is None and current and pattern.search(sentence.text):
@@ -81,12 +81,13 @@ def _sighted_by(cluster: Cluster, index: int) -> bool:
 
 
 def _speaker_target(
-    index: int, in_sentence: list[Mark], clusters: Sequence[Cluster], gazetteer: Gazetteer, lexicon: Lexicon,
+    sentence: Span, index: int, in_sentence: list[Mark], clusters: Sequence[Cluster], gazetteer: Gazetteer,
+    lexicon: Lexicon,
 ) -> int | None:
     """A participant (or its government) speaking: the encounter it took part in. An encounter the article
     reports only further down counts when the sentence names two of its participants ("Erdogan called on
-    Putin to declare a ceasefire"); one participant's words before it ("Trump announced tariffs") are not
-    about it."""
+    Putin to declare a ceasefire"); one participant's words before it ("Trump announced tariffs") or at
+    another time ("Modi said last month ...") are not about it."""
     named = {m.ref for m in in_sentence if m.kind == "person"}
     for mark in in_sentence:
         if mark.kind not in ("person", "country") or not _speaker_verb(mark.span.root, lexicon):
@@ -94,7 +95,7 @@ def _speaker_target(
         owners = [
             i for i, c in enumerate(clusters)
             if not c.background and (_sighted_by(c, index) or len(named & c.key) >= 2)
-            and _speaks_for(mark, c, gazetteer)
+            and _speaks_for(mark, c, gazetteer) and not _dated_elsewhere(sentence, c, lexicon)
         ]
         if owners:
             return _nearest(owners, clusters, index)

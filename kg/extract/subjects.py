@@ -232,6 +232,21 @@ def _times_main_event(token: Token, lexicon: Lexicon) -> bool:
 _ADJUNCT_DEPS = {"prep", "pobj", "npadvmod", "advmod", "advcl", "conj", "appos"}
 
 
+def in_time_phrase(token: Token) -> bool:
+    """"On April 26, the day of the king's funeral, they met ...", "on the eve of Kenya's election": the
+    mark names the day that dates the encounter (a day phrase on the main verb), not a subject ("they
+    discussed the day of Kenya's election" makes the day an object: content)."""
+    for current in list(token.ancestors)[:5]:
+        if current.ent_type_ != "DATE" or current.pos_ != "NOUN":
+            continue
+        head = current.head
+        if current.dep_ in ("npadvmod", "nsubj", "appos") and head.dep_ == "ROOT":
+            return True
+        if current.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ == "ROOT":
+            return True
+    return False
+
+
 def in_attribution(token: Token, lexicon: Lexicon) -> bool:
     """"according to Vatican News", "according to Iranian media": the source of the report, not a subject."""
     words = lexicon.linking
@@ -340,14 +355,21 @@ def _hosts(token: Token, lexicon: Lexicon) -> bool:
 
 
 def frames_the_encounter(sentence: Span, lexicon: Lexicon) -> bool:
-    """"Xi's visit to Serbia comes on the anniversary of ...", "The call follows weeks of tension over X":
-    the encounter itself is the subject of a present-tense verb, so the sentence is the writer's framing
-    of it, not a report of what was said."""
+    """"Xi's visit to Serbia comes on the anniversary of ...", "The call follows weeks of tension over X",
+    "The summit came days after ...", "The summit was attended by the leaders of X and Y": the encounter (or
+    the gathering it was part of) is the subject of a present-tense verb, of a verb placing it in time, or of
+    one telling who attended, so the sentence is the writer's framing of it, not a report of what was said."""
     root = sentence.root
-    if root.tag_ not in ("VBZ", "VBP") or root.lemma_.lower() in lexicon.cues.speech_verbs:
-        return False
+    words = lexicon.subjects
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if root.lemma_.lower() in words.attendance_lemmas and any(c.lower_ in words.gatherings for c in subjects):
+        return True
     nouns = {n.split()[-1] for n in lexicon.encounters.anaphor_nouns}
-    return any(c.dep_ == "nsubj" and c.lower_ in nouns for c in root.children)
+    if not any(c.dep_ == "nsubj" and c.lower_ in nouns for c in subjects):
+        return False
+    if root.lemma_.lower() in words.timing_lemmas:
+        return True
+    return root.tag_ in ("VBZ", "VBP") and root.lemma_.lower() not in lexicon.cues.speech_verbs
 
 
 def discussed_marks(
@@ -387,6 +409,8 @@ def discussed_marks(
             continue
         root = mark.span.root
         if is_venue(mark, lexicon) or is_negated(root, lexicon) or in_background_clause(root, lexicon):
+            continue
+        if in_time_phrase(root):
             continue
         if in_attribution(root, lexicon):
             continue

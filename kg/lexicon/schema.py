@@ -157,6 +157,7 @@ class SubjectWords:
     host_nouns: frozenset[str]
     of_preps: frozenset[str]
     attendance_lemmas: frozenset[str]
+    timing_lemmas: frozenset[str]
 
 
 @dataclass(frozen=True)

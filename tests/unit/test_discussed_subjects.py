@@ -220,6 +220,29 @@ CASES = [
         "country", {"POL"}, id="a_place_inside_what_was_talked_about_is_a_subject",
     ),
     pytest.param(
+        "Emmanuel Macron met Narendra Modi at the G20 summit in Rome on Monday. The two-day summit was attended "
+        "by the leaders of Brazil, Kenya and Chile. They discussed Iran.",
+        "country", {"IRN"}, id="who_attended_the_gathering_of_the_meeting_is_not_a_subject",
+    ),
+    pytest.param(
+        "Emmanuel Macron met Narendra Modi in Delhi on Monday. The meeting came just days after the reopening "
+        "of the border, closed in a row over Pakistan's election. They discussed Iran.",
+        "country", {"IRN"}, id="the_encounter_placed_in_time_by_the_writer_is_framing",
+    ),
+    pytest.param(
+        "On Monday, the day of King Charles's coronation, Emmanuel Macron met Narendra Modi in Delhi. They "
+        "discussed Iran.",
+        "country", {"IRN"}, id="a_day_phrase_dating_the_encounter_is_not_a_subject",
+    ),
+    pytest.param(
+        f"{CALL} They discussed the day of Kenya's election.",
+        "country", {"KEN"}, id="a_day_discussed_is_content",
+    ),
+    pytest.param(
+        f"{CALL} They discussed Iran. Modi said last month that Nepal must hold elections.",
+        "country", {"IRN"}, id="what_a_participant_said_at_another_time_is_not_about_the_encounter",
+    ),
+    pytest.param(
         f"{CALL} They discussed Iran. In previous meetings between the two men, the two leaders argued over "
         "Nepal and Bhutan.",
         "country", {"IRN"}, id="a_phrase_on_earlier_encounters_makes_the_sentence_about_them",
