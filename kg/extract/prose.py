@@ -7,7 +7,7 @@ from spacy.tokens import Span
 
 _BULLETS = ("\u2022", "\u25cf", "\u25aa", "\u2013", "\u2014", "-", "*", "\u00b7", ">")
 _ENDS = (".", "!", "?", "\u201d", '"', "\u2019", "'", ")", ":", "\u2026")
-_MIN_WORDS = 4
+_MIN_WORDS = 3
 
 
 def line_of(sentence: Span) -> str:

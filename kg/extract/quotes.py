@@ -8,7 +8,7 @@ start of the next one, so the state is reset at every paragraph break.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 _OPEN = {"\u201c"}  # “
 _CLOSE = {"\u201d"}  # ”
@@ -38,3 +38,36 @@ def quote_continuations(sentences: list[Span]) -> list[int | None]:
         if _ends_paragraph(sentence):
             opened_in = None
     return result
+
+
+def quoted_tokens(doc: Doc, sentences: list[Span]) -> set[int]:
+    """The indexes of the tokens inside quotation marks (the marks themselves excluded); an open quotation
+    ends at the end of its paragraph."""
+    inside: set[int] = set()
+    open_ = False
+    for sentence in sentences:
+        for token in sentence:
+            text = token.text
+            if text in _OPEN or (text in _TOGGLE and not open_):
+                open_ = True
+            elif text in _CLOSE or text in _TOGGLE:
+                open_ = False
+            elif open_:
+                inside.add(token.i)
+        if _ends_paragraph(sentence):
+            open_ = False
+    return inside
+
+
+def quotation_blocks(sentences: list[Span], quoted: set[int]) -> list[list[int]]:
+    """Runs of sentences one quotation spans (a sentence with quoted words, and the sentences the same
+    quotation carries on into), each as the list of its sentence indexes."""
+    blocks: list[list[int]] = []
+    continued = quote_continuations(sentences)
+    for index, sentence in enumerate(sentences):
+        opener = continued[index]
+        if opener is not None and blocks and blocks[-1][0] == opener:
+            blocks[-1].append(index)
+        elif any(t.i in quoted for t in sentence):
+            blocks.append([index])
+    return blocks

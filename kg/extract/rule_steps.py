@@ -5,6 +5,7 @@ called once per article; the rules themselves live in the modules they call."""
 from __future__ import annotations
 
 from kg.extract.actors import actor_ref, mark_actor, own_actors
+from kg.extract.attribution import Attribution
 from kg.extract.cast import Cast, build_cast, folded_names, place_index
 from kg.extract.context import ArticleContext, RuleData
 from kg.extract.linking import link_sentences
@@ -16,7 +17,7 @@ from kg.extract.treaties import TreatyName, treaty_names
 from kg.extract.treaty_links import TreatyIndex
 from kg.extract.triggers import Trigger, sentence_triggers
 from kg.nlp.phrase_marker import TOPICS, marked
-from kg.records import ActorMention, Discussion, Stance
+from kg.records import ActorMention, Discussion, Polarity, Stance
 
 
 class _RuleStep:
@@ -150,22 +151,29 @@ class MentionStep(_RuleStep):
 
 
 class StanceStep(_RuleStep):
-    """Positions actors took; offices are resolved on the date of the article's first encounter."""
+    """Positions actors took, held by whoever the text attributes them to; offices are resolved on the
+    date of the article's first encounter."""
 
     name = "kg.stances"
 
     def __call__(self, ctx: ArticleContext) -> tuple[Stance, ...]:
         gazetteer = ctx.gazetteer
         date = ctx.encounters[0].date if ctx.encounters else None
+        attribution = Attribution(ctx.doc, ctx.sentences, list(ctx.marks), self.data.lexicon.stances)
         stances: list[Stance] = []
+        seen: set[tuple[str, Polarity, str]] = set()
         for index, sentence in enumerate(ctx.sentences):
-            for draft in find_stances(sentence, list(ctx.marks), self.data.lexicon):
+            for draft in find_stances(sentence, attribution, gazetteer, self.data.lexicon):
                 holder = mark_actor(draft.holder, gazetteer, date, ctx.anchor)
                 if holder is None:
                     continue
                 target = mark_actor(draft.target, gazetteer, date, ctx.anchor) if draft.target else None
-                if target is None and draft.target_text is None:
+                if target is None and draft.target_text is None or target == holder:
                     continue
+                if target is not None:  # one stance per holder, polarity and actor: its first statement
+                    if (holder.id, draft.polarity, target.id) in seen:
+                        continue
+                    seen.add((holder.id, draft.polarity, target.id))
                 stances.append(Stance(holder, draft.polarity, draft.quote, ctx.evidence(index, self.id), target,
                                       None if target is not None else draft.target_text))
         return tuple(stances)

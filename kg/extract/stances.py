@@ -1,4 +1,13 @@
-"""Stances: an actor (subject of a position verb) holding a polarity towards a target."""
+"""Stances: who (:mod:`kg.extract.attribution`) holds which position (a cue of the lexicon of positions)
+towards what (an actor, or a noun phrase of the text).
+
+Cues: a position verb ("condemned", "urged", "called for"), a position noun a reporting verb carries
+("reiterated his support for", "raised concerns about"), a relation noun a cooperation verb takes
+("strengthen ties with", "deepen cooperation"), and "should"/"must" in what a speaker said (a call on
+the clause's subject). A negated cue of support is opposition ("did not support", "refused to back");
+other negated cues, hedged ones ("may back", "is expected to urge") and conditions ("if ...") state no
+position. Only prose sentences count; the quote is the whole sentence, verbatim.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +15,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kg.extract.attribution import Attribution
 from kg.extract.mentions import Mark
+from kg.extract.prose import is_prose
+from kg.extract.stance_targets import own_country, target_of
+from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
+from kg.lexicon.schema import StanceWords
 from kg.records import Polarity
-
-_MAX_QUOTE_WORDS = 30
-_MAX_TARGET_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -24,98 +35,179 @@ class StanceDraft:
     quote: str
 
 
-def _polarity_of(verb: Token, lexicon: Lexicon) -> Polarity | None:
+@dataclass(frozen=True)
+class Cue:
+    token: Token  # the verb or noun that states the position
+    polarity: Polarity
+    objects: tuple[Token, ...]  # where its target is
+    needs_speaker: bool = False  # "the US should ...": a call only a speaker can make
+
+
+def _verb_polarity(verb: Token, words: StanceWords) -> Polarity | None:
     lemma = verb.lemma_.lower()
-    particles = {c.lower_ for c in verb.children if c.dep_ in ("prep", "advmod", "prt", "xcomp")}
-    for polarity, cues in lexicon.stances.polarity.items():
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "dobj", "xcomp", "advmod")}
+    for polarity, cues in words.polarity.items():
         for cue in cues:
-            words = cue.split()
-            if words[0] != lemma:
-                continue
-            if len(words) == 1 or words[1] in particles:
+            first, *rest = cue.split()
+            if first == lemma and (not rest or rest[0] in particles):
                 return polarity
     return None
 
 
-def _mark_at(token: Token, marks: list[Mark]) -> Mark | None:
-    return next((m for m in marks if m.start <= token.i < m.end), None)
+def _objects(token: Token, words: StanceWords) -> tuple[Token, ...]:
+    return tuple(c for c in token.children if c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "dative")
+                 or c.dep_ == "prep" and c.lower_ in words.target_preps)
 
 
-def _quote(sentence: Span, verb: Token) -> str:
-    words = sentence.text.split()
-    if len(words) <= _MAX_QUOTE_WORDS:
-        return sentence.text.strip()
-    position = len(sentence.doc[sentence.start : verb.i].text.split())
-    start = max(0, min(position - 8, len(words) - _MAX_QUOTE_WORDS))
-    return " ".join(words[start : start + _MAX_QUOTE_WORDS])
+def cues_of(sentence: Span, words: StanceWords) -> list[Cue]:
+    """Every position cue of the sentence, in text order."""
+    found: list[Cue] = []
+    for token in sentence:
+        if token.pos_ == "AUX":
+            evaluation = _evaluation(token, words)
+            if evaluation is not None:
+                found.append(evaluation)
+        if token.pos_ == "VERB" and token.dep_ != "prep":  # "concerning the issue" is no concern
+            carried = _carried(token, words)
+            if carried is not None:
+                found.append(carried)
+                continue
+            relation = _relation(token, words) or _evaluation(token, words)
+            if relation is not None:
+                found.append(relation)
+                continue
+            polarity = _verb_polarity(token, words)
+            if polarity is not None and not _passive(token):
+                found.append(Cue(token, polarity, _objects(token, words)))
+        elif token.lower_ in words.obligation_modals and token.dep_ == "aux" and token.head.pos_ == "VERB":
+            subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.i < token.i:  # "should Russia invade": a condition
+                found.append(Cue(token.head, Polarity.CALL_FOR, (subject,), needs_speaker=True))
+    return found
 
 
-_ACTOR_KINDS = ("person", "role", "country", "organization")
-
-
-def _noun_stance(verb: Token, lexicon: Lexicon) -> tuple[Polarity, list[Token]] | None:
+def _carried(verb: Token, words: StanceWords) -> Cue | None:
     """"reiterated his support for Ukraine", "raised concerns about ...": a reporting verb carrying a
     position noun; the noun's prepositional objects are the target."""
-    words = lexicon.stances
     if verb.lemma_.lower() not in words.carriers:
         return None
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         for noun in (obj, *obj.conjuncts):
             polarity = words.noun_polarity.get(noun.lower_)
             if polarity is not None:
-                return polarity, [c for c in noun.children if c.dep_ == "prep" and c.lower_ in words.target_preps]
+                preps = tuple(c for c in noun.children if c.dep_ in ("prep", "acl") and
+                              (c.lower_ in words.target_preps or c.dep_ == "acl"))
+                return Cue(noun, polarity, preps)
     return None
 
 
-def _holders(verb: Token, in_sentence: list[Mark], earlier: list[Mark], lexicon: Lexicon) -> list[Mark]:
-    """The verb's subjects that are actors; "he"/"she" stands for the last person named before it."""
-    holders: list[Mark] = []
-    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-        for token in [subject, *subject.conjuncts]:
-            mark = _mark_at(token, in_sentence)
-            if mark is None and token.lower_ in lexicon.stances.pronouns:
-                before = [m for m in earlier if m.kind in ("person", "role") and m.start < token.i]
-                mark = before[-1] if before else None
-            if mark is not None and mark.kind in _ACTOR_KINDS and mark not in holders:
-                holders.append(mark)
-    return holders
+def _relation(verb: Token, words: StanceWords) -> Cue | None:
+    """"strengthen ties with Russia", "deepen bilateral cooperation": cooperation."""
+    if verb.lemma_.lower() not in words.relation_verbs:
+        return None
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        if obj.lower_ in words.relation_nouns:
+            return Cue(obj, Polarity.COOPERATE, (obj,))
+    return None
 
 
-def _target(objects: list[Token], in_sentence: list[Mark], holders: list[Mark]) -> tuple[Mark | None, str | None]:
-    for obj in objects:
+def _passive(verb: Token) -> bool:
+    """"was asked", "were welcomed": the subject is the one the position is about, not its holder."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _denied(verb: Token, words: StanceWords) -> bool:
+    """"denies supporting M23": a position its holder says it does not take."""
+    return any(a.lemma_.lower() in words.denials for a in list(verb.ancestors)[:2])
+
+
+def _evaluation(verb: Token, words: StanceWords) -> Cue | None:
+    """"our relationship with China is extremely strong", "ties are getting stronger": a speaker's good
+    word on a relation is cooperation (only a speaker holds it)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in words.relation_nouns), None)
+    if subject is None:
+        return None
+    predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd", "prep")]
+    for predicate in predicates:
+        if any(t.lemma_.lower() in words.good_words for t in predicate.subtree):
+            return Cue(subject, Polarity.COOPERATE, (subject,), needs_speaker=True)
+    return None
+
+
+def _negated(token: Token, words: StanceWords) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in words.negations and c.dep_ in ("advmod", "neg")
+               for c in token.children)
+
+
+def _refused(verb: Token, words: StanceWords) -> bool:
+    """"refused to back": the cue is the object of a refusal verb."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in words.refusal_verbs
+
+
+def _hedged(verb: Token, words: StanceWords) -> bool:
+    """"may back", "is expected to urge", "if he supports": no position is stated."""
+    token = verb
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in words.hedges for c in token.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in words.conditions for c in token.children):
+            return True
+        if token.dep_ != "xcomp" or token.head == token:
+            return False
+        token = token.head
+        if token.lemma_.lower() in words.expectations:
+            return True
+    return False
+
+
+def _about_relations(cue: Cue, words: StanceWords) -> bool:
+    """"hailed their ties", "commitment to working with France": support of a relation is cooperation."""
+    for obj in cue.objects:
         for token in obj.subtree:
-            mark = _mark_at(token, in_sentence)
-            if mark is not None and mark not in holders and mark.kind in ("country", "organization", "person"):
-                return mark, None
-    if not objects:
-        return None, None
-    words = [t.text for t in objects[0].subtree]
-    if objects[0].dep_ == "prep":
-        words = words[1:]
-    return None, " ".join(words[:_MAX_TARGET_WORDS]).strip() or None
+            if token.lower_ in words.relation_nouns or _verb_polarity(token, words) is Polarity.COOPERATE:
+                return True
+    return False
 
 
-def find_stances(sentence: Span, marks: list[Mark], lexicon: Lexicon) -> list[StanceDraft]:
-    in_sentence = [m for m in marks if sentence.start <= m.start < sentence.end]
-    earlier = [m for m in marks if m.start < sentence.end]
-    drafts: list[StanceDraft] = []
-    for verb in sentence:
-        if verb.pos_ != "VERB":
-            continue
-        carried = _noun_stance(verb, lexicon)
-        if carried is not None:
-            polarity, objects = carried
-        else:
-            polarity = _polarity_of(verb, lexicon)
-            objects = [c for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "attr", "acomp")]
+def _polarity(cue: Cue, words: StanceWords) -> Polarity | None:
+    """The cue's polarity after negation: a refused or negated support is opposition, any other negated
+    cue states nothing; a hedged cue states nothing; support of a relation is cooperation."""
+    verb = cue.token if cue.token.pos_ in ("VERB", "AUX") else cue.token.head
+    if _hedged(verb, words) or _denied(verb, words):
+        return None
+    negated = _negated(verb, words) or _negated(cue.token, words) or _refused(verb, words)
+    if not negated:
+        return Polarity.COOPERATE if cue.polarity is Polarity.SUPPORT and _about_relations(cue, words) \
+            else cue.polarity
+    return Polarity.OPPOSE if cue.polarity is Polarity.SUPPORT else None
+
+
+def _hospitality(cue: Cue, target: Mark | None, text: str | None, words: StanceWords) -> bool:
+    """"welcomed Pezeshkian", "welcomed his arrival": a host's courtesy, not a position."""
+    if cue.token.lemma_.lower() not in words.hospitality_verbs:
+        return False
+    if target is not None:
+        return target.kind in ("person", "role")
+    return any(w in words.hospitality_nouns for w in (text or "").lower().split())
+
+
+def find_stances(sentence: Span, attribution: Attribution, gazetteer: Gazetteer, lexicon: Lexicon) -> list[StanceDraft]:
+    """The stances of one sentence: one per holder (a sentence rarely states two positions of one)."""
+    words = lexicon.stances
+    if not is_prose(sentence) or sentence.text.rstrip().endswith("?"):
+        return []
+    drafts: dict[tuple[str, Polarity], StanceDraft] = {}
+    for cue in cues_of(sentence, words):
+        polarity = _polarity(cue, words)
         if polarity is None:
             continue
-        holders = _holders(verb, in_sentence, earlier, lexicon)
-        if not holders:
+        holder = attribution.holder(cue.token, cue.needs_speaker)
+        if holder is None or any(h == holder.ref for h, _ in drafts):  # a holder's first position only
             continue
-        target, target_text = _target(objects, in_sentence, holders)
-        if target is None and target_text is None:
+        own = own_country(holder, gazetteer)
+        target, text = target_of(cue.objects, attribution, holder, own, words)
+        if target is None and (text is None or cue.needs_speaker) or _hospitality(cue, target, text, words):
             continue
-        for holder in holders:
-            drafts.append(StanceDraft(holder, polarity, verb, target, target_text, _quote(sentence, verb)))
-    return drafts
+        drafts[(holder.ref, polarity)] = StanceDraft(holder, polarity, cue.token, target, text,
+                                                     sentence.text.strip())
+    return list(drafts.values())

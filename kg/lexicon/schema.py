@@ -191,6 +191,24 @@ class StanceWords:
     carriers: frozenset[str]
     pronouns: frozenset[str]
     target_preps: frozenset[str]
+    reporting_verbs: frozenset[str]  # lemmas whose subject speaks: "said", "stressed", "told"
+    attribution_heads: frozenset[str]  # "according" (to X)
+    relation_verbs: frozenset[str]  # lemmas: "strengthen", "deepen" (ties, cooperation)
+    relation_nouns: frozenset[str]  # "ties", "cooperation", "partnership"
+    obligation_modals: frozenset[str]  # "should", "must": a call on the clause's subject
+    negations: frozenset[str]  # "not", "never"
+    refusal_verbs: frozenset[str]  # lemmas: "refuse", "decline" (to back)
+    hedges: frozenset[str]  # auxiliaries: "may", "might", "could"
+    conditions: frozenset[str]  # "if", "unless"
+    expectations: frozenset[str]  # lemmas: "expect", "plan" (to urge)
+    empty_targets: frozenset[str]  # nouns that say nothing of a target: "it", "this", "way"
+    phrase_preps: frozenset[str]  # prepositions that stay in a target phrase: "a ceasefire *in* Ukraine"
+    first_person: frozenset[str]  # "I", "we": the speaker of the quotation
+    quoting_verbs: frozenset[str]  # lemmas: "quoted Xi as saying" (the object speaks)
+    denials: frozenset[str]  # lemmas: "denies supporting"
+    hospitality_verbs: frozenset[str]  # lemmas: "welcome", "receive" (a guest is no position)
+    hospitality_nouns: frozenset[str]  # "arrival", "visit"
+    good_words: frozenset[str]  # lemmas: a relation "is extremely good", "at an unprecedented level"
     noun_polarity: dict[str, Polarity] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

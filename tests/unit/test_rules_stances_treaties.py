@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract.attribution import Attribution
 from kg.extract.stances import find_stances
 from kg.extract.treaties import is_reaffirmed, treaty_names
 from kg.extract.treaty_links import TreatyIndex
@@ -16,7 +17,8 @@ EN = load_lexicon("en")
 
 def _drafts(table: str, sentence: int = 0):
     ctx = context(annotated(table))
-    return find_stances(ctx.sentences[sentence], list(ctx.marks), EN)
+    attribution = Attribution(ctx.doc, ctx.sentences, list(ctx.marks), EN.stances)
+    return find_stances(ctx.sentences[sentence], attribution, ctx.gazetteer, EN)
 
 
 POSITIONS = {

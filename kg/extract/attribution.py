@@ -1,0 +1,177 @@
+"""Who says what a sentence says: the speaker of a quotation, the subject of a reporting verb, the source
+of "according to X", or the subject of the clause; "he"/"she" only when the antecedent is clear.
+
+No holder is better than a wrong one: a subject that is no actor ("the two leaders", "officials"), a
+pronoun with two people it could stand for, "I"/"we" outside a quotation, all give None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.mentions import Mark
+from kg.extract.quotes import quotation_blocks, quoted_tokens
+from kg.lexicon.schema import StanceWords
+
+_ACTOR_KINDS = ("person", "role", "country", "organization")
+_PEOPLE = ("person", "role")
+_LOOK_BACK = 3  # sentences a pronoun's antecedent may be back
+_SUBJECTS = ("nsubj", "nsubjpass")
+_CLAUSE_UP = ("ccomp", "xcomp", "conj", "advcl", "parataxis", "pcomp", "acl", "relcl", "prep", "pobj", "dobj")
+
+
+def _participle(verb: Token) -> bool:
+    """"having condemned the attack, Putin ...": a participle clause without a subordinator."""
+    return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in verb.children)
+
+
+def _mark_at(token: Token, marks: list[Mark]) -> Mark | None:
+    return next((m for m in marks if m.start <= token.i < m.end), None)
+
+
+@dataclass
+class Attribution:
+    """The speakers of one article, computed once per article."""
+
+    doc: Doc
+    sentences: list[Span]
+    marks: list[Mark]
+    words: StanceWords
+
+    def __post_init__(self) -> None:
+        self.actors = [m for m in self.marks if m.kind in _ACTOR_KINDS]
+        self.quoted = quoted_tokens(self.doc, self.sentences)
+        self.block_of: dict[int, int] = {}  # sentence index -> first sentence of its quotation block
+        self.blocks: dict[int, list[int]] = {}
+        for block in quotation_blocks(self.sentences, self.quoted):
+            self.blocks[block[0]] = block
+            for index in block:
+                self.block_of[index] = block[0]
+        self._speakers: dict[int, Mark | None] = {}
+
+    def actor(self, token: Token) -> Mark | None:
+        """The actor a subject or object token names (a clear "he"/"she" included)."""
+        mark = _mark_at(token, self.actors)
+        if mark is not None:
+            return mark
+        if token.lower_ in self.words.pronouns and token.i not in self.quoted:
+            return self.antecedent(token)
+        return None
+
+    def antecedent(self, pronoun: Token) -> Mark | None:
+        """The one person named (outside quotation marks) before ``pronoun`` in its sentence, else in the
+        nearest sentence before that names anyone; None when it could be two people."""
+        sentence = pronoun.sent
+        before = self._people(sentence.start, pronoun.i)
+        if before:
+            return next(iter(before.values())) if len(before) == 1 else None
+        index = self._index(sentence)
+        for previous in reversed(self.sentences[max(0, index - _LOOK_BACK) : index]):
+            people = self._people(previous.start, previous.end)
+            if people:
+                return next(iter(people.values())) if len(people) == 1 else None
+        return None
+
+    def _people(self, start: int, end: int) -> dict[str, Mark]:
+        return {m.ref: m for m in self.actors
+                if m.kind in _PEOPLE and start <= m.start < end and m.start not in self.quoted}
+
+    def _index(self, sentence: Span) -> int:
+        return next(i for i, s in enumerate(self.sentences) if s.start == sentence.start)
+
+    def holder(self, cue: Token, needs_speaker: bool = False) -> Mark | None:
+        """Who holds the position stated at ``cue`` (a verb or a position noun): a person the cue's clause
+        names as its subject; else the speaker (of the quotation, of the reporting verb the clause hangs
+        from, "according to X"); else a state or organization that is the clause's subject. A subject that
+        is no actor ("the two leaders") gives None. ``needs_speaker``: the cue is a call ("should") whose
+        subject is its target, so only a speaker can hold it."""
+        subject = None if needs_speaker else self._subject(cue)
+        if subject is not None and subject.i in self.quoted and cue.i not in self.quoted:
+            subject = None  # a misparse: the subject of words outside a quotation is not inside it
+        named = self.actor(subject) if subject is not None else None
+        if named is not None and named.kind in _PEOPLE:
+            return named
+        if subject is not None and named is None and subject.lower_ not in self.words.first_person:
+            return None
+        speaker = self._speaker_of(cue)
+        if speaker is not None:
+            return speaker
+        return named if named is not None and named.kind == "organization" else None
+
+    def _speaker_of(self, cue: Token) -> Mark | None:
+        if cue.i in self.quoted:
+            return self.speaker(self._index(cue.sent))
+        reporter = self._reporting_subject(cue)
+        return reporter if reporter is not None else self._according_to(cue.sent)
+
+    def speaker(self, index: int) -> Mark | None:
+        """The speaker of the quotation sentence ``index`` is in (its reporting verb may be in any
+        sentence of the quotation, outside the quotation marks)."""
+        first = self.block_of.get(index, index)
+        if first not in self._speakers:
+            self._speakers[first] = self._block_speaker(self.blocks.get(first, [index]))
+        return self._speakers[first]
+
+    def _block_speaker(self, block: list[int]) -> Mark | None:
+        found: dict[str, Mark] = {}
+        for index in block:
+            sentence = self.sentences[index]
+            for token in sentence:
+                if token.i in self.quoted or token.lemma_.lower() not in self.words.reporting_verbs:
+                    continue
+                mark = self._reporter(token)
+                if mark is not None:
+                    found.setdefault(mark.ref, mark)
+            source = self._according_to(sentence)
+            if source is not None:
+                found.setdefault(source.ref, source)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _reporting_subject(self, cue: Token) -> Mark | None:
+        """The actor subject of a reporting verb that the cue's clause hangs from ("X said Y supports Z")."""
+        token = cue
+        while token.head != token and token.dep_ in _CLAUSE_UP:
+            token = token.head
+            if token.lemma_.lower() in self.words.reporting_verbs and token.i not in self.quoted:
+                mark = self._reporter(token, cue)
+                if mark is not None:
+                    return mark
+        return None
+
+    def _reporter(self, verb: Token, cue: Token | None = None) -> Mark | None:
+        """The actor who speaks at reporting verb ``verb``: its subject, or the object of a quoting verb
+        ("Xinhua quoted Xi as saying")."""
+        if verb.lemma_.lower() in self.words.quoting_verbs:
+            quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            return self.actor(quoted) if quoted is not None else None
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return None
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is None or cue is not None and subject.i == cue.i:
+            return None
+        return self.actor(subject)
+
+    def _according_to(self, sentence: Span) -> Mark | None:
+        """"according to the Kremlin": the source a sentence is attributed to."""
+        for token in sentence:
+            if token.lower_ in self.words.attribution_heads and token.i + 1 < sentence.end \
+                    and token.nbor().lower_ == "to" and token.i not in self.quoted:
+                for obj in token.nbor().children:
+                    if obj.dep_ == "pobj":
+                        return self.actor(obj)
+        return None
+
+    def _subject(self, cue: Token) -> Token | None:
+        """The subject of the cue's clause, through "agreed to work", "is ready to", conjoined verbs."""
+        verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+        for _ in range(4):
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+            if subject is not None:
+                return subject
+            if verb.head == verb or verb.dep_ not in ("xcomp", "conj", "acomp", "dobj", "pobj", "prep") \
+                    and not _participle(verb):
+                return None
+            verb = verb.head
+        return None

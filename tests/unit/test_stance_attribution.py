@@ -1,0 +1,87 @@
+"""Stances over sentences written for these tests, with the real model and gazetteer: holders from
+attribution, polarity with negation and hedges, typed targets, whole-sentence quotes, prose only."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.records import Polarity
+
+
+def _stances(extract, text: str) -> list[tuple[str, Polarity, str]]:
+    return [(s.holder.id, s.polarity, s.target.id if s.target else s.target_description)
+            for s in extract(text).stances]
+
+
+HELD = {
+    "the subject of a position verb": (
+        "Erdogan condemned the attack on the convoy.",
+        ("recep-tayyip-erdogan", Polarity.OPPOSE, "the attack on the convoy")),
+    "the speaker of a reported clause, not its subject": (
+        "Lula said Brazil supports a ceasefire in Sudan.",
+        ("luiz-inacio-lula-da-silva", Polarity.SUPPORT, "SDN")),
+    "the speaker of a quotation after it": (
+        "\u201cWe will strengthen our ties with India,\u201d Macron said.",
+        ("emmanuel-macron", Polarity.COOPERATE, "IND")),
+    "the speaker of a quotation across sentences": (
+        "\u201cWe spoke for an hour. We firmly oppose any blockade of Cuba,\u201d Lula said.",
+        ("luiz-inacio-lula-da-silva", Polarity.OPPOSE, "CUB")),
+    "a reporting verb and a position noun": (
+        "Modi reiterated his support for Ukraine's sovereignty.",
+        ("narendra-modi", Polarity.SUPPORT, "UKR")),
+    "a call on whom the speaker says should act": (
+        "Xi said the United States should lift its sanctions.",
+        ("xi-jinping", Polarity.CALL_FOR, "USA")),
+    "a good word on a relation": (
+        "\u201cOur relationship with Japan is extremely strong,\u201d Trump said.",
+        ("donald-trump", Polarity.COOPERATE, "JPN")),
+    "support of a relation is cooperation": (
+        "Putin hailed the growing partnership with Vietnam.",
+        ("vladimir-putin", Polarity.COOPERATE, "VNM")),
+    "a pronoun with one person before it": (
+        "Scholz arrived in Ankara on Monday. He urged restraint in Syria.",
+        ("olaf-scholz", Polarity.CALL_FOR, "restraint")),
+    "a refusal to back is opposition": (
+        "Orban refused to back the new sanctions package.",
+        ("viktor-orban", Polarity.OPPOSE, "the new sanctions package")),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), HELD.values(), ids=HELD.keys())
+def test_holder_polarity_and_target(extract, text, expected):
+    assert _stances(extract, text) == [expected]
+
+
+NO_STANCE = {
+    "a pronoun that could be two people": "Macron met Scholz in Paris. He urged restraint in Syria.",
+    "a subject that is no actor": "The two leaders condemned the attack on the convoy.",
+    "a state as subject, whose words nobody says": "Brazil supports a ceasefire in Sudan.",
+    "a hedge": "Modi may support the proposal on grain exports.",
+    "an expectation": "Macron is expected to urge Xi to press Russia.",
+    "a condition": "If Putin backs the plan, talks will resume.",
+    "a negated call": "Erdogan did not urge a ceasefire in Syria.",
+    "a denial": "Rwanda denies supporting the rebels.",
+    "a passive": "Putin was urged by Erdogan to extend the deal.",
+    "a host's welcome": "Modi welcomed Macron at the airport on Monday.",
+    "a call by a subject that is the target": "Chinese media reported that the United States should lift sanctions.",
+    "a question": "Will Erdogan support the plan on grain exports?",
+    "a heading": "Erdogan Condemns Attack On Convoy\nThe talks went on.",
+    "a bullet line": "- Erdogan condemned the attack on the convoy.",
+}
+
+
+@pytest.mark.parametrize("text", NO_STANCE.values(), ids=NO_STANCE.keys())
+def test_no_stance(extract, text):
+    assert _stances(extract, text) == []
+
+
+def test_the_quote_is_the_whole_sentence_with_its_span(extract):
+    text = "Talks began at noon. Erdogan condemned the attack on the convoy, officials said later."
+    [stance] = extract(text).stances
+    assert stance.quote == "Erdogan condemned the attack on the convoy, officials said later."
+    assert text[stance.evidence.start : stance.evidence.end] == stance.quote
+
+
+def test_one_stance_per_holder_and_actor_in_an_article(extract):
+    text = "Erdogan condemned Israel on Monday. Later, Erdogan condemned Israel again."
+    assert _stances(extract, text) == [("recep-tayyip-erdogan", Polarity.OPPOSE, "ISR")]
