@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from kg.views.dates import date_label
 from kg.views.model import EncounterView, Fact, duration_label, kind_label
-from kg.views.text import shorten
+from kg.views.text import shorten, wrap
 
 CHAR_W = 7.0  # average width of a 12 px sans-serif character
 LABEL_MAX = 30
+NOTE_LINES = 2  # a stance's "calls for a ceasefire in Gaza" wraps, never cut inside a word
 EDGE_WORDS = {"participant": "took part", "country": "discussed", "organization": "discussed",
               "topic": "discussed", "treaty": "reaffirmed", "stance": "stance"}
 COLOURS = {"participant": "#1f77b4", "country": "#2ca02c", "organization": "#9467bd", "topic": "#7f7f7f",
@@ -55,7 +56,7 @@ def fact_lines(fact: Fact) -> tuple[str, ...]:
     if fact.role == "participant" and fact.note:
         return (first, fact.note)
     if fact.note:
-        return (first, shorten(fact.note, LABEL_MAX))
+        return (first, *wrap(fact.note, LABEL_MAX, NOTE_LINES))
     return (first,)
 
 

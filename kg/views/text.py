@@ -21,8 +21,29 @@ def esc(text: object) -> str:
 
 
 def shorten(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut between words (never inside one) with "…"; a first
+    word longer than the limit is kept whole."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    head = text[:cut] if cut > 0 else text.split(" ", 1)[0]
+    return head.rstrip(" ,;:-") + "…"
+
+
+def wrap(text: str, width: int, lines: int) -> tuple[str, ...]:
+    """``text`` on at most ``lines`` lines of about ``width`` characters, broken between words; what does
+    not fit ends the last line with "…"."""
+    words = text.split()
+    out: list[str] = []
+    while words and len(out) < lines:
+        line = words.pop(0)
+        while words and len(line) + 1 + len(words[0]) <= width:
+            line += " " + words.pop(0)
+        out.append(line)
+    if words:
+        out[-1] = shorten(out[-1] + " " + " ".join(words), max(width, len(out[-1]) + 1))
+    return tuple(out)
 
 
 def json_for_script(data: object) -> str:
