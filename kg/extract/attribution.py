@@ -93,18 +93,21 @@ class Attribution:
         named = self.actor(subject) if subject is not None else None
         if named is not None and named.kind in _PEOPLE:
             return named
-        if subject is not None and named is None and subject.lower_ not in self.words.first_person:
-            return None
+        if subject is not None and named is None and subject.lower_ not in self.words.first_person \
+                and not (subject.lemma_.lower() in self.words.joint_subjects and self._speaker_of(cue) is not None):
+            return None  # "the two leaders condemned ...": no one actor; but "the two sides should ...," Xi said
         speaker = self._speaker_of(cue)
         if speaker is not None:
             return speaker
         return named if named is not None and named.kind == "organization" else None
 
     def _speaker_of(self, cue: Token) -> Mark | None:
+        reporter = self._reporting_subject(cue)
+        if reporter is not None:
+            return reporter
         if cue.i in self.quoted:
             return self.speaker(self._index(cue.sent))
-        reporter = self._reporting_subject(cue)
-        return reporter if reporter is not None else self._according_to(cue.sent)
+        return self._according_to(cue.sent)
 
     def speaker(self, index: int) -> Mark | None:
         """The speaker of the quotation sentence ``index`` is in (its reporting verb may be in any
@@ -132,7 +135,9 @@ class Attribution:
     def _reporting_subject(self, cue: Token) -> Mark | None:
         """The actor subject of a reporting verb that the cue's clause hangs from ("X said Y supports Z")."""
         token = cue
-        while token.head != token and token.dep_ in _CLAUSE_UP:
+        first = True
+        while token.head != token and (first or token.dep_ in _CLAUSE_UP):
+            first = False
             token = token.head
             if token.lemma_.lower() in self.words.reporting_verbs and token.i not in self.quoted:
                 mark = self._reporter(token, cue)
@@ -143,8 +148,8 @@ class Attribution:
     def _reporter(self, verb: Token, cue: Token | None = None) -> Mark | None:
         """The actor who speaks at reporting verb ``verb``: its subject, or the object of a quoting verb
         ("Xinhua quoted Xi as saying")."""
-        if verb.lemma_.lower() in self.words.quoting_verbs:
-            quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if verb.lemma_.lower() in self.words.quoting_verbs:  # "quoted Xi as saying", "Xi was quoted as saying"
+            quoted = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
             return self.actor(quoted) if quoted is not None else None
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return None

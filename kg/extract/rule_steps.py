@@ -165,8 +165,8 @@ class StanceStep(_RuleStep):
         for index, sentence in enumerate(ctx.sentences):
             for draft in find_stances(sentence, attribution, gazetteer, self.data.lexicon):
                 holder = mark_actor(draft.holder, gazetteer, date, ctx.anchor)
-                if holder is None:
-                    continue
+                if holder is None or draft.holder.kind == "role" and holder.source == "text":
+                    continue  # an office is held by someone the gazetteer knows, or the holder is unsure
                 target = mark_actor(draft.target, gazetteer, date, ctx.anchor) if draft.target else None
                 if target is None and draft.target_text is None or target == holder:
                     continue

@@ -60,19 +60,26 @@ def _phrase(obj: Token, words: StanceWords) -> str | None:
             or len(noun.text) < 3 or not noun.is_alpha:
         return None
     start = min([noun.i, *(c.left_edge.i for c in noun.lefts if c.dep_ in _MODIFIERS)])
-    end = noun.i + 1
+    end = _phrase_end(noun, start, words)
     doc = noun.doc
+    span = doc[start:end]
+    if any(t.is_punct and t.text not in ("-", "'s", "’s") for t in span):
+        span = doc[noun.i : noun.i + 1]
+    return span.text.strip() or None
+
+
+def _phrase_end(noun: Token, start: int, words: StanceWords) -> int:
+    """The end of ``noun``'s phrase with the prepositional phrases that follow it ("a proposal for a pause
+    in strikes"), as long as the phrase stays short."""
+    end = noun.i + 1
     for prep in noun.rights:
         if prep.dep_ != "prep" or prep.i != end or prep.lower_ not in words.phrase_preps:
             break
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is None:
             break
-        right = max([pobj.i, *(c.right_edge.i for c in pobj.lefts)]) + 1
+        right = _phrase_end(pobj, start, words)
         if right - start > _MAX_WORDS:
             break
         end = right
-    span = doc[start:end]
-    if any(t.is_punct and t.text not in ("-", "'s", "’s") for t in span):
-        span = doc[noun.i : noun.i + 1]
-    return span.text.strip() or None
+    return end

@@ -55,8 +55,11 @@ def _verb_polarity(verb: Token, words: StanceWords) -> Polarity | None:
 
 
 def _objects(token: Token, words: StanceWords) -> tuple[Token, ...]:
-    return tuple(c for c in token.children if c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "dative")
-                 or c.dep_ == "prep" and c.lower_ in words.target_preps)
+    objects = [c for c in token.children if c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "dative")
+               or c.dep_ == "prep" and c.lower_ in words.target_preps]
+    objects += [p for o in objects if o.dep_ == "dobj" for p in o.children
+                if p.dep_ == "prep" and p.lower_ in words.target_preps]  # "attach importance *to* ..."
+    return tuple(objects)
 
 
 def cues_of(sentence: Span, words: StanceWords) -> list[Cue]:
@@ -72,7 +75,7 @@ def cues_of(sentence: Span, words: StanceWords) -> list[Cue]:
             if carried is not None:
                 found.append(carried)
                 continue
-            relation = _relation(token, words) or _evaluation(token, words)
+            relation = _relation(token, words) or _evaluation(token, words) or _valued(token, words)
             if relation is not None:
                 found.append(relation)
                 continue
@@ -82,7 +85,9 @@ def cues_of(sentence: Span, words: StanceWords) -> list[Cue]:
         elif token.lower_ in words.obligation_modals and token.dep_ == "aux" and token.head.pos_ == "VERB":
             subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.i < token.i:  # "should Russia invade": a condition
-                found.append(Cue(token.head, Polarity.CALL_FOR, (subject,), needs_speaker=True))
+                careful = any(t.lemma_.lower() in words.caution_words for t in token.head.subtree)
+                polarity = Polarity.CONCERN if careful else Polarity.CALL_FOR  # "should handle it with caution"
+                found.append(Cue(token.head, polarity, (subject,), needs_speaker=True))
     return found
 
 
@@ -127,10 +132,23 @@ def _evaluation(verb: Token, words: StanceWords) -> Cue | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in words.relation_nouns), None)
     if subject is None:
         return None
-    predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd", "prep")]
-    for predicate in predicates:
-        if any(t.lemma_.lower() in words.good_words for t in predicate.subtree):
-            return Cue(subject, Polarity.COOPERATE, (subject,), needs_speaker=True)
+    predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd", "prep", "dobj")]
+    rising = verb.lemma_.lower() in words.rising_verbs  # "ties are growing", "would reach new highs"
+    if rising or any(t.lemma_.lower() in words.good_words for p in predicates for t in p.subtree):
+        return Cue(subject, Polarity.COOPERATE, (subject,), needs_speaker=True)
+    return None
+
+
+def _valued(verb: Token, words: StanceWords) -> Cue | None:
+    """"attach great importance to Sino-US relations", "cherish our friendship": cooperation, when what
+    is valued is a relation."""
+    lemma = verb.lemma_.lower()
+    children = {c.lower_ for c in verb.children}
+    for cue in words.relation_cues:
+        first, *rest = cue.split()
+        if first == lemma and (not rest or rest[0] in children):
+            cue_ = Cue(verb, Polarity.COOPERATE, _objects(verb, words))
+            return cue_ if _about_relations(cue_, words) else None
     return None
 
 

@@ -208,6 +208,10 @@ class StanceWords:
     denials: frozenset[str]  # lemmas: "denies supporting"
     hospitality_verbs: frozenset[str]  # lemmas: "welcome", "receive" (a guest is no position)
     hospitality_nouns: frozenset[str]  # "arrival", "visit"
+    joint_subjects: frozenset[str]  # lemmas: "the two sides should ...," Xi said (the speaker holds it)
+    caution_words: frozenset[str]  # lemmas: "should handle it with caution" is concern
+    rising_verbs: frozenset[str]  # lemmas: a relation that "is growing", "will reach new highs"
+    relation_cues: tuple[str, ...]  # "attach importance", "cherish": cooperation when a relation is valued
     good_words: frozenset[str]  # lemmas: a relation "is extremely good", "at an unprecedented level"
     noun_polarity: dict[str, Polarity] = field(init=False, repr=False, compare=False)
 

@@ -41,6 +41,27 @@ HELD = {
     "a pronoun with one person before it": (
         "Scholz arrived in Ankara on Monday. He urged restraint in Syria.",
         ("olaf-scholz", Polarity.CALL_FOR, "restraint")),
+    "the person quoted as saying": (
+        "“We will deepen cooperation with Egypt,” Modi was quoted as saying by the agency.",
+        ("narendra-modi", Polarity.COOPERATE, "EGY")),
+    "what both sides should do, in the words of a speaker": (
+        "“The two sides should strengthen ties with each other,” Lula said.",
+        ("luiz-inacio-lula-da-silva", Polarity.COOPERATE, "ties with each other")),
+    "a call to act with caution is concern": (
+        "Xi said the United States should handle the issue with caution.",
+        ("xi-jinping", Polarity.CONCERN, "USA")),
+    "a relation said to grow": (
+        "Putin said relations with Vietnam were growing every year.",
+        ("vladimir-putin", Polarity.COOPERATE, "VNM")),
+    "importance attached to a relation": (
+        "Xi said he attached great importance to relations with Brazil.",
+        ("xi-jinping", Polarity.COOPERATE, "BRA")),
+    "an accusation": (
+        "Erdogan accused Israel of violating the truce.",
+        ("recep-tayyip-erdogan", Polarity.OPPOSE, "ISR")),
+    "agreeing to a proposal is support": (
+        "Putin agreed to a proposal for a pause in strikes on power plants.",
+        ("vladimir-putin", Polarity.SUPPORT, "a proposal for a pause in strikes on power plants")),
     "a refusal to back is opposition": (
         "Orban refused to back the new sanctions package.",
         ("viktor-orban", Polarity.OPPOSE, "the new sanctions package")),
@@ -64,6 +85,7 @@ NO_STANCE = {
     "a passive": "Putin was urged by Erdogan to extend the deal.",
     "a host's welcome": "Modi welcomed Macron at the airport on Monday.",
     "a call by a subject that is the target": "Chinese media reported that the United States should lift sanctions.",
+    "importance attached to something that is no relation": "Xi said he attached great importance to food security.",
     "a question": "Will Erdogan support the plan on grain exports?",
     "a heading": "Erdogan Condemns Attack On Convoy\nThe talks went on.",
     "a bullet line": "- Erdogan condemned the attack on the convoy.",
