@@ -83,21 +83,56 @@ def _qualifier_marks(marks: list[Mark]) -> dict[int, Mark]:
     return {m.end - 1: m for m in marks if m.kind in _QUALIFIER_KINDS and m.form in _QUALIFIER_FORMS}
 
 
-def _qualifier_before(doc: Doc, index: int, by_end: dict[int, Mark], words: PersonWords) -> tuple[int, Mark] | None:
+_POSSESSIVES = ("'s", "’s", "'")
+_MAX_BODY_WORDS = 4
+_BODY_ROLES = ("official",)  # the head of a country's agency, army, party: not the country's office
+
+
+def _qualifier_before(doc: Doc, index: int, by_end: dict[int, Mark],
+                      words: PersonWords) -> tuple[int, Mark, bool] | None:
     """"Kenyan", "Kenya's", "South Africa", "UN" right before token ``index`` (a few modifiers allowed between:
-    "Kenya's newly elected President")."""
+    "Kenya's newly elected President"), and whether the title is of a body of the country named between
+    ("Iran's atomic energy chief")."""
     cursor = index - 1
     skipped = 0
     while cursor >= 0 and skipped < 2 and doc[cursor].lower_ in words.modifiers:
         cursor -= 1
         skipped += 1
-    if cursor >= 0 and doc[cursor].lower_ in ("'s", "’s", "'"):
+    body = _body_before(doc, cursor)
+    if body is not None:
+        mark = by_end.get(body)
+        return (mark.start, mark, True) if mark is not None else None
+    if cursor >= 0 and doc[cursor].lower_ in _POSSESSIVES:
         cursor -= 1
     if cursor >= 2 and doc[cursor].text == ")":  # "his Democratic Republic of Congo (DRC) counterpart"
         opening = next((i for i in range(cursor - 1, max(cursor - 5, -1), -1) if doc[i].text == "("), None)
         cursor = opening - 1 if opening is not None else cursor
     mark = by_end.get(cursor)
-    return (mark.start, mark) if mark is not None else None
+    return (mark.start, mark, False) if mark is not None else None
+
+
+def _body_before(doc: Doc, cursor: int) -> int | None:
+    """The token before the possessive of "Iran's atomic energy" when ``cursor`` ends a run of lowercase
+    words after one ("Russia's foreign intelligence chief"), else None."""
+    end = cursor
+    while cursor >= 0 and end - cursor < _MAX_BODY_WORDS and doc[cursor].is_lower and doc[cursor].is_alpha \
+            and not doc[cursor].is_stop:
+        cursor -= 1
+    if cursor == end or cursor < 1 or doc[cursor].lower_ not in _POSSESSIVES:
+        return None
+    return cursor - 1
+
+
+def _body_after(doc: Doc, index: int) -> int | None:
+    """The comma after "'s atomic energy agency" or "'s Atomic Energy Organization" starting at token
+    ``index`` ("the head of Iran's atomic energy agency, Mohammad Eslami"), else None."""
+    if index >= len(doc) or doc[index].lower_ not in _POSSESSIVES:
+        return None
+    cursor = index + 1
+    while cursor < len(doc) and cursor - index <= _MAX_BODY_WORDS and doc[cursor].is_alpha \
+            and not (doc[cursor].is_stop and doc[cursor].is_lower):
+        cursor += 1
+    return cursor if cursor > index + 1 and cursor < len(doc) and doc[cursor].text == "," else None
 
 
 def _qualifier_after(doc: Doc, index: int, by_start: dict[int, Mark]) -> tuple[int, Mark] | None:
@@ -127,15 +162,20 @@ def find_titles(doc: Doc, marks: list[Mark], lexicon: Lexicon) -> list[_Title]:
             index += 1
             continue
         start, end, of = span.start, span.end, None
+        text = _title_text(span)
+        roles = tuple(r for r in titles[text] if r != "same")
         before = _qualifier_before(doc, start, by_end, words)
         after = _qualifier_after(doc, end, by_start)
         if before is not None:
             start, of = before[0], (before[1].kind, before[1].ref)
+            roles = _BODY_ROLES if before[2] else roles
         elif after is not None:
             end, of = after[0], (after[1].kind, after[1].ref)
-        text = _title_text(span)
+            body = _body_after(doc, end)
+            if body is not None:
+                end, roles = body, _BODY_ROLES
         previous = doc[start - 1].lower_ if start > 0 else ""
-        found.append(_Title(start, end, span, tuple(r for r in titles[text] if r != "same"), of,
+        found.append(_Title(start, end, span, roles, of,
                             previous in words.former or previous.endswith("-") and previous[:-1] in words.former,
                             text in words.counterpart_titles))
         index = span.end

@@ -248,3 +248,21 @@ def test_a_family_name_with_its_particle_is_a_later_mention_not_a_stranger(extra
                      "Mwaba and Al Thani held talks on Monday.")
     [encounter] = result.encounters
     assert {p.id for p in encounter.participants} == {"tamim-bin-hamad-al-thani", "zmb-kalonde-mwaba"}
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Zambian President Kalonde Mwaba met the head of Kenya's electoral commission, Amina Wekesa, in Lusaka on "
+     "Monday.", "Amina Wekesa", "KEN"),
+    ("Zambian President Kalonde Mwaba met the head of Peru's Central Reserve Bank, Julio Quispe, in Lusaka on "
+     "Monday.", "Julio Quispe", "PER"),
+    ("Zambian President Kalonde Mwaba met Russia's foreign intelligence chief Pavel Zorin in Lusaka on Monday.",
+     "Pavel Zorin", "RUS"),
+])
+def test_the_head_of_a_body_of_a_country_speaks_for_it_without_holding_its_office(extract, text, name, country):
+    """"the head of Kenya's electoral commission, X", "Russia's foreign intelligence chief X": the person speaks
+    for the country, as an official, not as its head of state ("the Kenyan leader" stays someone else)."""
+    result = extract(text)
+    [encounter] = result.encounters
+    assert {p.label for p in encounter.participants} == {"Kalonde Mwaba", name}
+    represents, _title, role = _actors(result)[name]
+    assert (represents, role) == (country, "official")
