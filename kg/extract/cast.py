@@ -146,8 +146,10 @@ def folded_names(gazetteer: Gazetteer, words: PersonWords) -> FoldedNames:
 def _known_as(group: _Group, office: Introduction | None, gazetteer: Gazetteer, words: PersonWords,
               names: FoldedNames) -> str | None:
     """The gazetteer person a group names: the same words up to accents; or a surname one slip away with
-    the title's office of the same country (or organization) held and the same first initial; or, when the
-    text names no country, a slip of the surname with the first name spelled alike ("Volodymyr Zelenskiy")."""
+    the title's office of the same country (or organization) held and the same first initial; or the same
+    surname and office under another first name ("President Ferdinand Marcos Jr." of the Philippines is
+    "Bongbong Marcos"); or, when the text names no country, a slip of the surname with the first name spelled
+    alike ("Volodymyr Zelenskiy")."""
     text = name_tokens(group.name.text, words)
     exact = names.get(text)
     if exact:
@@ -166,10 +168,18 @@ def _known_as(group: _Group, office: Introduction | None, gazetteer: Gazetteer, 
                 continue
             if of is None and (len(known) < 2 or known[0] != text[0]):
                 continue
-            if len(known) >= 2 and len(text) >= 2 and known[0][0] != text[0][0]:
-                continue
+            if len(known) >= 2 and len(text) >= 2 and known[0][0] != text[0][0] and (
+                    of is None or known[-1] != text[-1] or not _one_family(text[-1], of[1], gazetteer, words)):
+                continue  # another first name: the same person only by the surname of one family and the office
             found.add(person.id)
     return found.pop() if len(found) == 1 else None
+
+
+def _one_family(surname: str, country: str, gazetteer: Gazetteer, words: PersonWords) -> bool:
+    """Only one person of ``country`` in the gazetteer has ``surname`` (not "Al Saud", "Al Thani", "Bush")."""
+    holders = {p.id for p in gazetteer.people.values()
+               if p.country == country and name_tokens(p.name, words)[-1:] == (surname,)}
+    return len(holders) == 1
 
 
 def identity_key(of: tuple[str, str] | None, name: str, words: PersonWords) -> str:

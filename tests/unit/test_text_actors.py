@@ -46,13 +46,14 @@ def test_demonym_title_and_name_make_two_text_actors_of_one_call(extract):
 
 
 def test_title_of_country_and_a_name_holding_a_country_word(extract):
-    """"Prime Minister of Portugal Rui Montenegro": the country after "of" is who he speaks for, and the
-    country word inside his name is neither a country mentioned nor one discussed."""
-    result = extract("Prime Minister of Portugal Rui Montenegro met Foreign Minister of Ghana Kwesi Adjei-Boateng "
+    """"Finance Minister of Portugal Rui Montenegro": the country after "of" is who he speaks for, and the
+    country word inside his name is neither a country mentioned nor one discussed. (A made-up prime minister
+    would share the real one's surname and office, and so be him.)"""
+    result = extract("Finance Minister of Portugal Rui Montenegro met Foreign Minister of Ghana Kwesi Adjei-Boateng "
                      "in Lisbon on Monday to discuss trade with Brazil.")
     [encounter] = result.encounters
     assert _names(encounter) == {"Rui Montenegro", "Kwesi Adjei-Boateng"}
-    assert _actors(result)["Rui Montenegro"] == ("PRT", "Prime Minister", "head_of_government")
+    assert _actors(result)["Rui Montenegro"] == ("PRT", "Finance Minister", "minister")
     assert _actors(result)["Kwesi Adjei-Boateng"] == ("GHA", "Foreign Minister", "foreign_minister")
     discussed = {d.subject.id for d in encounter.discussions if not isinstance(d.subject, str)}
     assert "MNE" not in discussed and "MNE" not in {m.actor.id for m in result.mentions}
@@ -266,3 +267,14 @@ def test_the_head_of_a_body_of_a_country_speaks_for_it_without_holding_its_offic
     assert {p.label for p in encounter.participants} == {"Kalonde Mwaba", name}
     represents, _title, role = _actors(result)[name]
     assert (represents, role) == (country, "official")
+
+
+def test_a_known_leader_under_another_first_name_when_surname_title_and_country_agree(extract):
+    """The gazetteer's "Bongbong Marcos" is the "Philippine President Ferdinand Marcos Jr." of the text; the
+    same names with another country are someone else."""
+    result = extract("Philippine President Ferdinand Marcos Jr. met Zambian President Kalonde Mwaba in Manila on "
+                     "Monday.")
+    [encounter] = result.encounters
+    assert {p.id for p in encounter.participants} == {"bongbong-marcos", "zmb-kalonde-mwaba"}
+    other = extract("Zambian President Ferdinand Marcos met Chilean President Ignacio Varela on Monday.")
+    assert "bongbong-marcos" not in {p.id for e in other.encounters for p in e.participants}
