@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from kg.extract.mentions import Mark
-from kg.extract.persons import Introduction, find_introductions
+from kg.extract.persons import Introduction, Title, find_introductions, find_titles
 from kg.folding import fold
 from kg.gazetteer import Gazetteer, OfficeTerm, Person
 from kg.keys import text_actor_key
@@ -371,7 +371,8 @@ def build_cast(doc: Doc, marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexic
     ``folded`` is :func:`folded_names` and ``places`` :func:`place_index` of the gazetteer."""
     words = lexicon.persons
     marks = _whole_names(doc, marks, words, folded)
-    introductions = find_introductions(doc, marks, lexicon)
+    titles = find_titles(doc, marks, lexicon)
+    introductions = find_introductions(doc, marks, lexicon, titles)
     groups = _group(introductions, words)
     named = _named_here(marks, gazetteer, words)
     home = dateline_country(doc.text, places)
@@ -388,12 +389,38 @@ def build_cast(doc: Doc, marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexic
     person_marks += _later_mentions(doc, owners, [m for m in marks if m.kind != "role"], taken,
                                     _strangers(doc, marks + person_marks, words, owners,
                                                _title_words(lexicon)))
+    article_people = {**{pid: gazetteer.people[pid] for pid in named}, **{m.id: m.person for m in members if m.person}}
+    person_marks += _title_mentions(doc, titles, marks + person_marks, article_people)
     taken = {i for m in person_marks for i in range(m.start, m.end)}
     kept = [m for m in marks if not _covered(m, taken, person_marks)]
     extra = {m.id: m.person for m in members if m.person is not None}
     merged = sorted(kept + person_marks, key=lambda m: (m.start, m.end))
     unique = {m.id: m for m in members}
     return Cast(tuple(unique.values()), merged, gazetteer.with_people(extra))
+
+
+def _title_mentions(doc: Doc, titles: list[Title], marks: list[Mark], people: dict[str, Person]) -> list[Mark]:
+    """"The Emir welcomed ...", "the HR/VP emphasised ...": a title after "the", naming no country or
+    organization and introducing no name, is the one person of the article (``people``) holding such an
+    office, by its title when the titles tell them apart ("the Emir" beside a president, both heads of state);
+    with two ("the president" in an article on two presidents) it names nobody."""
+    covered = {i for m in marks for i in range(m.start, m.end)}
+    found: list[Mark] = []
+    for title in titles:
+        span = title.title
+        if title.of is not None or not title.roles or title.counterpart or any(
+                i in covered for i in range(title.start, title.end)):
+            continue
+        if span.start == 0 or doc[span.start - 1].lower_ != "the" or (
+                span.end < len(doc) and doc[span.end].is_title):
+            continue
+        holders = [pid for pid, person in people.items() if any(t.role in title.roles for t in person.offices)]
+        read = span.text.lower()
+        titled = [pid for pid in holders if any(read in t.title.lower() for t in people[pid].offices)]
+        holders = titled or holders  # "the Emir" is the emir, not the president of the same role
+        if len(holders) == 1:
+            found.append(Mark(MarkKind.PERSON, holders[0], "title", span))
+    return found
 
 
 def _covered(mark: Mark, taken: set[int], person_marks: list[Mark]) -> bool:

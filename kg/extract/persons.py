@@ -38,7 +38,7 @@ class Introduction:
 
 
 @dataclass(frozen=True)
-class _Title:
+class Title:
     start: int  # first token of the whole phrase (qualifier included)
     end: int  # token after the phrase
     title: Span  # the title words alone
@@ -148,13 +148,13 @@ def _qualifier_after(doc: Doc, index: int, by_start: dict[int, Mark]) -> tuple[i
     return (mark.end, mark) if mark is not None else None
 
 
-def find_titles(doc: Doc, marks: list[Mark], lexicon: Lexicon) -> list[_Title]:
+def find_titles(doc: Doc, marks: list[Mark], lexicon: Lexicon) -> list[Title]:
     """Every office title of the doc with the country or organization it names, if any."""
     words, titles = lexicon.persons, lexicon.titles.titles
     longest, first_words = _longest(titles), _first_words(titles)
     by_end = _qualifier_marks(marks)
     by_start = {m.start: m for m in marks if m.kind in _QUALIFIER_KINDS}
-    found: list[_Title] = []
+    found: list[Title] = []
     index = 0
     while index < len(doc):
         span = _title_at(doc, index, titles, longest, first_words)
@@ -175,7 +175,7 @@ def find_titles(doc: Doc, marks: list[Mark], lexicon: Lexicon) -> list[_Title]:
             if body is not None:
                 end, roles = body, _BODY_ROLES
         previous = doc[start - 1].lower_ if start > 0 else ""
-        found.append(_Title(start, end, span, roles, of,
+        found.append(Title(start, end, span, roles, of,
                             previous in words.former or previous.endswith("-") and previous[:-1] in words.former,
                             text in words.counterpart_titles))
         index = span.end
@@ -256,23 +256,25 @@ def _name_before(doc: Doc, index: int, words: PersonWords, taken: set[int]) -> S
     return doc[found[0] : found[-1] + 1]
 
 
-def _introduction(name: Span, title: _Title) -> Introduction:
+def _introduction(name: Span, title: Title) -> Introduction:
     return Introduction(name, title.title.text, title.roles, title.of, title.former, title.counterpart)
 
 
-def find_introductions(doc: Doc, marks: list[Mark], lexicon: Lexicon) -> list[Introduction]:
-    """Names read with a title, in text order. Names the gazetteer marks as a person are left to it; a name
-    must not be wholly a country or organization the gazetteer knows ("President of Russia")."""
+def find_introductions(doc: Doc, marks: list[Mark], lexicon: Lexicon,
+                       titles: list[Title] | None = None) -> list[Introduction]:
+    """Names read with a title (``titles``: :func:`find_titles` of the doc), in text order. Names the
+    gazetteer marks as a person are left to it; a name must not be wholly a country or organization the
+    gazetteer knows ("President of Russia")."""
     persons = {i for m in marks if m.kind == "person" for i in range(m.start, m.end)}
     places = {(m.start, m.end) for m in marks if m.kind in _QUALIFIER_KINDS}
     words = lexicon.persons
-    titles = find_titles(doc, marks, lexicon)
+    titles = find_titles(doc, marks, lexicon) if titles is None else titles
     title_tokens = {i for t in titles for i in range(t.title.start, t.title.end)}
     blocked = persons | title_tokens
     by_start = {m.start: m for m in marks if m.kind in _QUALIFIER_KINDS}
     found: list[Introduction] = []
 
-    def keep(name: Span | None, title: _Title) -> None:
+    def keep(name: Span | None, title: Title) -> None:
         if name is None or (name.start, name.end) in places:
             return
         if any(t.lower_ in words.institution_words for t in name):
@@ -282,7 +284,7 @@ def find_introductions(doc: Doc, marks: list[Mark], lexicon: Lexicon) -> list[In
         if title.of is None:
             after = _qualifier_after(doc, name.end, by_start)  # "President Azali Assoumani of Comoros"
             if after is not None:
-                title = _Title(title.start, after[0], title.title, title.roles, (after[1].kind, after[1].ref),
+                title = Title(title.start, after[0], title.title, title.roles, (after[1].kind, after[1].ref),
                                title.former, title.counterpart)
         found.append(_introduction(name, title))
 

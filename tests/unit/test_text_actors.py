@@ -278,3 +278,17 @@ def test_a_known_leader_under_another_first_name_when_surname_title_and_country_
     assert {p.id for p in encounter.participants} == {"bongbong-marcos", "zmb-kalonde-mwaba"}
     other = extract("Zambian President Ferdinand Marcos met Chilean President Ignacio Varela on Monday.")
     assert "bongbong-marcos" not in {p.id for e in other.encounters for p in e.participants}
+
+
+def test_a_bare_title_names_the_one_person_of_the_article_holding_it(extract):
+    """"the Emir" after "Qatari Emir Tamim bin Hamad Al Thani": a title with no country and no name after it."""
+    result = extract("Qatari Emir Tamim bin Hamad Al Thani arrived in Lusaka on Sunday. On Monday the Emir met "
+                     "Zambian President Kalonde Mwaba at State House.")
+    [encounter] = result.encounters
+    assert {p.id for p in encounter.participants} == {"tamim-bin-hamad-al-thani", "zmb-kalonde-mwaba"}
+
+
+def test_a_bare_title_two_people_of_the_article_hold_names_nobody(person_marks):
+    marks = person_marks("Zambian President Kalonde Mwaba met Chilean President Ignacio Varela in Lusaka. The "
+                         "president said the talks went well.")
+    assert [text for text, _ in marks] == ["Kalonde Mwaba", "Ignacio Varela"]
