@@ -27,7 +27,10 @@ def _speaker_verb(token: Token, lexicon: Lexicon) -> bool:
     if head.dep_ in ("dobj", "dative") and verb.lemma_.lower() in words.address_verbs:
         return True  # "he told Xi ...", "Biden urged Putin ..."
     if head.dep_ in _SUBJECT_DEPS and verb.lemma_.lower() in lexicon.cues.speech_verbs:
-        # reported speech is past tense ("said", "told"); present-tense analysis is the writer's voice
+        # reported speech is past tense ("said", "told"); present-tense analysis is the writer's voice, and so
+        # is a long-standing position in the present perfect ("Beijing has supported ...")
+        if any(c.dep_ == "aux" and c.lower_ in words.present_perfect_auxiliaries for c in verb.children):
+            return verb.lemma_.lower() in words.reporting_lemmas
         return verb.tag_ in ("VBD", "VBN") or verb.lemma_.lower() in words.reporting_lemmas
     if (head.dep_ == "pobj" and head.head.lower_ in words.attribution_preps
             and head.head.head.lower_ in words.attribution_heads):

@@ -258,15 +258,15 @@ def in_attribution(token: Token, lexicon: Lexicon) -> bool:
 
 
 def is_negated(token: Token, lexicon: Lexicon) -> bool:
-    """The mention is the subject of a denied discussion ("nothing was discussed concerning X", "they did
-    not discuss X", "X was not raised"). Negation inside what was said ("Iran should never ...") is content,
-    not denial, and does not count."""
+    """The mention is the subject of a denied or uncertain discussion ("nothing was discussed concerning X",
+    "they did not discuss X", "X was not raised", "it is unknown whether they talked about X"). Negation
+    inside what was said ("Iran should never ...") is content, not denial, and does not count."""
     words = lexicon.subjects
     negation = words.negation_words
     current = token
     for _ in range(12):
         if current.pos_ in ("VERB", "AUX") and current.lemma_.lower() in words.discussion_verbs:
-            return any(
+            return any(c.dep_ == "mark" and c.lower_ in words.uncertainty_marks for c in current.children) or any(
                 child.dep_ == "neg"
                 or (child.lower_ in negation and child.dep_ in ("det", "nsubj", "nsubjpass", "dobj", "advmod"))
                 or (child.dep_ in ("nsubj", "nsubjpass", "dobj")

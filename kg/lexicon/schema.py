@@ -122,6 +122,7 @@ class LinkingWords:
     expecting_lemmas: frozenset[str]
     intending_lemmas: frozenset[str]
     copula_lemmas: frozenset[str]
+    present_perfect_auxiliaries: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ class SubjectWords:
     of_preps: frozenset[str]
     attendance_lemmas: frozenset[str]
     timing_lemmas: frozenset[str]
+    uncertainty_marks: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -243,6 +243,18 @@ CASES = [
         "country", {"IRN"}, id="what_a_participant_said_at_another_time_is_not_about_the_encounter",
     ),
     pytest.param(
+        f"{CALL} They discussed Oman, but it is unclear whether they talked about Iran.",
+        "country", {"OMN"}, id="an_uncertain_discussion_is_not_reported",
+    ),
+    pytest.param(
+        f"{CALL} They discussed Iran. New Delhi has supported the position of Paris that Chad is a key partner.",
+        "country", {"IRN"}, id="a_long_standing_position_in_the_present_perfect_is_the_writers_background",
+    ),
+    pytest.param(
+        f"{CALL} They discussed Iran. New Delhi has said that Chad is a key partner.",
+        "country", {"IRN", "TCD"}, id="what_a_participants_government_has_said_is_reported_speech",
+    ),
+    pytest.param(
         f"{CALL} They discussed Iran. In previous meetings between the two men, the two leaders argued over "
         "Nepal and Bhutan.",
         "country", {"IRN"}, id="a_phrase_on_earlier_encounters_makes_the_sentence_about_them",
