@@ -148,8 +148,8 @@ def _known_as(group: _Group, office: Introduction | None, gazetteer: Gazetteer, 
     """The gazetteer person a group names: the same words up to accents; or a surname one slip away with
     the title's office of the same country (or organization) held and the same first initial; or the same
     surname and office under another first name ("President Ferdinand Marcos Jr." of the Philippines is
-    "Bongbong Marcos"); or, when the text names no country, a slip of the surname with the first name spelled
-    alike ("Volodymyr Zelenskiy")."""
+    "Bongbong Marcos"); or, when the text names no country (or no office: "his Congolese counterpart, Felix
+    Antoine Tshisekedi"), a slip of the surname with the first name spelled alike ("Volodymyr Zelenskiy")."""
     text = name_tokens(group.name.text, words)
     exact = names.get(text)
     if exact:
@@ -158,7 +158,10 @@ def _known_as(group: _Group, office: Introduction | None, gazetteer: Gazetteer, 
     found = set()
     for person in gazetteer.people.values():
         if of is not None:
-            if office is None or not any(t.of == of[1] and t.role in office.roles for t in person.offices):
+            if office is None:  # "his Congolese counterpart, Felix Antoine Tshisekedi": no office to hold
+                if person.country != of[1] or len(text) < 2:
+                    continue
+            elif not any(t.of == of[1] and t.role in office.roles for t in person.offices):
                 continue
         elif len(text) < 2:
             continue
@@ -166,7 +169,7 @@ def _known_as(group: _Group, office: Introduction | None, gazetteer: Gazetteer, 
             known = name_tokens(alias, words)
             if not known or not _close(text[-1], known[-1]):
                 continue
-            if of is None and (len(known) < 2 or known[0] != text[0]):
+            if (of is None or office is None) and (len(known) < 2 or known[0] != text[0]):
                 continue
             if len(known) >= 2 and len(text) >= 2 and known[0][0] != text[0][0] and (
                     of is None or known[-1] != text[-1] or not _one_family(text[-1], of[1], gazetteer, words)):

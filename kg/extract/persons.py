@@ -253,6 +253,8 @@ def _name_before(doc: Doc, index: int, words: PersonWords, taken: set[int]) -> S
     found = _name_tokens(doc, index - 1, -1, words, taken)
     if not found or found[-1] != index - 1:
         return None
+    if doc[found[0]].is_sent_start and not any(doc[i].pos_ == "PROPN" for i in found):
+        return None  # "Earlier, the Nigerian leader met ...": a capitalised opening word, not a name
     return doc[found[0] : found[-1] + 1]
 
 

@@ -292,3 +292,19 @@ def test_a_bare_title_two_people_of_the_article_hold_names_nobody(person_marks):
     marks = person_marks("Zambian President Kalonde Mwaba met Chilean President Ignacio Varela in Lusaka. The "
                          "president said the talks went well.")
     assert [text for text, _ in marks] == ["Kalonde Mwaba", "Ignacio Varela"]
+
+
+def test_a_counterpart_with_a_middle_name_is_the_known_leader_of_that_country(extract):
+    """"his Ghanaian counterpart, John Kwame Mahama" beside a leader the gazetteer knows: no office is read,
+    but the country, the first name and the surname are the gazetteer's John Mahama."""
+    result = extract("Rwandan President Paul Kagame met his Ghanaian counterpart, John Kwame Mahama, in Accra on "
+                     "Tuesday.")
+    [encounter] = result.encounters
+    assert {p.id for p in encounter.participants} == {"paul-kagame", "john-mahama"}
+    assert result.text_actors == ()
+
+
+def test_a_capitalised_opening_word_before_an_apposed_title_is_not_a_name(extract):
+    result = extract("Zambian President Kalonde Mwaba arrived in Dubai. Earlier, the Zambian leader met with King "
+                     "Charles III on Friday.")
+    assert [a.name for a in result.text_actors] == ["Kalonde Mwaba"]
