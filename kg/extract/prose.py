@@ -8,19 +8,34 @@ from spacy.tokens import Span
 _BULLETS = ("\u2022", "\u25cf", "\u25aa", "\u2013", "\u2014", "-", "*", "\u00b7", ">")
 _ENDS = (".", "!", "?", "\u201d", '"', "\u2019", "'", ")", ":", "\u2026")
 _MIN_WORDS = 3
+_CACHE = "kg.prose"  # Doc.user_data key: sentence start -> is_prose
 
 
 def line_of(sentence: Span) -> str:
-    """The line of the text (between line breaks) on which ``sentence`` starts, stripped."""
-    text = sentence.doc.text
-    start = text.rfind("\n", 0, sentence.start_char) + 1
-    end = text.find("\n", sentence.start_char)
-    return text[start : end if end >= 0 else len(text)].strip()
+    """The line of the text (between line breaks) on which ``sentence`` starts, stripped (read off the
+    tokens: ``doc.text`` is rebuilt on every access)."""
+    doc = sentence.doc
+    first = next((t.i for t in sentence if not t.is_space), sentence.start)
+    start = first
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    end = first
+    while end < len(doc) and "\n" not in doc[end].text_with_ws:
+        end += 1
+    line = "".join(t.text_with_ws for t in doc[start : min(end + 1, len(doc))])
+    return line.split("\n", 1)[0].strip() if "\n" in line else line.strip()
 
 
 def is_prose(sentence: Span) -> bool:
     """The sentence's line ends like a sentence and does not start like a bullet line, and the sentence
     has a few words, some of them lowercase (a headline in title case is no sentence)."""
+    known = sentence.doc.user_data.setdefault(_CACHE, {})
+    if sentence.start not in known:
+        known[sentence.start] = _is_prose(sentence)
+    return known[sentence.start]
+
+
+def _is_prose(sentence: Span) -> bool:
     line = line_of(sentence)
     if not line or line.startswith(_BULLETS) or not line.endswith(_ENDS):
         return False

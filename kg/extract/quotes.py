@@ -13,12 +13,19 @@ from spacy.tokens import Doc, Span
 _OPEN = {"\u201c"}  # “
 _CLOSE = {"\u201d"}  # ”
 _TOGGLE = {'"'}
+_MARKS = _OPEN | _CLOSE | _TOGGLE
 
 
 def _ends_paragraph(sentence: Span) -> bool:
-    if "\n" in sentence.text[len(sentence.text.rstrip()) :]:
-        return True
+    """A line break ends the sentence, or follows it (read off the tokens, not the sentence's text)."""
     doc = sentence.doc
+    for token in reversed(sentence):
+        if not token.is_space:
+            if "\n" in token.whitespace_:
+                return True
+            break
+        if "\n" in token.text:
+            return True
     return sentence.end < len(doc) and doc[sentence.end].is_space and "\n" in doc[sentence.end].text
 
 
@@ -28,7 +35,7 @@ def quote_continuations(sentences: list[Span]) -> list[int | None]:
     result: list[int | None] = []
     for index, sentence in enumerate(sentences):
         result.append(opened_in)
-        for char in sentence.text:
+        for char in (c for t in sentence if t.text[:1] in _MARKS for c in t.text):
             if char in _OPEN:
                 opened_in = index if opened_in is None else opened_in
             elif char in _CLOSE:
