@@ -19,7 +19,8 @@ _ACTOR_KINDS = ("person", "role", "country", "organization")
 _PEOPLE = ("person", "role")
 _LOOK_BACK = 3  # sentences a pronoun's antecedent may be back
 _SUBJECTS = ("nsubj", "nsubjpass")
-_CLAUSE_UP = ("ccomp", "xcomp", "conj", "advcl", "parataxis", "pcomp", "acl", "relcl", "prep", "pobj", "dobj")
+_CLAUSE_UP = ("ccomp", "xcomp", "conj", "advcl", "parataxis", "pcomp", "acl", "relcl", "prep", "pobj", "dobj",
+              "acomp")
 
 
 def _participle(verb: Token) -> bool:
@@ -56,13 +57,19 @@ class Attribution:
         mark = _mark_at(token, self.actors)
         if mark is not None:
             return mark
+        if token.lower_ in self.words.relative_pronouns and token.head.dep_ == "relcl":
+            return _mark_at(token.head.head, self.actors)  # "Erdogan, who said ..."
         if token.lower_ in self.words.pronouns and token.i not in self.quoted:
             return self.antecedent(token)
         return None
 
     def antecedent(self, pronoun: Token) -> Mark | None:
-        """The one person named (outside quotation marks) before ``pronoun`` in its sentence, else in the
-        nearest sentence before that names anyone; None when it could be two people."""
+        """The person subject of the clause the pronoun's clause hangs from, else the one person named
+        (outside quotation marks) before ``pronoun`` in its sentence, else in the nearest sentence before
+        that names anyone; None when it could be two people."""
+        governing = self._governing_person(pronoun)
+        if governing is not None:
+            return governing
         sentence = pronoun.sent
         before = self._people(sentence.start, pronoun.i)
         if before:
@@ -72,6 +79,19 @@ class Attribution:
             people = self._people(previous.start, previous.end)
             if people:
                 return next(iter(people.values())) if len(people) == 1 else None
+        return None
+
+    def _governing_person(self, pronoun: Token) -> Mark | None:
+        """The person subject of the nearest clause the pronoun's clause hangs from ("X said he would",
+        "Putin confirmed ..., though he warned")."""
+        for verb in pronoun.head.ancestors:
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+            if subject is None or subject.lower_ in self.words.pronouns:
+                continue
+            mark = _mark_at(subject, self.actors)
+            if mark is None and subject.lower_ in self.words.relative_pronouns and verb.dep_ == "relcl":
+                mark = _mark_at(verb.head, self.actors)
+            return mark if mark is not None and mark.kind in _PEOPLE and mark.start not in self.quoted else None
         return None
 
     def _people(self, start: int, end: int) -> dict[str, Mark]:
@@ -93,13 +113,20 @@ class Attribution:
         named = self.actor(subject) if subject is not None else None
         if named is not None and named.kind in _PEOPLE:
             return named
-        if subject is not None and named is None and subject.lower_ not in self.words.first_person \
-                and not (subject.lemma_.lower() in self.words.joint_subjects and self._speaker_of(cue) is not None):
+        if subject is not None and named is None and not self._speakers_word(subject, cue):
             return None  # "the two leaders condemned ...": no one actor; but "the two sides should ...," Xi said
         speaker = self._speaker_of(cue)
         if speaker is not None:
             return speaker
         return named if named is not None and named.kind == "organization" else None
+
+    def _speakers_word(self, subject: Token, cue: Token) -> bool:
+        """A subject that stands for the speaker: "I", "we", "it is important to ...", or, when there is
+        a speaker, "the two sides"."""
+        lower = subject.lower_
+        if lower in self.words.first_person or lower in self.words.impersonal_subjects:
+            return True
+        return subject.lemma_.lower() in self.words.joint_subjects and self._speaker_of(cue) is not None
 
     def _speaker_of(self, cue: Token) -> Mark | None:
         reporter = self._reporting_subject(cue)

@@ -170,10 +170,10 @@ class StanceStep(_RuleStep):
                 target = mark_actor(draft.target, gazetteer, date, ctx.anchor) if draft.target else None
                 if target is None and draft.target_text is None or target == holder:
                     continue
-                if target is not None:  # one stance per holder, polarity and actor: its first statement
-                    if (holder.id, draft.polarity, target.id) in seen:
-                        continue
-                    seen.add((holder.id, draft.polarity, target.id))
+                about = target.id if target is not None else (draft.target_text or "").lower()
+                if (holder.id, draft.polarity, about) in seen:
+                    continue  # one stance per holder, polarity and target: its first statement
+                seen.add((holder.id, draft.polarity, about))
                 stances.append(Stance(holder, draft.polarity, draft.quote, ctx.evidence(index, self.id), target,
                                       None if target is not None else draft.target_text))
         return tuple(stances)

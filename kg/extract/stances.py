@@ -59,7 +59,13 @@ def _objects(token: Token, words: StanceWords) -> tuple[Token, ...]:
                or c.dep_ == "prep" and c.lower_ in words.target_preps]
     objects += [p for o in objects if o.dep_ == "dobj" for p in o.children
                 if p.dep_ == "prep" and p.lower_ in words.target_preps]  # "attach importance *to* ..."
-    return tuple(objects)
+    return tuple(o for o in objects if not _when(o))
+
+
+def _when(token: Token) -> bool:
+    """"on Tuesday", "in March": when, not what about."""
+    head = next((c for c in token.children if c.dep_ == "pobj"), token) if token.dep_ == "prep" else token
+    return head.ent_type_ in ("DATE", "TIME")
 
 
 def cues_of(sentence: Span, words: StanceWords) -> list[Cue]:

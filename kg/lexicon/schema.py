@@ -210,6 +210,8 @@ class StanceWords:
     denials: frozenset[str]  # lemmas: "denies supporting"
     hospitality_verbs: frozenset[str]  # lemmas: "welcome", "receive" (a guest is no position)
     hospitality_nouns: frozenset[str]  # "arrival", "visit"
+    impersonal_subjects: frozenset[str]  # "it is important to ..." in a speaker's words
+    relative_pronouns: frozenset[str]  # "Erdogan, who said ..."
     joint_subjects: frozenset[str]  # lemmas: "the two sides should ...," Xi said (the speaker holds it)
     caution_words: frozenset[str]  # lemmas: "should handle it with caution" is concern
     rising_verbs: frozenset[str]  # lemmas: a relation that "is growing", "will reach new highs"

@@ -62,6 +62,18 @@ HELD = {
     "agreeing to a proposal is support": (
         "Putin agreed to a proposal for a pause in strikes on power plants.",
         ("vladimir-putin", Polarity.SUPPORT, "a proposal for a pause in strikes on power plants")),
+    "the antecedent of a relative pronoun": (
+        "Pashinyan met Erdogan, who said he would support the peace talks with Baku.",
+        ("recep-tayyip-erdogan", Polarity.SUPPORT, "AZE")),
+    "a pronoun under the clause of a person": (
+        "Modi held a call with Putin on Friday, where he reiterated his call for dialogue.",
+        ("narendra-modi", Polarity.CALL_FOR, "dialogue")),
+    "it is important to ..., in the words of a speaker": (
+        "\u201cIt is important to reject protectionism,\u201d Lula said.",
+        ("luiz-inacio-lula-da-silva", Polarity.OPPOSE, "protectionism")),
+    "willing to work with, in reported speech": (
+        "Xi said China was willing to work with Mexico on trade.",
+        ("xi-jinping", Polarity.COOPERATE, "MEX")),
     "a refusal to back is opposition": (
         "Orban refused to back the new sanctions package.",
         ("viktor-orban", Polarity.OPPOSE, "the new sanctions package")),
@@ -102,6 +114,11 @@ def test_the_quote_is_the_whole_sentence_with_its_span(extract):
     [stance] = extract(text).stances
     assert stance.quote == "Erdogan condemned the attack on the convoy, officials said later."
     assert text[stance.evidence.start : stance.evidence.end] == stance.quote
+
+
+def test_one_stance_per_holder_and_target_phrase_in_an_article(extract):
+    text = "Modi called for dialogue on Monday. On Tuesday, Modi again called for dialogue."
+    assert _stances(extract, text) == [("narendra-modi", Polarity.CALL_FOR, "dialogue")]
 
 
 def test_one_stance_per_holder_and_actor_in_an_article(extract):
