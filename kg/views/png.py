@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from kg.errors import ConfigError
-from kg.views.layout import COLOURS, Box, Layout, layout
+from kg.views.layout import COLOURS, SWATCH, Box, Layout, layout
 from kg.views.model import EncounterView
 from kg.views.text import clean, shorten
 
@@ -33,6 +33,15 @@ def _box(ax, box: Box) -> None:
                 fontsize=9 if i == 0 else 8, parse_math=False)
 
 
+def _legend(ax, lay: Layout) -> None:
+    from matplotlib.patches import Rectangle
+
+    for key in lay.legend:
+        ax.add_patch(Rectangle((key.x, key.y), SWATCH, SWATCH, color=COLOURS.get(key.role, "#444"), gid="kg-key"))
+        ax.text(key.x + SWATCH + 6, key.y + SWATCH / 2, key.text, fontsize=8, color="#52606d", va="center",
+                parse_math=False)
+
+
 def draw(lay: Layout) -> bytes:
     fig = new_figure(lay.width, lay.height)
     ax = fig.add_axes((0, 0, 1, 1))
@@ -40,6 +49,7 @@ def draw(lay: Layout) -> bytes:
     ax.set_ylim(lay.height, 0)
     ax.axis("off")
     ax.text(20, 25, clean(shorten(lay.title, 110)), fontsize=12, weight="bold", color="#17324d", parse_math=False)
+    _legend(ax, lay)
     c = lay.centre
     for e in lay.edges:
         ax.plot([c.x, e.box.x], [c.y, e.box.y], color="#9aa5b1", linewidth=1.2, zorder=1)

@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
-from kg.views.layout import COLOURS, Box, Edge, Layout, layout
+from kg.views.layout import COLOURS, SWATCH, Box, Edge, Layout, layout
 from kg.views.model import EncounterView
 from kg.views.text import esc, shorten
 
 STYLE = (".edge line{stroke:#9aa5b1;stroke-width:1.6}.edge text{font-size:10px;fill:#52606d}"
          ".edge:hover line,.edge:focus line{stroke:#17324d;stroke-width:3}"
-         ".box text{font-size:12px;fill:#fff}.box .sub{font-size:11px}"
+         ".box text{font-size:12px;fill:#fff}.box .sub{font-size:11px}.legend text{font-size:11px;fill:#52606d}"
          "svg{font-family:DejaVu Sans,Verdana,sans-serif}")
 
 
@@ -45,6 +45,16 @@ def _edge(edge: Edge, centre: Box, linked: bool) -> str:
     return f"<g {attrs}>{body}</g>"
 
 
+def _legend(lay: Layout) -> str:
+    parts = ['<g class="legend">']
+    for key in lay.legend:
+        parts.append(f'<g class="key role-{esc(key.role)}"><rect x="{key.x:.1f}" y="{key.y:.1f}" width="{SWATCH:.0f}" '
+                     f'height="{SWATCH:.0f}" rx="2" fill="{COLOURS.get(key.role, "#444")}"/>'
+                     f'<text x="{key.x + SWATCH + 6:.1f}" y="{key.y + SWATCH - 2:.1f}">{esc(key.text)}</text></g>')
+    parts.append("</g>")
+    return "".join(parts)
+
+
 def render_layout(lay: Layout, *, linked: bool = False, standalone: bool = True) -> str:
     head = '<?xml version="1.0" encoding="UTF-8"?>\n' if standalone else ""
     parts = [head, f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {lay.width:.0f} {lay.height:.0f}" '
@@ -53,6 +63,7 @@ def render_layout(lay: Layout, *, linked: bool = False, standalone: bool = True)
              '<rect width="100%" height="100%" fill="#fff"/>',
              '<text x="20" y="30" font-size="16" font-weight="bold" fill="#17324d">'
              f'{esc(shorten(lay.title, 110))}</text>']
+    parts.append(_legend(lay))
     parts += [_edge(e, lay.centre, linked) for e in lay.edges]
     parts.append(_box(lay.centre))
     parts += [_box(e.box, f' data-fact="{e.index}"') for e in lay.edges]

@@ -233,3 +233,30 @@ def test_actor_filter_folds_diacritics(driver, base_url: str, site_dir: Path) ->
     actor.send_keys("Nobody")
     _wait(browser, lambda b: not shown(b))
     assert "none matches actor “Nobody”" in browser.find_element(By.ID, "count").text
+
+
+def test_encounter_picture_has_a_legend(driver, base_url: str, site_dir: Path, tmp_path: Path) -> None:
+    """Issue 16: the node colours of the pictures were not explained. The legend shows each colour used, as
+    drawn, and covers no box."""
+    import json
+
+    from selenium.webdriver.common.by import By
+
+    browser = driver
+    entries = json.loads((site_dir / "data.json").read_text(encoding="utf-8"))["encounters"]
+    browser.get(base_url + next(e["page"] for e in entries if e["date"] == "2026-02-04"))
+    keys = _wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "svg g.legend g.key"))
+    seen = browser.execute_script(
+        "const fill = (el) => getComputedStyle(el.querySelector('rect')).fill;"
+        "const out = {boxes: {}, keys: {}, clash: []};"
+        "for (const g of document.querySelectorAll('svg g.box')) out.boxes[g.classList[1]] = fill(g);"
+        "const legend = document.querySelector('svg g.legend').getBoundingClientRect();"
+        "for (const g of document.querySelectorAll('svg g.legend g.key')) out.keys[g.classList[1]] = fill(g);"
+        "for (const g of document.querySelectorAll('svg g.box')) { const r = g.getBoundingClientRect();"
+        "  if (r.top < legend.bottom && r.bottom > legend.top && r.left < legend.right && r.right > legend.left)"
+        "    out.clash.push(g.textContent); }"
+        "return out;")
+    assert seen["keys"] == seen["boxes"] and len(seen["keys"]) >= 4
+    assert not seen["clash"]
+    assert all(k.is_displayed() for k in keys) and "country discussed" in keys[2].text
+    _screenshot(browser, tmp_path / "legend.png")

@@ -111,3 +111,39 @@ def test_png_is_a_picture(hostile_view: EncounterView) -> None:
     image = Image.open(io.BytesIO(data)).convert("L")
     assert image.width > 400 and image.height > 300
     assert float(numpy.asarray(image).std()) > 5  # drawn, not blank
+
+
+def test_pictures_have_a_legend_of_their_colours(hostile_view: EncounterView) -> None:
+    """Issue 16: the node colours were not explained. The legend names the encounter and each role the
+    picture shows, in the colour of its boxes, above every box; the SVG and the PNG draw the same legend."""
+    from kg.views.layout import layout
+
+    lay = layout(hostile_view)
+    assert [k.role for k in lay.legend] == ["encounter", "participant", "country", "treaty", "stance"]
+    assert [k.text for k in lay.legend][:3] == ["the encounter", "participant", "country discussed"]
+    tops = [e.box.y - e.box.h / 2 for e in lay.edges] + [lay.centre.y - lay.centre.h / 2]
+    assert max(k.y + 12 for k in lay.legend) < min(tops)
+    assert all(a.x < b.x for a, b in zip(lay.legend, lay.legend[1:], strict=False))
+    assert lay.legend[-1].x < lay.width - 100
+
+    root = ET.fromstring(render_svg(hostile_view).encode("utf-8"))
+    fills = {g.get("class").split()[1]: g.find(f"{SVG}rect").get("fill") for g in root.iter(f"{SVG}g")
+             if (g.get("class") or "").startswith("box ")}
+    keys = [g for g in root.iter(f"{SVG}g") if (g.get("class") or "").startswith("key ")]
+    assert [g.find(f"{SVG}text").text for g in keys] == [k.text for k in lay.legend]
+    assert {g.get("class").split()[1]: g.find(f"{SVG}rect").get("fill") for g in keys} == fills
+
+
+def test_png_draws_the_legend(hostile_view: EncounterView, monkeypatch) -> None:
+    pytest.importorskip("matplotlib")
+    from matplotlib.figure import Figure
+
+    from kg.views import png
+
+    drawn: list[Figure] = []
+    real = png.new_figure
+    monkeypatch.setattr(png, "new_figure", lambda w, h: drawn.append(real(w, h)) or drawn[-1])
+    png.render_png(hostile_view)
+    ax = drawn[0].axes[0]
+    assert len([p for p in ax.patches if p.get_gid() == "kg-key"]) == 5
+    assert {"the encounter", "treaty reaffirmed", "stance"} <= {t.get_text() for t in ax.texts}
