@@ -64,7 +64,7 @@ def test_no_label_of_a_dev_encounter_is_cut_inside_a_word(dev_store) -> None:
     for summary in encounters:
         view = encounter_view(dev_store, summary.iri)
         lay = layout(view)
-        shown: set[str] = set(lay.centre.lines) | {e.word for e in lay.edges}
+        shown: set[str] = set(lay.centre.lines) | {e.word for e in lay.edges} | {k.text for k in lay.legend}
         for edge in lay.edges:
             fact = edge.fact
             label, *notes = edge.box.lines
