@@ -137,9 +137,14 @@ def _is_habitual(trigger: Trigger, lexicon: Lexicon) -> bool:
     scope = [root, *root.children]
     if root.pos_ not in ("VERB", "AUX") and root.head != root:
         scope += [root.head, *root.head.children]
-    return any(t.lower_ in habitual for t in scope) or any(
+    if any(t.lower_ in habitual for t in scope) or any(
         g.lower_ in habitual for t in scope for g in t.children if t.dep_ == "npadvmod"
-    )
+    ):
+        return True
+    # "has spoken to Putin a number of times", "met on several occasions"
+    repeats = lexicon.sightings.repetition_nouns
+    return any(g.lower_ in repeats for c in root.children if c.dep_ in ("npadvmod", "dobj", "prep")
+               for g in c.subtree if g.i - c.i <= 3)
 
 
 def sentence_date(

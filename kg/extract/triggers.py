@@ -101,7 +101,7 @@ def _in_person(span: Span, lexicon: Lexicon) -> bool:
     words = lexicon.triggers
     root = span.root
     window = span.doc[max(span.sent.start, span.start - 4) : min(span.sent.end, span.end + 4)].text.lower()
-    if root.dep_ == "dobj" and root.head.lower_ in words.reception_verbs:
+    if root.dep_ == "dobj" and root.head.lower_ in words.reception_verbs and root.lower_ in words.talk_forms:
         return True  # "Qatar hosted talks between ...": talks held where someone hosted them
     return any(c.lower_ in words.in_person_words for c in root.children) or any(
         phrase in window for phrase in words.in_person_phrases
@@ -226,7 +226,13 @@ def is_planned_or_negated(trigger: Trigger, lexicon: Lexicon) -> bool:
     cues = lexicon.encounters.planned_cues | lexicon.encounters.negation_cues
     root = trigger.head
     if root.pos_ in ("VERB", "AUX"):
-        return _verb_is_planned(root, cues, lexicon) or _under_planned_verb(root, cues, lexicon)
+        if _verb_is_planned(root, cues, lexicon) or _under_planned_verb(root, cues, lexicon):
+            return True
+        # "an invitation to visit Washington and meet him": a bare verb joined to a planned one shares its plan
+        head = root.head
+        return (root.dep_ == "conj" and head.pos_ in ("VERB", "AUX")
+                and not _finite(root, lexicon.triggers.infinitive_markers)
+                and (_verb_is_planned(head, cues, lexicon) or _under_planned_verb(head, cues, lexicon)))
     if _has_cue_child(root, cues):
         return True
     if root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "conj"):

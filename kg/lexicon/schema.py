@@ -57,6 +57,7 @@ class SightingWords:
     generic_talk_heads: frozenset[str]
     specific_talk_modifiers: frozenset[str]
     habitual: frozenset[str]
+    repetition_nouns: frozenset[str]
     other_event_modifiers: frozenset[str]
     time_links: frozenset[str]
     background_modifiers: frozenset[str]

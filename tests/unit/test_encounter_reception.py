@@ -127,3 +127,25 @@ def test_a_weekday_and_month_day_without_a_year_take_the_year_the_participants_h
                      published=None)
     [meeting] = result.encounters
     assert meeting.date.value == dt.date(2025, 11, 18)
+
+
+def test_a_call_received_is_a_call(extract):
+    [call] = extract("The statement said Narendra Modi received a call from Benjamin Netanyahu on Tuesday.").encounters
+    assert call.kind is EncounterKind.PHONE_CALL
+
+
+@pytest.mark.parametrize("sentence", [
+    "Donald Trump extended an open invitation to Abdel Fattah el-Sisi to visit Washington and meet him at the "
+    "White House.",
+    "Abdel Fattah el-Sisi and Donald Trump extended mutual invitations for state visits.",
+])
+def test_an_invited_visit_and_the_meeting_joined_to_it_are_planned(extract, sentence):
+    assert extract(sentence).encounters == ()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Narendra Modi has spoken to Vladimir Putin as well as Volodymyr Zelensky a number of times.",
+    "Narendra Modi has met Vladimir Putin on several occasions.",
+])
+def test_repeated_encounters_identify_none(extract, sentence):
+    assert extract(sentence).encounters == ()
