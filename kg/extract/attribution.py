@@ -111,6 +111,11 @@ class Attribution:
         if subject is not None and subject.i in self.quoted and cue.i not in self.quoted:
             subject = None  # a misparse: the subject of words outside a quotation is not inside it
         named = self.actor(subject) if subject is not None else None
+        me = next((t for t in (*subject.subtree, *subject.head.children)
+                   if t.dep_ in ("conj", *_SUBJECTS) and t.lower_ in self.words.first_person),
+                  None) if subject is not None else None
+        if me is not None:  # "the President of the United States and I agreed ...," he said: the speaker's
+            named, subject = None, me
         if named is not None and named.kind in _PEOPLE:
             return named
         if subject is not None and named is None and not self._speakers_word(subject, cue):

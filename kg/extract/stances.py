@@ -123,8 +123,11 @@ def _relation(verb: Token, words: StanceWords) -> Cue | None:
 
 
 def _passive(verb: Token) -> bool:
-    """"was asked", "were welcomed": the subject is the one the position is about, not its holder."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """"was asked", "were welcomed", "when asked by a reporter": the subject is the one the position is
+    about, not its holder."""
+    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _denied(verb: Token, words: StanceWords) -> bool:
@@ -210,9 +213,9 @@ def _hospitality(cue: Cue, target: Mark | None, text: str | None, words: StanceW
     """"welcomed Pezeshkian", "welcomed his arrival": a host's courtesy, not a position."""
     if cue.token.lemma_.lower() not in words.hospitality_verbs:
         return False
-    if target is not None:
-        return target.kind in ("person", "role")
-    return any(w in words.hospitality_nouns for w in (text or "").lower().split())
+    if target is not None and target.kind in ("person", "role"):
+        return True
+    return any(t.lower_ in words.hospitality_nouns for o in cue.objects for t in o.subtree)
 
 
 def find_stances(sentence: Span, attribution: Attribution, gazetteer: Gazetteer, lexicon: Lexicon) -> list[StanceDraft]:

@@ -74,6 +74,9 @@ HELD = {
     "willing to work with, in reported speech": (
         "Xi said China was willing to work with Mexico on trade.",
         ("xi-jinping", Polarity.COOPERATE, "MEX")),
+    "a subject that includes the speaker": (
+        "\u201cThe President of France and I agreed to work with Egypt,\u201d Putin said.",
+        ("vladimir-putin", Polarity.COOPERATE, "EGY")),
     "a refusal to back is opposition": (
         "Orban refused to back the new sanctions package.",
         ("viktor-orban", Polarity.OPPOSE, "the new sanctions package")),
@@ -96,6 +99,8 @@ NO_STANCE = {
     "a denial": "Rwanda denies supporting the rebels.",
     "a passive": "Putin was urged by Erdogan to extend the deal.",
     "a host's welcome": "Modi welcomed Macron at the airport on Monday.",
+    "a host's welcome of an arrival": "Modi welcomed the arrival of the Saudi crown prince in Delhi.",
+    "a participle passive": "When asked by reporters about Syria, Erdogan smiled.",
     "a call by a subject that is the target": "Chinese media reported that the United States should lift sanctions.",
     "importance attached to something that is no relation": "Xi said he attached great importance to food security.",
     "a question": "Will Erdogan support the plan on grain exports?",
