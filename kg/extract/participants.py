@@ -200,6 +200,22 @@ def _governing_subject(token: Token, lexicon: Lexicon) -> list[Token]:
     return []
 
 
+def _governing_objects(token: Token, lexicon: Lexicon) -> list[Token]:
+    """For "their talks" in "X extended an invitation to Y during their talks": the persons the nearest verb
+    above the noun is addressed to (its object, "to"/"with" objects), who are "they" with its subject."""
+    current = token
+    for _ in range(8):
+        if current.head == current:
+            return []
+        current = current.head
+        if current.pos_ in ("VERB", "AUX") and current.dep_ != "prep":
+            objects = [c for c in current.children if c.dep_ in ("dobj", "dative")]
+            direct = [c for c in objects if c.ent_type_ == "PERSON"]
+            return direct + _prep_objects(current, lexicon) + [
+                g for o in objects for g in _prep_objects(o, lexicon)]
+    return []
+
+
 def _prep_objects(token: Token, lexicon: Lexicon) -> list[Token]:
     objects = []
     for child in token.children:
@@ -225,6 +241,8 @@ def participant_slots(trigger_root: Token, lexicon: Lexicon) -> set[int]:
         heads += owners
         if any(o.lower_ in words.possessive_pronouns for o in owners):
             heads += _governing_subject(root, lexicon)
+        if any(o.lower_ in words.plural_possessives for o in owners):
+            heads += _governing_objects(root, lexicon)
         heads += _prep_objects(root, lexicon)
         for clause in (c for c in root.children if c.dep_ == "acl"):
             for verb in (clause, *(c for c in clause.children if c.dep_ == "conj")):

@@ -77,6 +77,7 @@ class ParticipantWords:
     subject_pronouns: frozenset[str]
     frame_preps: frozenset[str]
     possessive_pronouns: frozenset[str]
+    plural_possessives: frozenset[str]
     separate_modifiers: frozenset[str]
     plural_events: frozenset[str]
 

@@ -149,3 +149,20 @@ def test_an_invited_visit_and_the_meeting_joined_to_it_are_planned(extract, sent
 ])
 def test_repeated_encounters_identify_none(extract, sentence):
     assert extract(sentence).encounters == ()
+
+
+def test_their_talks_are_those_of_the_subject_and_the_person_addressed(extract):
+    [talks] = extract("Cyril Ramaphosa extended an invitation to Bola Tinubu in the course of their bilateral "
+                      "talks in New York on Monday.").encounters
+    assert talks.participant_ids == ("bola-tinubu", "cyril-ramaphosa")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The European Union and China held their annual strategic dialogue in Brussels on Monday, co-chaired by "
+    "Kaja Kallas and Wang Yi.",
+    "Kaja Kallas and Wang Yi co-chaired the meeting of the joint committee on Monday.",
+])
+def test_a_meeting_two_persons_co_chaired_is_theirs(extract, sentence):
+    [meeting] = extract(sentence).encounters
+    assert meeting.participant_ids == ("kaja-kallas", "wang-yi")
+    assert meeting.kind is EncounterKind.MEETING
