@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from kg.folding import fold
 from kg.views.dates import date_label, date_range, period
 from kg.views.model import EncounterSummary, duration_label, kind_label
 
@@ -23,7 +24,8 @@ def encounter_entry(s: EncounterSummary) -> dict[str, object]:
         "iri": s.iri, "kind": s.kind, "kind_label": kind_label(s.kind), "date": s.date,
         "date_label": date_label(s.date), "precision": known.precision if known else "", "start": start, "end": end,
         "duration": duration_label(s.duration), "articles": s.articles, "page": "encounters/" + page_name(s.iri),
-        "participants": [{"name": p.name, "iso3": p.iso3, "iri": p.iri} for p in s.participants],
+        "participants": [{"name": p.name, "folded": fold(p.name), "iso3": p.iso3, "iri": p.iri}
+                         for p in s.participants],
         "countries": [iso or label for role, label, iso in s.discussed if role == "country"],
         "discussed": [label for _, label, _ in s.discussed],
     }

@@ -21,18 +21,17 @@
     return td;
   }
 
-  // Names are compared folded, as the CLI's name filters do (kg/folding.py): lower case, decomposed (NFKD),
-  // combining marks dropped, and the Latin letters Unicode does not decompose mapped to plain ones, so that
-  // "Erdogan" and "ERDOĞAN" find "Erdoğan".
+  // Names are compared folded (kg/folding.py): each stored name comes folded in the data, and what is typed
+  // is folded here the same way — lower case, decomposed (NFKD), combining marks dropped, the Latin letters
+  // Unicode does not decompose mapped to plain ones — so that "Erdogan" and "ERDOĞAN" find "Erdoğan".
+  // (window.kgFold lets the browser test check it against the Python fold.)
   var UNDECOMPOSED = { "ł": "l", "ø": "o", "đ": "d", "ı": "i", "ħ": "h", "ŧ": "t", "ŀ": "l", "æ": "ae",
-                       "œ": "oe", "þ": "th", "ð": "d", "ß": "ss" };
+                       "œ": "oe", "þ": "th", "ð": "d", "ß": "ss", "ς": "σ" };
   function fold(text) {
     return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")
-      .replace(/[łøđıħŧŀæœþðß]/g, function (ch) { return UNDECOMPOSED[ch]; });
+      .replace(/[łøđıħŧŀæœþðßς]/g, function (ch) { return UNDECOMPOSED[ch]; });
   }
-  data.encounters.forEach(function (e) {
-    e.participants.forEach(function (p) { p.folded = fold(p.name); });
-  });
+  window.kgFold = fold;
 
   function matches(e) {
     var a = fold(actor.value.trim());
