@@ -90,6 +90,8 @@ def in_dateline(mark: Mark, lexicon: Lexicon) -> bool:
     """"Gyeongju, South Korea, Oct. 31 (Jiji Press) \u2013 ...", "The Vatican \u2014 On April 26 ...", "Moscow,
     May 8:": the place an article was filed from, at the head of its first sentence."""
     sentence = mark.span.sent
+    if _in_source_brackets(mark, sentence):
+        return True
     articles = lexicon.subjects.dateline_articles
     for token in sentence[:14]:
         if token.text in ("--", ":") or any(d in token.text for d in _DASHES):
@@ -99,6 +101,16 @@ def in_dateline(mark: Mark, lexicon: Lexicon) -> bool:
                 for t in head
             )
     return False
+
+
+def _in_source_brackets(mark: Mark, sentence: Span) -> bool:
+    """"Tehran, (APP - Pakistan Point News - 17th Apr) ...": the brackets after the place of a dateline
+    name the agency that filed the story."""
+    opening = next((t for t in sentence[:4] if t.text == "("), None)
+    if opening is None or opening.i == sentence.start or sentence.doc[opening.i - 1].text not in (",", ":"):
+        return False  # "Emmanuel Macron (France) met ..." is no dateline
+    closing = next((t for t in sentence.doc[opening.i : min(sentence.end, opening.i + 30)] if t.text == ")"), None)
+    return closing is not None and opening.i < mark.start and mark.end <= closing.i
 
 
 def is_venue(mark: Mark, lexicon: Lexicon) -> bool:
@@ -296,10 +308,42 @@ def other_encounter_parties(
             continue
         preps = lexicon.subjects.other_encounter_preps
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
-            party = {t.i for t in prep.subtree}
-            named = {m.ref for m in marks if m.kind == "person" and m.start in party}
-            if not named & participant_ids:
-                tokens |= party
+            tokens |= _party(prep, marks, participant_ids, lexicon, someone_needed=False)
+    return tokens
+
+
+def _party(prep: Token, marks: Sequence[Mark], participant_ids: set[str], lexicon: Lexicon,
+           someone_needed: bool) -> set[int]:
+    """The tokens of a "with ..." phrase when it names someone other than the participants (else none)."""
+    party = {t.i for t in prep.subtree}
+    named = {m.ref for m in marks if m.kind == "person" and m.start in party}
+    if named & participant_ids:
+        return set()
+    doc, titles = prep.doc, lexicon.subjects.title_nouns
+    if someone_needed and not named and not any(doc[i].ent_type_ == "PERSON" or doc[i].lower_ in titles
+                                                for i in party):
+        return set()
+    return party
+
+
+def other_meeting_parties(
+    sentence: Span, marks: Sequence[Mark], participant_ids: set[str], lexicon: Lexicon,
+) -> set[int]:
+    """Tokens naming someone else the participants met, by an encounter noun the triggers do not mark ("Xi
+    and Putin also held a trilateral discussion with the Mongolian president"): a party of that meeting,
+    not a subject ("held talks with the aim of ..." names nobody, and stays)."""
+    words = lexicon.subjects
+    nouns = {n.split()[-1] for n in lexicon.encounters.anaphor_nouns}
+    tokens: set[int] = set()
+    for noun in sentence:
+        if noun.lower_ not in nouns or noun.dep_ != "dobj":
+            continue
+        subjects = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        holders = {m.ref for m in marks if m.kind == "person" and any(m.start <= c.i < m.end for c in subjects)}
+        if not holders & participant_ids:
+            continue
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in words.other_encounter_preps):
+            tokens |= _party(prep, marks, participant_ids, lexicon, someone_needed=True)
     return tokens
 
 
@@ -384,6 +428,7 @@ def discussed_marks(
     if frames_the_encounter(sentence, lexicon):
         return found
     elsewhere = other_encounter_parties(triggers, marks, participant_ids, lexicon)
+    elsewhere |= other_meeting_parties(sentence, marks, participant_ids, lexicon)
     for mark in marks:
         if not (sentence.start <= mark.start < sentence.end) or mark.start in elsewhere:
             continue

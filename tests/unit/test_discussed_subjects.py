@@ -243,6 +243,19 @@ CASES = [
         "country", {"IRN"}, id="what_a_participant_said_at_another_time_is_not_about_the_encounter",
     ),
     pytest.param(
+        "Geneva, (AFP - Kenya Daily News - 11th Mar) Emmanuel Macron and Narendra Modi met on Monday and "
+        "discussed Iran.",
+        "country", {"IRN"}, id="the_agency_in_brackets_after_a_dateline_is_its_source",
+    ),
+    pytest.param(
+        f"{CALL} Macron and Modi also held a trilateral discussion with Kenyan President William Ruto on Monday.",
+        "country", set(), id="whom_else_the_participants_met_by_an_encounter_noun_is_a_party",
+    ),
+    pytest.param(
+        f"{CALL} Macron and Modi also held a discussion with the aim of closer ties with Kenya.",
+        "country", {"KEN"}, id="a_phrase_on_the_encounter_noun_naming_nobody_is_content",
+    ),
+    pytest.param(
         f"{CALL} They discussed Oman, but it is unclear whether they talked about Iran.",
         "country", {"OMN"}, id="an_uncertain_discussion_is_not_reported",
     ),
