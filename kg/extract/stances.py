@@ -41,6 +41,7 @@ class Cue:
     polarity: Polarity
     objects: tuple[Token, ...]  # where its target is
     needs_speaker: bool = False  # "the US should ...": a call only a speaker can make
+    needs_actor: bool = False  # "hopes that the US will ...": a call on an actor only
 
 
 def _verb_polarity(verb: Token, words: StanceWords) -> Polarity | None:
@@ -81,7 +82,8 @@ def cues_of(sentence: Span, words: StanceWords) -> list[Cue]:
             if carried is not None:
                 found.append(carried)
                 continue
-            relation = _relation(token, words) or _evaluation(token, words) or _valued(token, words)
+            relation = _relation(token, words) or _evaluation(token, words) or _valued(token, words) \
+                or _hope(token, words)
             if relation is not None:
                 found.append(relation)
                 continue
@@ -161,6 +163,17 @@ def _valued(verb: Token, words: StanceWords) -> Cue | None:
     return None
 
 
+def _hope(verb: Token, words: StanceWords) -> Cue | None:
+    """"hopes that the US will provide a fair business environment": a call on the clause's subject."""
+    if verb.lemma_.lower() not in words.hope_verbs:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return Cue(verb, Polarity.CALL_FOR, (subject,), needs_actor=True)
+
+
 def _negated(token: Token, words: StanceWords) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in words.negations and c.dep_ in ("advmod", "neg")
                for c in token.children)
@@ -233,7 +246,8 @@ def find_stances(sentence: Span, attribution: Attribution, gazetteer: Gazetteer,
             continue
         own = own_country(holder, gazetteer)
         target, text = target_of(cue.objects, attribution, holder, own, words)
-        if target is None and (text is None or cue.needs_speaker) or _hospitality(cue, target, text, words):
+        if target is None and (text is None or cue.needs_speaker or cue.needs_actor) \
+                or _hospitality(cue, target, text, words):
             continue
         drafts[(holder.ref, polarity)] = StanceDraft(holder, polarity, cue.token, target, text,
                                                      sentence.text.strip())

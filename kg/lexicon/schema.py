@@ -212,6 +212,7 @@ class StanceWords:
     denials: frozenset[str]  # lemmas: "denies supporting"
     hospitality_verbs: frozenset[str]  # lemmas: "welcome", "receive" (a guest is no position)
     hospitality_nouns: frozenset[str]  # "arrival", "visit"
+    hope_verbs: frozenset[str]  # lemmas: "hopes that the US will ...": a call on the US
     impersonal_subjects: frozenset[str]  # "it is important to ..." in a speaker's words
     relative_pronouns: frozenset[str]  # "Erdogan, who said ..."
     joint_subjects: frozenset[str]  # lemmas: "the two sides should ...," Xi said (the speaker holds it)

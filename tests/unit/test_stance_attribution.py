@@ -77,6 +77,12 @@ HELD = {
     "a subject that includes the speaker": (
         "\u201cThe President of France and I agreed to work with Egypt,\u201d Putin said.",
         ("vladimir-putin", Polarity.COOPERATE, "EGY")),
+    "a hope that an actor will act is a call on it": (
+        "Xi said China hopes that Japan will respect the agreements.",
+        ("xi-jinping", Polarity.CALL_FOR, "JPN")),
+    "a need in a speaker's words": (
+        "\u201cWe need a ceasefire in Sudan,\u201d Guterres said.",
+        ("antonio-guterres", Polarity.CALL_FOR, "SDN")),
     "a refusal to back is opposition": (
         "Orban refused to back the new sanctions package.",
         ("viktor-orban", Polarity.OPPOSE, "the new sanctions package")),
@@ -103,6 +109,7 @@ NO_STANCE = {
     "a participle passive": "When asked by reporters about Syria, Erdogan smiled.",
     "a call by a subject that is the target": "Chinese media reported that the United States should lift sanctions.",
     "importance attached to something that is no relation": "Xi said he attached great importance to food security.",
+    "a hope about no actor": "Lula said he hoped the two countries would trade more.",
     "a question": "Will Erdogan support the plan on grain exports?",
     "a heading": "Erdogan Condemns Attack On Convoy\nThe talks went on.",
     "a bullet line": "- Erdogan condemned the attack on the convoy.",
