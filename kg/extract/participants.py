@@ -314,3 +314,17 @@ def counterparts(
     """The persons a trigger names besides its subject: whom "could meet Xi" would meet."""
     subjects = _subject_ids(trigger_span.root, candidates, lexicon)
     return {a.id for a in syntactic_participants(trigger_span, candidates, lexicon)} - subjects
+
+
+def names_a_pair(trigger_span: Span, lexicon: Lexicon) -> bool:
+    """The trigger's participant slot is "the two leaders", "both men" ("The two leaders held talks", "a call
+    between both leaders"): the pair the article named just before."""
+    slots = participant_slots(trigger_span.root, lexicon)
+    sentence = trigger_span.sent
+    words = [t.lower_ for t in sentence]
+    for phrase in lexicon.participants.pair_anaphors:
+        parts = phrase.split()
+        for n in range(len(words) - len(parts) + 1):
+            if words[n : n + len(parts)] == parts and sentence.start + n + len(parts) - 1 in slots:
+                return True
+    return False

@@ -13,6 +13,7 @@ from kg.extract.mentions import Mark
 from kg.extract.participants import (
     actor_of,
     counterparts,
+    names_a_pair,
     offices_held,
     participants_near,
     split_separate,
@@ -305,12 +306,35 @@ def find_sightings(
                 # no clear slots: fall back to the persons nearest the trigger, not those whom a planned
                 # encounter of the sentence is with ("opened talks Monday and could meet Xi")
                 participants = participants_near(trigger.span, [(m, a) for m, a in people if a.id not in claimed])
+            if len(participants) < 2 and not background and names_a_pair(trigger.span, lexicon):
+                participants = _pair_before(index, sentences, marks, gazetteer, lexicon, anchor) or participants
             if len(participants) < 2 and not _is_referential(trigger, lexicon):
                 if not participants or trigger.head.pos_ not in ("NOUN", "PROPN"):
                     continue
             for group in split_separate(trigger.span, participants, people, lexicon):
                 sightings.append(Sighting(index, trigger, group, date, background))
     return sightings
+
+
+_PAIR_REACH = 2  # sentences back that "the two leaders" reaches
+
+
+def _pair_before(
+    index: int, sentences: list[Span], marks: Sequence[Mark], gazetteer: Gazetteer, lexicon: Lexicon,
+    anchor: dt.date | None,
+) -> tuple[ActorRef, ...]:
+    """The two persons the nearest earlier sentence naming two or more names, if it names exactly two."""
+    for sentence in reversed(sentences[max(0, index - _PAIR_REACH) : index]):
+        found: dict[str, ActorRef] = {}
+        for mark in marks:
+            if sentence.start <= mark.start < sentence.end and mark.kind in ("person", "role") \
+                    and not is_bystander(mark.span, lexicon):
+                actor = actor_of(mark, gazetteer, None, anchor)
+                if actor is not None:
+                    found.setdefault(actor.id, actor)
+        if len(found) >= 2:
+            return tuple(found.values()) if len(found) == 2 else ()
+    return ()
 
 
 def _claimed_by(

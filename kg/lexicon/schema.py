@@ -78,6 +78,7 @@ class ParticipantWords:
     frame_preps: frozenset[str]
     possessive_pronouns: frozenset[str]
     plural_possessives: frozenset[str]
+    pair_anaphors: tuple[str, ...]
     separate_modifiers: frozenset[str]
     plural_events: frozenset[str]
 

@@ -166,3 +166,19 @@ def test_a_meeting_two_persons_co_chaired_is_theirs(extract, sentence):
     [meeting] = extract(sentence).encounters
     assert meeting.participant_ids == ("kaja-kallas", "wang-yi")
     assert meeting.kind is EncounterKind.MEETING
+
+
+@pytest.mark.parametrize("text", [
+    "Gustavo Petro travelled to Caracas on Saturday to see Nicolas Maduro. The two leaders held talks for about "
+    "three hours at the presidential palace.",
+    "Nicolas Maduro said on Saturday he would welcome Gustavo Petro soon. The announcement came after a meeting "
+    "between both leaders in Caracas.",
+])
+def test_the_two_leaders_are_the_pair_named_just_before(extract, text):
+    assert ("gustavo-petro", "nicolas-maduro") in _pairs(extract(text))
+
+
+def test_the_two_leaders_after_three_names_stay_unresolved(extract):
+    result = extract("Gustavo Petro, Nicolas Maduro and Luiz Inacio Lula da Silva spoke at a forum on Saturday. "
+                     "The two leaders held talks for about three hours.")
+    assert all(len(e.participant_ids) != 2 for e in result.encounters)
