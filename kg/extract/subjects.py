@@ -27,6 +27,8 @@ def is_descriptor(mark: Mark, doc_marks: list[Mark], lexicon: Lexicon) -> bool:
     doc = mark.span.doc
     if title_after(doc, mark.end, lexicon) is not None or _membership(mark, lexicon):
         return True
+    if _institution_name(mark, lexicon):
+        return True
     if mark.form == "demonym" and mark.span.root.head.lower_ in lexicon.cues.venue_nouns:
         return True  # "the Hungarian capital Budapest": a place, named by the country it is in
     after = doc[mark.end] if mark.end < len(doc) else None
@@ -37,6 +39,17 @@ def is_descriptor(mark: Mark, doc_marks: list[Mark], lexicon: Lexicon) -> bool:
         if nxt is not None and (nxt.ent_type_ == "PERSON" or nxt.lower_ in titles):
             return True
     return False
+
+
+def _institution_name(mark: Mark, lexicon: Lexicon) -> bool:
+    """"an analyst at the German Marshall Fund of the United States", "the Lowy Institute's ...": the country
+    is a word of the name of an institution (a think tank, a university), where a commentator works."""
+    token = mark.span.root
+    if token.dep_ == "pobj" and token.head.lower_ in lexicon.subjects.of_preps:
+        token = token.head  # "the ... Fund of the United States"
+    head = token.head
+    return (token.dep_ in ("compound", "prep") and head.pos_ == "PROPN"
+            and head.lower_ in lexicon.subjects.institution_nouns)
 
 
 def _membership(mark: Mark, lexicon: Lexicon) -> bool:

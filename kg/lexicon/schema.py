@@ -163,6 +163,7 @@ class SubjectWords:
     attendance_lemmas: frozenset[str]
     timing_lemmas: frozenset[str]
     uncertainty_marks: frozenset[str]
+    institution_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
