@@ -319,10 +319,14 @@ def counterparts(
 def names_a_pair(trigger_span: Span, lexicon: Lexicon) -> bool:
     """The trigger's participant slot is "the two leaders", "both men" ("The two leaders held talks", "a call
     between both leaders"): the pair the article named just before."""
-    slots = participant_slots(trigger_span.root, lexicon)
     sentence = trigger_span.sent
+    text = sentence.text.lower()
+    phrases = [p for p in lexicon.participants.pair_anaphors if p in text]
+    if not phrases:
+        return False
+    slots = participant_slots(trigger_span.root, lexicon)
     words = [t.lower_ for t in sentence]
-    for phrase in lexicon.participants.pair_anaphors:
+    for phrase in phrases:
         parts = phrase.split()
         for n in range(len(words) - len(parts) + 1):
             if words[n : n + len(parts)] == parts and sentence.start + n + len(parts) - 1 in slots:

@@ -70,7 +70,8 @@ def _communicates_with_person(verb: Token, lexicon: Lexicon) -> bool:
     Al Thani discussed Gaza": communication with a person, not "discussed the plan" or "the ministers discussed"."""
     preps = lexicon.triggers.communication_preps
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    holders = [verb, *objects, *(g for o in objects for g in o.children if g.dep_ == "conj")]
+    # the object's own phrase, down to a clause: "discussed the war in Ukraine and Kyiv's plan with Zelensky"
+    holders = [verb, *(t for o in objects for t in o.subtree if _within_phrase(t, verb))]
     if any(o.ent_type_ == "PERSON" for o in objects):
         return True
     if any(c.dep_ == "prep" and c.lower_ in preps and any(g.ent_type_ == "PERSON" for g in c.children)
@@ -79,6 +80,13 @@ def _communicates_with_person(verb: Token, lexicon: Lexicon) -> bool:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     members = [*subjects, *(g for s in subjects for g in s.children if g.dep_ == "conj")]
     return len(members) >= 2 and sum(m.ent_type_ == "PERSON" for m in members) >= 2
+
+
+def _within_phrase(token: Token, verb: Token) -> bool:
+    """``token`` is a noun-phrase word under ``verb`` with no other verb between them."""
+    if token.pos_ in ("VERB", "AUX"):
+        return False
+    return not any(a.pos_ in ("VERB", "AUX") for a in token.ancestors if a != verb and verb.is_ancestor(a))
 
 
 def _is_courtesy_call(span: Span, lexicon: Lexicon) -> bool:

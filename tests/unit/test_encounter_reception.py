@@ -67,6 +67,7 @@ def test_an_appeal_is_not_a_courtesy_call(extract, sentence):
 @pytest.mark.parametrize("sentence", [
     "Mark Rutte discussed air defence and the reconstruction plan with President Volodymyr Zelensky on Thursday.",
     "Mark Rutte and Volodymyr Zelensky on Thursday discussed air defence.",
+    "Mark Rutte discussed the war in Ukraine and Kyiv's victory plan with Volodymyr Zelensky on Thursday.",
 ])
 def test_discussed_with_a_person_or_by_two_persons_is_an_encounter(extract, sentence):
     [talk] = extract(sentence).encounters
@@ -74,8 +75,12 @@ def test_discussed_with_a_person_or_by_two_persons_is_an_encounter(extract, sent
     assert talk.date.value == dt.date(2025, 3, 13)
 
 
-def test_the_ministers_discussing_a_plan_is_no_encounter(extract):
-    assert extract("Mark Rutte discussed the plan at length on Thursday.").encounters == ()
+@pytest.mark.parametrize("sentence", [
+    "Mark Rutte discussed the plan at length on Thursday.",
+    "Mark Rutte discussed the plan that he agreed with Volodymyr Zelensky last year.",
+])
+def test_discussing_a_plan_is_no_encounter(extract, sentence):
+    assert extract(sentence).encounters == ()
 
 
 def test_an_earlier_encounter_does_not_lend_its_participants_to_another_trigger(extract):
