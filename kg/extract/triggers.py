@@ -109,6 +109,8 @@ def _in_person(span: Span, lexicon: Lexicon) -> bool:
     words = lexicon.triggers
     root = span.root
     window = span.doc[max(span.sent.start, span.start - 4) : min(span.sent.end, span.end + 4)].text.lower()
+    if root.pos_ == "VERB" and any(t.lemma_.lower() in words.arrival_lemmas for t in root.subtree):
+        return True  # "discussed the plan with Zelensky after arriving in Kyiv": talks where one arrived
     if root.dep_ == "dobj" and root.head.lower_ in words.reception_verbs and root.lower_ in words.talk_forms:
         return True  # "Qatar hosted talks between ...": talks held where someone hosted them
     return any(c.lower_ in words.in_person_words for c in root.children) or any(

@@ -39,6 +39,7 @@ class TriggerWords:
     noun_only_triggers: frozenset[str]
     in_person_words: frozenset[str]
     in_person_phrases: tuple[str, ...]
+    arrival_lemmas: frozenset[str]
     agreement_lemmas: frozenset[str]
     infinitive_markers: frozenset[str]
     purpose_preps: frozenset[str]

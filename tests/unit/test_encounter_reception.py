@@ -187,3 +187,9 @@ def test_the_two_leaders_after_three_names_stay_unresolved(extract):
     result = extract("Gustavo Petro, Nicolas Maduro and Luiz Inacio Lula da Silva spoke at a forum on Saturday. "
                      "The two leaders held talks for about three hours.")
     assert all(len(e.participant_ids) != 2 for e in result.encounters)
+
+
+def test_talks_held_on_arriving_are_in_person(extract):
+    [talks] = extract("Mark Rutte discussed air defence with Volodymyr Zelensky on Thursday after arriving in "
+                      "Kyiv.").encounters
+    assert talks.kind is EncounterKind.MEETING
