@@ -63,7 +63,7 @@ def link_sentences(
     for index, sentence in enumerate(sentences):
         if any(index in linked for linked in links.values()) or not reports(sentence, pattern, lexicon):
             continue
-        if _speculative(sentence, lexicon):
+        if speculative(sentence, lexicon):
             continue  # "Poland hopes the visit will ...", "he intended to tell Trump ...": not what happened
         in_sentence = [m for m in marks if sentence.start <= m.start < sentence.end]
         target = _speaker_target(sentence, index, in_sentence, clusters, gazetteer, lexicon)
@@ -279,7 +279,7 @@ def _link_continuations(
         links[found].add(index)
 
 
-def _speculative(sentence: Span, lexicon: Lexicon) -> bool:
+def speculative(sentence: Span, lexicon: Lexicon) -> bool:
     """The sentence tells what is to come, not what happened: a future or hypothetical main verb ("will
     likely categorize this meeting as ..."), an expectation ("The two leaders are expected to confirm ...",
     "Poland hopes the visit will ...", "he intended to tell Trump ..."), or "are to" ("delegations are to

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from kg.extract.linking import speculative
 from kg.extract.mentions import Mark, title_after
 from kg.extract.sightings import Cluster
 from kg.extract.triggers import Trigger
@@ -438,8 +439,8 @@ def discussed_marks(
     subjects of their encounter; ``taking_part`` holds the people of the other encounters the sentence reports
     by the same trigger (:func:`co_parties`): they are parties, not subjects."""
     found: list[tuple[MarkKind, str, Mark]] = []
-    if frames_the_encounter(sentence, lexicon):
-        return found
+    if frames_the_encounter(sentence, lexicon) or speculative(sentence, lexicon):
+        return found  # the writer's framing, or what is to come ("delegations are to gather in Rome for ...")
     elsewhere = other_encounter_parties(triggers, marks, participant_ids, lexicon)
     elsewhere |= other_meeting_parties(sentence, marks, participant_ids, lexicon)
     for mark in marks:

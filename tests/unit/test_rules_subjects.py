@@ -130,3 +130,21 @@ def test_a_sentence_nobody_of_the_encounter_says_is_not_linked():
     """)
     [encounter] = rule_extractor()(doc, article_for(doc)).encounters
     assert encounter.discussions == ()
+
+
+def test_what_is_to_come_in_a_sentence_of_the_encounter_is_not_a_subject():
+    ctx = context(annotated("""
+    Delegations delegation NOUN  NNS nsubj  2
+    are         be         AUX   VBP ROOT   0
+    to          to         PART  TO  aux    4
+    gather      gather     VERB  VB  xcomp  2
+    in          in         ADP   IN  prep   4
+    Rome        Rome       PROPN NNP pobj   5
+    for         for        ADP   IN  prep   4
+    talks       talk       NOUN  NNS pobj   7
+    on          on         ADP   IN  prep   8
+    Iran        Iran       PROPN NNP pobj   9
+    .           .          PUNCT .   punct  2
+    """))
+    found = discussed_marks(ctx.sentences[0], ctx.triggers[0], ctx.marks, set(), set(), gazetteer(), EN)
+    assert found == []
