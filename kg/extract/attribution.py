@@ -114,7 +114,7 @@ class Attribution:
         me = next((t for t in (*subject.subtree, *subject.head.children)
                    if t.dep_ in ("conj", *_SUBJECTS) and t.lower_ in self.words.first_person),
                   None) if subject is not None else None
-        if me is not None:  # "the President of the United States and I agreed ...," he said: the speaker's
+        if me is not None:  # "the Prime Minister of Canada and I agreed ...," he said: the speaker's
             named, subject = None, me
         if named is not None and named.kind in _PEOPLE:
             return named

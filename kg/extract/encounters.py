@@ -104,8 +104,8 @@ _OPENING = 3
 
 
 def _opening_sentences(ctx: ArticleContext, participant_ids: set[str]) -> list[int]:
-    """The article's first sentences that name every participant ("Putin and his Iranian counterpart,
-    Masoud Pezeshkian, signed a pact Friday"): a report opens with its own encounter, so their day is its."""
+    """The article's first sentences that name every participant ("Ruto and his Ghanaian counterpart,
+    John Mahama, opened a trade fair Friday"): a report opens with its own encounter, so their day is its."""
     if len(participant_ids) < 2:
         return []
     found = []

@@ -172,7 +172,7 @@ def _subject_of(verb: Token, lexicon: Lexicon) -> list[Token]:
 
 
 def _reported_subject(verb: Token, token: Token, lexicon: Lexicon) -> list[Token]:
-    """"After his call with Putin, Sullivan said Biden also spoke ...": a phrase put before a reporting verb
+    """"After her talks with Lula, the spokeswoman said Meloni also phoned ...": a phrase put before a reporting verb
     tells of the reported clause, so "his" is the subject of that clause, not the speaker's."""
     if verb.lemma_.lower() not in lexicon.cues.speech_verbs or token.i > verb.i:
         return []

@@ -125,7 +125,7 @@ def _body_before(doc: Doc, cursor: int) -> int | None:
 
 def _body_after(doc: Doc, index: int) -> int | None:
     """The comma after "'s atomic energy agency" or "'s Atomic Energy Organization" starting at token
-    ``index`` ("the head of Iran's atomic energy agency, Mohammad Eslami"), else None."""
+    ``index`` ("the head of Brazil's space agency, Ana Lima"), else None."""
     if index >= len(doc) or doc[index].lower_ not in _POSSESSIVES:
         return None
     cursor = index + 1

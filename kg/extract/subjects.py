@@ -309,7 +309,7 @@ def other_encounter_parties(
     triggers: Sequence[Trigger], marks: Sequence[Mark], participant_ids: set[str], lexicon: Lexicon,
 ) -> set[int]:
     """Tokens naming the other side of a *different* encounter a participant had, told as a fact of its
-    own ("Biden also spoke with the leaders of Germany, France and the United Kingdom"); ``triggers`` are
+    own ("Ramaphosa also phoned the leaders of Brazil, India and Indonesia"); ``triggers`` are
     those of the sentence."""
     tokens: set[int] = set()
     for trigger in triggers:
@@ -343,8 +343,8 @@ def _party(prep: Token, marks: Sequence[Mark], participant_ids: set[str], lexico
 def other_meeting_parties(
     sentence: Span, marks: Sequence[Mark], participant_ids: set[str], lexicon: Lexicon,
 ) -> set[int]:
-    """Tokens naming someone else the participants met, by an encounter noun the triggers do not mark ("Xi
-    and Putin also held a trilateral discussion with the Mongolian president"): a party of that meeting,
+    """Tokens naming someone else the participants met, by an encounter noun the triggers do not mark ("Lula
+    and Modi also had a three-way exchange with the Indonesian president"): a party of that meeting,
     not a subject ("held talks with the aim of ..." names nobody, and stays)."""
     words = lexicon.subjects
     nouns = {n.split()[-1] for n in lexicon.encounters.anaphor_nouns}

@@ -125,7 +125,7 @@ def resolve(extraction: Extraction, known: DatedEncounters) -> Extraction:
 
 
 def _date_month_days(encounters: list[Encounter]) -> tuple[list[Encounter], bool]:
-    """"The last time Erdogan spoke with Zelenskyy was on December 11": a month and day without a year,
+    """"Lula last spoke with Milei on March 3": a month and day without a year,
     in an article whose encounter is dated, falls on or before that date (the latest such day)."""
     dated = [e.date.value for e in encounters if e.date is not None and e.date.precision is Precision.DAY]
     if not dated:

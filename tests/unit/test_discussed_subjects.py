@@ -256,8 +256,8 @@ CASES = [
         "country", {"KEN"}, id="a_phrase_on_the_encounter_noun_naming_nobody_is_content",
     ),
     pytest.param(
-        f"{CALL} They discussed Iran. \"The call shows that both sides want calm,\" said Jane Roe of the German "
-        "Marshall Fund of the United States.",
+        f"{CALL} They discussed Iran. \"The call shows that both sides want calm,\" said Jane Roe of the "
+        "Royal United Services Institute of the United Kingdom.",
         "country", {"IRN"}, id="a_country_in_the_name_of_a_commentators_institution_is_not_a_subject",
     ),
     pytest.param(

@@ -40,8 +40,8 @@ def test_day_before_encounter_is_one_day_earlier(extract):
 
 
 def test_encounter_days_apart_is_background_and_dropped_without_date(extract):
-    result = extract("Donald Trump and Xi Jinping spoke by phone on Monday, nearly a month after the two men "
-                          "met in person in Busan.", published=dt.date(2025, 11, 25))
+    result = extract("Donald Trump and Xi Jinping talked by telephone on Monday, some four weeks after the pair "
+                          "had met face to face in Seoul.", published=dt.date(2025, 11, 25))
     [call] = result.encounters
     assert call.kind.value == "PhoneCall"
     assert call.date.value == dt.date(2025, 11, 24)

@@ -91,9 +91,9 @@ def test_an_earlier_encounter_does_not_lend_its_participants_to_another_trigger(
 
 def test_the_opening_sentence_naming_both_participants_dates_the_encounter(extract):
     result = extract(
-        "Vladimir Putin and his Iranian counterpart, Masoud Pezeshkian, signed a partnership treaty Friday. "
-        "Putin said the pact was a breakthrough. "
-        "Welcoming Pezeshkian for his third meeting with the Russian leader, Putin praised the new treaty.",
+        "Vladimir Putin and his Iranian counterpart, Masoud Pezeshkian, opened a gas pipeline Friday. "
+        "Putin called the project historic. "
+        "Hosting Pezeshkian for their third meeting this year, Putin hailed the pipeline.",
         published=dt.date(2025, 1, 17))
     [meeting] = result.encounters
     assert meeting.participant_ids == ("masoud-pezeshkian", "vladimir-putin")
@@ -103,8 +103,8 @@ def test_the_opening_sentence_naming_both_participants_dates_the_encounter(extra
 @pytest.mark.parametrize("text", [
     "Mark Rutte arrived in Kyiv on Thursday, two days after taking office. Rutte met Volodymyr Zelensky as air "
     "raid sirens sounded.",
-    "Russia and the United States agreed on Tuesday to restore their embassies. A delegation led by Sergei "
-    "Lavrov met a team headed by Marco Rubio in Riyadh.",
+    "The United States and Russia decided on Tuesday to reopen their consulates. A team under Sergei "
+    "Lavrov met a delegation led by Marco Rubio in Istanbul.",
 ])
 def test_the_lede_dates_an_encounter_reported_in_the_first_sentences(extract, text):
     [meeting] = extract(text, published=dt.date(2025, 3, 21)).encounters
@@ -140,8 +140,8 @@ def test_a_call_received_is_a_call(extract):
 
 
 @pytest.mark.parametrize("sentence", [
-    "Donald Trump extended an open invitation to Abdel Fattah el-Sisi to visit Washington and meet him at the "
-    "White House.",
+    "Donald Trump gave Abdel Fattah el-Sisi a standing invitation to come to Washington and see him in the "
+    "Oval Office.",
     "Abdel Fattah el-Sisi and Donald Trump extended mutual invitations for state visits.",
 ])
 def test_an_invited_visit_and_the_meeting_joined_to_it_are_planned(extract, sentence):
@@ -157,8 +157,8 @@ def test_repeated_encounters_identify_none(extract, sentence):
 
 
 def test_their_talks_are_those_of_the_subject_and_the_person_addressed(extract):
-    [talks] = extract("Cyril Ramaphosa extended an invitation to Bola Tinubu in the course of their bilateral "
-                      "talks in New York on Monday.").encounters
+    [talks] = extract("Cyril Ramaphosa invited Bola Tinubu to Pretoria during their bilateral "
+                      "talks in Geneva on Monday.").encounters
     assert talks.participant_ids == ("bola-tinubu", "cyril-ramaphosa")
 
 
@@ -174,7 +174,7 @@ def test_a_meeting_two_persons_co_chaired_is_theirs(extract, sentence):
 
 
 @pytest.mark.parametrize("text", [
-    "Gustavo Petro travelled to Caracas on Saturday to see Nicolas Maduro. The two leaders held talks for about "
+    "Gustavo Petro flew to Caracas on Saturday to see Nicolas Maduro. The two leaders talked for roughly "
     "three hours at the presidential palace.",
     "Nicolas Maduro said on Saturday he would welcome Gustavo Petro soon. The announcement came after a meeting "
     "between both leaders in Caracas.",
@@ -185,7 +185,7 @@ def test_the_two_leaders_are_the_pair_named_just_before(extract, text):
 
 def test_the_two_leaders_after_three_names_stay_unresolved(extract):
     result = extract("Gustavo Petro, Nicolas Maduro and Luiz Inacio Lula da Silva spoke at a forum on Saturday. "
-                     "The two leaders held talks for about three hours.")
+                     "The two leaders talked for roughly three hours.")
     assert all(len(e.participant_ids) != 2 for e in result.encounters)
 
 
