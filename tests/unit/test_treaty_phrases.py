@@ -35,7 +35,7 @@ LINKED = {
     "a quoted name before its head word": (
         'Putin and Pezeshkian will sign the "comprehensive strategic partnership" treaty in Moscow.'),
     "a signed treaty on a subject": (
-        "Russia and Iran signed a treaty on comprehensive strategic partnership between Russia and Iran."),
+        "On Friday Tehran and Moscow signed a treaty on comprehensive strategic partnership."),
 }
 
 
