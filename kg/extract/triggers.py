@@ -180,7 +180,7 @@ def _under_planned_verb(root: Token, cues: frozenset[str], lexicon: Lexicon) -> 
     planning = cues - words.not_planning_cues
     child, current = root, root.head
     for _ in range(_MODAL_SCOPE_STEPS):
-        if current is child or _links_earlier_event(child, words.earlier_event_links):
+        if current == child or _links_earlier_event(child, words.earlier_event_links):
             return False
         if current.pos_ in ("VERB", "AUX") and _finite(child, words.infinitive_markers):
             # "will keep troops there as he had a meeting": a clause with its own tense keeps it
@@ -191,8 +191,9 @@ def _under_planned_verb(root: Token, cues: frozenset[str], lexicon: Lexicon) -> 
             goal = child.dep_ in _GOAL_DEPS or (child.dep_ in ("prep", "dative") and child.lower_ in words.goal_preps)
             if goal and current.lemma_.lower() in planning:
                 return True
-        elif current.pos_ != "ADP":
-            return False
+        elif current.pos_ != "ADP" and not (current.pos_ == "ADJ" and current.dep_ in ("acomp", "amod")
+                                            and child.dep_ in ("prep", "xcomp")):
+            return False  # an adjective is climbed only when it takes the phrase: "would be interested in ..."
         child, current = current, current.head
     return False
 

@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 
+from kg.extract.triggers import is_planned_or_negated, sentence_triggers
+from kg.lexicon import load_lexicon
 from kg.records import EncounterKind
 
 
@@ -51,3 +53,17 @@ def test_date_of_a_planned_clause_is_not_the_encounters(extract):
                           "Thursday that he will travel to China in April.", published=dt.date(2025, 10, 30))
     [meeting] = result.encounters
     assert meeting.date is None or meeting.date.value.month != 4
+
+
+
+@pytest.mark.parametrize("offer", [
+    'Qatar would be "very interested" in hosting the Brazil-South Africa talks, Lula added.',
+    "Norway would be happy about hosting peace talks, Lula said.",
+    "Lula said Switzerland might be open to hosting talks between the two sides.",
+])
+def test_an_offer_to_host_talks_is_planned(nlp, offer):
+    # a modal above an adjective ("would be interested in hosting talks") covers what the adjective governs
+    doc = nlp(offer)
+    lexicon = load_lexicon()
+    [triggers] = sentence_triggers(doc, list(doc.sents), lexicon)
+    assert triggers and all(is_planned_or_negated(t, lexicon) for t in triggers)
