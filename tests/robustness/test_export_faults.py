@@ -38,13 +38,16 @@ def test_unknown_format_names_the_known_ones(sample_store, tmp_path):
 
 
 def test_read_only_directory_is_a_clear_error(sample_store, tmp_path, monkeypatch):
-    # root ignores directory permissions, so the refusal the OS would give is simulated
-    import tempfile
+    # root ignores directory permissions, so the refusal the OS would give is simulated: creating any file
+    # fails as it does in a directory without write permission
+    real_open = os.open
 
-    def refuse(*_args, **_kwargs):
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+    def refuse(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(ExportError) as caught:
         export(sample_store, "turtle", tmp_path / "graph.ttl")
     assert "Permission denied" in caught.value.message and "writable output directory" in caught.value.message
