@@ -13,8 +13,10 @@ from kg.extract.quotes import quote_continuations
 from kg.extract.sightings import Cluster
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
+from kg.nlp.doc_cache import entities_in
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "agent")
+_REPORTS = "kg.reports"  # Doc.user_data key: sentence start -> reports()
 
 
 def _speaker_verb(token: Token, lexicon: Lexicon) -> bool:
@@ -114,7 +116,7 @@ def _dated_elsewhere(sentence: Span, cluster: Cluster, lexicon: Lexicon) -> bool
     does not count."""
     root = sentence.root
     other_times = lexicon.linking.other_time_phrases
-    for ent in sentence.ents:
+    for ent in entities_in(sentence):
         if ent.label_ != "DATE":
             continue
         head = ent.root.head
@@ -180,20 +182,22 @@ def about_earlier_encounter(sentence: Span, pattern: re.Pattern[str], lexicon: L
     earlier = lexicon.linking.earlier_modifiers
     if any(set(m.group(0).lower().split()) & earlier for m in pattern.finditer(sentence.text)):
         return True
-    return any(_frames_sentence(t, sentence) and _earlier_encounter_noun(t, lexicon) for t in sentence)
-
-
-def _earlier_encounter_noun(token: Token, lexicon: Lexicon) -> bool:
-    """"earlier meetings", "previous talks", "past visits": an encounter noun told as an earlier one."""
+    root = sentence.root
     nouns = {n.split()[-1] for n in lexicon.encounters.anaphor_nouns}
+    return any(_frames_sentence(t, root) and _earlier_encounter_noun(t, nouns, lexicon) for t in sentence)
+
+
+def _earlier_encounter_noun(token: Token, nouns: set[str], lexicon: Lexicon) -> bool:
+    """"earlier meetings", "previous talks", "past visits": an encounter noun (one of ``nouns``) told as
+    an earlier one."""
     if token.lower_ not in nouns and token.lemma_.lower() not in nouns:
         return False
     return any(c.dep_ in ("amod", "advmod") and c.lower_ in lexicon.linking.earlier_modifiers for c in token.children)
 
 
-def _frames_sentence(token: Token, sentence: Span) -> bool:
-    """The subject of the sentence's main verb, or the object of a phrase on it ("In earlier meetings, ...")."""
-    root = sentence.root
+def _frames_sentence(token: Token, root: Token) -> bool:
+    """The subject of the sentence's main verb (``root``), or the object of a phrase on it ("In earlier
+    meetings, ...")."""
     if token.dep_ in ("nsubj", "nsubjpass"):
         return token.head == root
     return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head == root
@@ -201,8 +205,11 @@ def _frames_sentence(token: Token, sentence: Span) -> bool:
 
 def reports(sentence: Span, pattern: re.Pattern[str], lexicon: Lexicon) -> bool:
     """Whether a sentence can report on the encounter at all (headings and references to earlier
-    encounters cannot)."""
-    return not is_heading(sentence) and not about_earlier_encounter(sentence, pattern, lexicon)
+    encounters cannot); worked out once per sentence of a Doc (one pattern and lexicon per pipeline)."""
+    known = sentence.doc.user_data.setdefault(_REPORTS, {})
+    if sentence.start not in known:
+        known[sentence.start] = not is_heading(sentence) and not about_earlier_encounter(sentence, pattern, lexicon)
+    return known[sentence.start]
 
 
 def _names_other_people(sentence: Span, in_sentence: list[Mark], cluster: Cluster) -> bool:
@@ -211,7 +218,7 @@ def _names_other_people(sentence: Span, in_sentence: list[Mark], cluster: Cluste
     if any(m.kind == "person" and m.ref in cluster.key for m in in_sentence):
         return False
     people = [m for m in in_sentence if m.kind == "person"]
-    unknown = {e.text for e in sentence.ents
+    unknown = {e.text for e in entities_in(sentence)
                if e.label_ == "PERSON" and not any(m.start <= e.start < m.end for m in people)}
     return len({m.ref for m in people}) + len(unknown) >= 2
 

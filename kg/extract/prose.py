@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from kg.nlp.doc_cache import doc_text
+
 _BULLETS = ("\u2022", "\u25cf", "\u25aa", "\u2013", "\u2014", "-", "*", "\u00b7", ">")
 _ENDS = (".", "!", "?", "\u201d", '"', "\u2019", "'", ")", ":", "\u2026")
 _MIN_WORDS = 3
@@ -12,18 +14,12 @@ _CACHE = "kg.prose"  # Doc.user_data key: sentence start -> is_prose
 
 
 def line_of(sentence: Span) -> str:
-    """The line of the text (between line breaks) on which ``sentence`` starts, stripped (read off the
-    tokens: ``doc.text`` is rebuilt on every access)."""
-    doc = sentence.doc
-    first = next((t.i for t in sentence if not t.is_space), sentence.start)
-    start = first
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
-        start -= 1
-    end = first
-    while end < len(doc) and "\n" not in doc[end].text_with_ws:
-        end += 1
-    line = "".join(t.text_with_ws for t in doc[start : min(end + 1, len(doc))])
-    return line.split("\n", 1)[0].strip() if "\n" in line else line.strip()
+    """The line of the text (between line breaks) on which ``sentence`` starts, stripped."""
+    text = doc_text(sentence.doc)
+    first = next((t.idx for t in sentence if not t.is_space), sentence.start_char)
+    start = text.rfind("\n", 0, first) + 1
+    end = text.find("\n", first)
+    return text[start : end if end >= 0 else len(text)].strip()
 
 
 def is_prose(sentence: Span) -> bool:

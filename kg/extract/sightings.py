@@ -25,6 +25,7 @@ from kg.extract.roles import is_bystander
 from kg.extract.triggers import Trigger, in_planned_clause, is_planned_or_negated
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
+from kg.nlp.doc_cache import entities_in
 from kg.records import ActorRef, EncounterKind, PartialDate, Precision
 
 _PRECISION_RANK = {Precision.DAY: 3, Precision.MONTH: 2, Precision.YEAR: 1}
@@ -155,7 +156,7 @@ def sentence_date(
     """The date of a trigger: the most precise date phrase of its sentence, nearest first on ties; dates of
     earlier events ("since ...") and of planned ones ("he will visit China in April") are not its date."""
     candidates: list[tuple[int, int, PartialDate]] = []
-    for ent in sentence.ents:
+    for ent in entities_in(sentence):
         if ent.label_ != "DATE" or _in_other_time_clause(ent.root, trigger.head, lexicon):
             continue
         if in_planned_clause(ent.root, trigger.head, lexicon):
@@ -167,7 +168,7 @@ def sentence_date(
             candidates.append((_PRECISION_RANK[parsed.precision] if distance <= 6 else 0, -distance, parsed))
     if candidates:
         return max(candidates, key=lambda c: (c[0], c[1]))[2]
-    if any(e.label_ == "DATE" for e in sentence.ents):
+    if any(e.label_ == "DATE" for e in entities_in(sentence)):
         return None  # the sentence's dates belong to other events ("since he took office in January")
     return dates.parse_date(sentence.text, anchor, context_year=year)
 
