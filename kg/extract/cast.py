@@ -27,6 +27,7 @@ from kg.gazetteer import Gazetteer, OfficeTerm, Person
 from kg.keys import text_actor_key
 from kg.lexicon import Lexicon
 from kg.lexicon.schema import PersonWords
+from kg.nlp import doc_cache
 from kg.nlp.marks import MarkKind
 
 _ALWAYS = dt.date.min  # a text actor's office is taken to cover the article's time; its dates are unknown
@@ -337,13 +338,14 @@ def _later_mentions(doc: Doc, names: dict[str, frozenset[str]], marks: list[Mark
     covered = taken | {i for m in marks for i in range(m.start, m.end)}
     found: list[Mark] = []
     index = 0
+    every = doc_cache.tokens(doc)
     while index < len(doc):
-        token = doc[index]
+        token = every[index]
         if index in covered or not token.is_title or fold(token.text) not in owners:
             index += 1
             continue
         end = index + 1
-        while end < len(doc) and end not in covered and doc[end].is_title and fold(doc[end].text) in owners:
+        while end < len(doc) and end not in covered and every[end].is_title and fold(every[end].text) in owners:
             end += 1
         ids = set.intersection(*(owners[fold(t.text)] for t in doc[index:end]))
         span = doc[index:end]
@@ -378,7 +380,7 @@ def build_cast(doc: Doc, marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexic
     introductions = find_introductions(doc, marks, lexicon, titles)
     groups = _group(introductions, words)
     named = _named_here(marks, gazetteer, words)
-    home = dateline_country(doc.text, places)
+    home = dateline_country(doc_cache.doc_text(doc), places)
     members = [_member(g, introductions, gazetteer, words, folded, named, home) for g in groups]
     names: dict[str, frozenset[str]] = {}  # the words of each introduced person's names
     person_marks: list[Mark] = []

@@ -13,7 +13,7 @@ from kg.extract.quotes import quote_continuations
 from kg.extract.sightings import Cluster
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
-from kg.nlp.doc_cache import entities_in
+from kg.nlp.doc_cache import entities_in, span_text, tokens_in
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "agent")
 _REPORTS = "kg.reports"  # Doc.user_data key: sentence start -> reports()
@@ -172,7 +172,7 @@ def _names_office_of(
 def is_heading(sentence: Span) -> bool:
     """A subheading or a headline repeated in the body ("Beijing says Takaichi's remark 'crossed a red
     line'"): a line that does not end as a sentence does. It is not part of any report."""
-    text = sentence.text.strip().rstrip("\"'\u201d\u2019)]")
+    text = span_text(sentence).strip().rstrip("\"'\u201d\u2019)]")
     return bool(text) and text[-1] not in ".!?:;,"
 
 
@@ -184,7 +184,7 @@ def about_earlier_encounter(sentence: Span, pattern: re.Pattern[str], lexicon: L
         return True
     root = sentence.root
     nouns = {n.split()[-1] for n in lexicon.encounters.anaphor_nouns}
-    return any(_frames_sentence(t, root) and _earlier_encounter_noun(t, nouns, lexicon) for t in sentence)
+    return any(_frames_sentence(t, root) and _earlier_encounter_noun(t, nouns, lexicon) for t in tokens_in(sentence))
 
 
 def _earlier_encounter_noun(token: Token, nouns: set[str], lexicon: Lexicon) -> bool:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.mentions import Mark
 from kg.lexicon import Lexicon
 from kg.lexicon.schema import PersonWords
+from kg.nlp.doc_cache import tokens
 
 _MAX_NAME_TOKENS = 6
 _QUALIFIER_KINDS = ("country", "organization")
@@ -57,7 +58,7 @@ def _title_at(doc: Doc, index: int, titles: dict[str, tuple[str, ...]], longest:
               first_words: frozenset[str]) -> Span | None:
     """The longest title starting at token ``index`` (only tokens that start some title are tried: the
     scan runs over every token of every article)."""
-    if doc[index].lower_ not in first_words:
+    if tokens(doc)[index].lower_ not in first_words:
         return None
     for length in range(longest, 0, -1):
         if index + length > len(doc):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from kg.nlp.doc_cache import doc_text
+from kg.nlp.doc_cache import doc_text, tokens_in
 
 _BULLETS = ("\u2022", "\u25cf", "\u25aa", "\u2013", "\u2014", "-", "*", "\u00b7", ">")
 _ENDS = (".", "!", "?", "\u201d", '"', "\u2019", "'", ")", ":", "\u2026")
@@ -35,5 +35,5 @@ def _is_prose(sentence: Span) -> bool:
     line = line_of(sentence)
     if not line or line.startswith(_BULLETS) or not line.endswith(_ENDS):
         return False
-    words = [t for t in sentence if t.is_alpha]
+    words = [t for t in tokens_in(sentence) if t.is_alpha]
     return len(words) >= _MIN_WORDS and any(t.is_lower for t in words)

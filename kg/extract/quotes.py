@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from kg.nlp.doc_cache import tokens_in
+
 _OPEN = {"\u201c"}  # “
 _CLOSE = {"\u201d"}  # ”
 _TOGGLE = {'"'}
@@ -19,7 +21,7 @@ _MARKS = _OPEN | _CLOSE | _TOGGLE
 def _ends_paragraph(sentence: Span) -> bool:
     """A line break ends the sentence, or follows it (read off the tokens, not the sentence's text)."""
     doc = sentence.doc
-    for token in reversed(sentence):
+    for token in reversed(tokens_in(sentence)):
         if not token.is_space:
             if "\n" in token.whitespace_:
                 return True
@@ -35,7 +37,7 @@ def quote_continuations(sentences: list[Span]) -> list[int | None]:
     result: list[int | None] = []
     for index, sentence in enumerate(sentences):
         result.append(opened_in)
-        for char in (c for t in sentence if t.text[:1] in _MARKS for c in t.text):
+        for char in (c for t in tokens_in(sentence) if t.text[:1] in _MARKS for c in t.text):
             if char in _OPEN:
                 opened_in = index if opened_in is None else opened_in
             elif char in _CLOSE:
@@ -53,7 +55,7 @@ def quoted_tokens(doc: Doc, sentences: list[Span]) -> set[int]:
     inside: set[int] = set()
     open_ = False
     for sentence in sentences:
-        for token in sentence:
+        for token in tokens_in(sentence):
             text = token.text
             if text in _OPEN or (text in _TOGGLE and not open_):
                 open_ = True
@@ -75,6 +77,6 @@ def quotation_blocks(sentences: list[Span], quoted: set[int]) -> list[list[int]]
         opener = continued[index]
         if opener is not None and blocks and blocks[-1][0] == opener:
             blocks[-1].append(index)
-        elif any(t.i in quoted for t in sentence):
+        elif any(i in quoted for i in range(sentence.start, sentence.end)):
             blocks.append([index])
     return blocks

@@ -22,6 +22,7 @@ from kg.extract.stance_targets import own_country, target_of
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.lexicon.schema import StanceWords
+from kg.nlp.doc_cache import span_text, tokens_in
 from kg.records import Polarity
 
 
@@ -72,7 +73,7 @@ def _when(token: Token) -> bool:
 def cues_of(sentence: Span, words: StanceWords) -> list[Cue]:
     """Every position cue of the sentence, in text order."""
     found: list[Cue] = []
-    for token in sentence:
+    for token in tokens_in(sentence):
         if token.pos_ == "AUX":
             evaluation = _evaluation(token, words)
             if evaluation is not None:
@@ -234,7 +235,7 @@ def _hospitality(cue: Cue, target: Mark | None, text: str | None, words: StanceW
 def find_stances(sentence: Span, attribution: Attribution, gazetteer: Gazetteer, lexicon: Lexicon) -> list[StanceDraft]:
     """The stances of one sentence: one per holder (a sentence rarely states two positions of one)."""
     words = lexicon.stances
-    if not is_prose(sentence) or sentence.text.rstrip().endswith("?"):
+    if not is_prose(sentence) or span_text(sentence).rstrip().endswith("?"):
         return []
     drafts: dict[tuple[str, Polarity], StanceDraft] = {}
     for cue in cues_of(sentence, words):
@@ -250,5 +251,5 @@ def find_stances(sentence: Span, attribution: Attribution, gazetteer: Gazetteer,
                 or _hospitality(cue, target, text, words):
             continue
         drafts[(holder.ref, polarity)] = StanceDraft(holder, polarity, cue.token, target, text,
-                                                     sentence.text.strip())
+                                                     span_text(sentence).strip())
     return list(drafts.values())

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.mentions import Mark
 from kg.extract.prose import is_prose
 from kg.lexicon.schema import TreatyWords
+from kg.nlp.doc_cache import tokens
 
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _QUOTES = {'"', "\u201c", "\u201d"}
@@ -133,7 +134,7 @@ def _nominal(span: Span) -> bool:
 def signed_names(doc: Doc, marks: list[Mark], words: TreatyWords) -> list[WrittenName]:
     """"signed a memorandum on X", "inked the joint statement on Y": a signed document and its subject."""
     found = []
-    for head in doc:
+    for head in tokens(doc):
         if not _is_head(head, words) or head.dep_ not in ("dobj", "nsubjpass", "conj"):
             continue
         verb = head.head if head.dep_ != "conj" else head.head.head
@@ -152,7 +153,7 @@ def quoted_names(doc: Doc, words: TreatyWords) -> list[WrittenName]:
     """A name in quotation marks that ends in a head word, or is followed by one."""
     found = []
     opened: int | None = None
-    for token in doc:
+    for token in tokens(doc):
         if token.text not in _QUOTES:
             continue
         if opened is None or token.text == "\u201c":
@@ -177,7 +178,7 @@ def quoted_names(doc: Doc, words: TreatyWords) -> list[WrittenName]:
 def modified_names(doc: Doc, marks: list[Mark], words: TreatyWords) -> list[WrittenName]:
     """"the TikTok deal": a lowercase head word after a proper name that is no actor's; "the 1997 treaty"."""
     found = []
-    for head in doc:
+    for head in tokens(doc):
         if not head.is_lower or not _is_head(head, words) or head.i == 0:
             continue
         if not is_prose(head.sent) or _proposed(head, words):

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 _TEXT = "kg.text"
 _ENTS = "kg.ents"
 _ENT_STARTS = "kg.ent_starts"
+_TOKENS = "kg.tokens"
 
 
 def doc_text(doc: Doc) -> str:
@@ -41,3 +42,22 @@ def entities_in(span: Span) -> tuple[Span, ...]:
         if ent.end <= span.end:
             inside.append(ent)
     return tuple(inside)
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """The Doc's tokens as one list, built once: ``doc[i]`` and iterating a Doc or Span make a new Token
+    object at every access, which is most of the time a rule spends walking the text."""
+    found = doc.user_data.get(_TOKENS)
+    if found is None:
+        found = doc.user_data[_TOKENS] = list(doc)
+    return found
+
+
+def tokens_in(span: Span) -> list[Token]:
+    """The tokens of ``span`` (what iterating it gives), from the Doc's one list."""
+    return tokens(span.doc)[span.start : span.end]
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the Doc's text by character offsets."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
