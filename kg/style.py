@@ -16,7 +16,7 @@ table{border-collapse:collapse;background:#fff;margin:8px 0}th,td{border:1px sol
 text-align:left;vertical-align:top;font-size:13px}th{background:#e4ebf2}
 .date,.nowrap{white-space:nowrap}.imprecise{font-style:italic}
 .fact{background:#fff;border:1px solid #d9e2ec;margin:8px 0;padding:6px 10px}
-.fact:target{outline:3px solid #ff7f0e}
+.fact:target,.fact:has(.anchor:target){outline:3px solid #ff7f0e}
 .fact h3{margin:2px 0;font-size:14px}.role{font-size:11px;text-transform:uppercase;color:#52606d}
 blockquote{margin:4px 0 4px 12px;font-size:13px}.src{font-size:12px;color:#52606d}
 label{margin-right:12px;font-size:13px}input,select{font-size:13px}

@@ -115,10 +115,19 @@ class ArticleContext:
     def evidence(self, index: int, extractor: str) -> Evidence:
         """Sentence ``index`` as the evidence of a fact the step named ``extractor`` produced."""
         sentence = self.sentences[index]
-        return Evidence(self.article.id, index, sentence.start_char, sentence.end_char, sentence.text, extractor)
+        start, end, text = trimmed(sentence.text, sentence.start_char)
+        return Evidence(self.article.id, index, start, end, text, extractor)
 
     def sentence_of(self, token_index: int) -> int:
         for index, sentence in enumerate(self.sentences):
             if sentence.start <= token_index < sentence.end:
                 return index
         raise ValueError(f"token {token_index} is outside every sentence")
+
+
+def trimmed(text: str, start: int) -> tuple[int, int, str]:
+    """A sentence's text without the whitespace spaCy leaves around it (the line break after it), with its
+    character span in the article moved in to match: ``(start, end, text)``."""
+    lead = len(text) - len(text.lstrip())
+    core = text.strip()
+    return start + lead, start + lead + len(core), core

@@ -33,7 +33,8 @@ def rows(store: Store, name: str, call: str | None = None) -> list[Row]:
 def _evidence(row: Row) -> Citation | None:
     if not row.get("sentence"):
         return None
-    return Citation(row["sentence"].strip(), row.get("article", ""), row.get("url", ""), row.get("headline", ""))
+    return Citation(row["sentence"].strip(), row.get("article", ""), row.get("url", ""), row.get("headline", ""),
+                    row.get("outlet", ""))
 
 
 def list_encounters(store: Store, call: str | None = None) -> list[EncounterSummary]:

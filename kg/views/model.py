@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from kg.records import EncounterKind
 
@@ -18,6 +19,22 @@ class Citation:
     article: str
     url: str = ""
     headline: str = ""
+    outlet: str = ""
+
+    @property
+    def publisher(self) -> str:
+        """The outlet, else the host of the article's URL ("" when neither is known)."""
+        try:
+            host = urlsplit(self.url).hostname or ""
+        except ValueError:  # a malformed URL names no host
+            host = ""
+        return self.outlet or host
+
+    @property
+    def source(self) -> str:
+        """The article as a reader names it: its title and outlet ("Title — Outlet"), its id when the
+        article has no title."""
+        return " — ".join(part for part in (self.headline or self.article, self.publisher) if part)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ def _box(box: Box, extra: str = "") -> str:
 def _tooltip(edge: Edge) -> str:
     fact = edge.fact
     head = f"{edge.word}: {fact.label}" + (f" ({fact.note})" if fact.note else "")
-    sentences = [f"“{shorten(ev.sentence, 300)}” [{ev.headline or ev.article}]" for ev in fact.evidence[:3]]
+    sentences = [f"“{shorten(ev.sentence, 300)}” [{ev.source}]" for ev in fact.evidence[:3]]
     more = [f"… and {len(fact.evidence) - 3} more"] if len(fact.evidence) > 3 else []
     return "\n".join([head, *sentences, *more])
 

@@ -49,6 +49,27 @@ def test_evidence_points_at_the_sentence(sample_store):
     assert rows, "Cuba's discussion has evidence"
     assert any("Cuba" in r["sentence"] for r in rows)
     assert all(int(r["start"]) < int(r["end"]) for r in rows)
+    assert list(rows[0]) == ["article", "title", "outlet", "url", "sentence", "start", "end"]  # issue 16
+    assert all(r["title"] for r in rows if r["article"].startswith("003"))  # the article with a Title: header
+
+
+def test_evidence_sentences_are_their_span_without_surrounding_whitespace(sample_store):
+    """Issue 16: sentences kept the line break after them (a table cell broke in two); now the stored text is
+    trimmed and its character span still cuts exactly it out of the article."""
+    from kg.articles import read_paths
+    from kg.records import Article
+    from tests.conftest import SAMPLES
+
+    texts = {a.id: a.text for a in read_paths([SAMPLES]) if isinstance(a, Article)}
+    query = ("PREFIX kg: <https://w3id.org/kg-diplomacy/ontology#> SELECT DISTINCT ?id ?text ?start ?end WHERE { "
+             "?ev kg:sentenceText ?text ; kg:charStart ?start ; kg:charEnd ?end ; kg:inArticle ?a . "
+             "?a kg:articleId ?id }")
+    spans = [(s["id"].value, s["text"].value, int(s["start"].value), int(s["end"].value))
+             for s in sample_store.select(query)]
+    assert len(spans) > 20 and set(texts) == {a for a, *_ in spans}
+    for article, text, start, end in spans:
+        assert text == text.strip() and text, text
+        assert texts[article][start:end] == text
 
 
 def test_calls_with_and_articles_mentioning(sample_store):

@@ -127,3 +127,15 @@ def test_a_recent_visit_told_in_the_call_is_not_the_call(extract):
     [call] = result.encounters
     assert call.kind is EncounterKind.PHONE_CALL
     assert _discussed(call) == {"BRA"}
+
+
+def test_evidence_is_the_sentence_without_the_line_break_after_it(extract):
+    """Issue 16: a sentence at the end of a line kept its line break in the evidence."""
+    from kg.extract.context import trimmed
+
+    text = ("Heads of the two governments met in Oslo on Monday.\n"
+            "Vladimir Putin and Xi Jinping spoke by phone on Tuesday.\nThey discussed Iran.\n")
+    result = extract(text)
+    evidence = [ev for enc in result.encounters for ev in enc.evidence]
+    assert evidence and all(text[ev.start:ev.end] == ev.sentence == ev.sentence.strip() for ev in evidence)
+    assert trimmed("\n  A line.\n", 10) == (13, 20, "A line.")

@@ -99,6 +99,32 @@ def test_html_page_shows_each_evidence_with_a_safe_article_link(hostile_view: En
     assert "Iran was discussed." in page and "no evidence sentence stored" in page  # the treaty has none
 
 
+
+def test_participants_read_from_the_same_sentences_share_them_once() -> None:
+    """Issue 16: the report sentences were repeated under each participant; now the participants citing
+    the same sentences are one section (each keeps its anchor for the picture's links), and a source is
+    named by its title and outlet, not only its id."""
+    from kg.views.model import Citation, EncounterSummary, Fact, Participant
+
+    said = Citation("A and B spoke by phone.", "art-9", "https://news.example.org/a", "Leaders talk", "Daily Example")
+    bare = Citation("They also discussed C.", "art-10", "https://other.example.net/b")
+    people = (Participant("https://w3id.org/kg-diplomacy/id/person/a", "Ann A", "AAA"),
+              Participant("https://w3id.org/kg-diplomacy/id/person/b", "Bo B", "BBB"))
+    summary = EncounterSummary(iri="https://w3id.org/kg-diplomacy/id/encounter/x", kind="PhoneCall",
+                               date="2026-01-02", participants=people)
+    facts = tuple(Fact("participant", p.name, p.iri, p.iso3, (said,)) for p in people)
+    view = EncounterView(summary, (*facts, Fact("country", "C", "", "CCC", (bare, said))), (said,))
+    page = render_html(view)
+    evidence = page.split("<h2>Evidence</h2>", 1)[1]  # (the picture's tooltips cite it per edge)
+    assert evidence.count("A and B spoke by phone.") == 2  # once for the participants, once for the country
+    ids = [a.get("id") for _, a in _parse(page).tags if (a.get("id") or "").startswith("fact-")]
+    assert ids == ["fact-0", "fact-1", "fact-2"]
+    assert "Ann A <span class=\"muted\">(AAA)</span> · Bo B" in page
+    assert ">Leaders talk</a> · Daily Example <span class=\"muted\">(art-9)</span>" in page
+    assert ">art-10</a> · other.example.net</div>" in page  # no title: the id; no outlet: the URL's host
+    assert "[Leaders talk — Daily Example]" in render_svg(view)  # the tooltips name the source alike
+
+
 def test_png_is_a_picture(hostile_view: EncounterView) -> None:
     pytest.importorskip("matplotlib")
     import numpy
