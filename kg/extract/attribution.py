@@ -28,6 +28,16 @@ def _participle(verb: Token) -> bool:
     return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in verb.children)
 
 
+def _own_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it is conjoined to ("Xi addressed Putin ... and said ...")."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None or verb.dep_ != "conj" or verb.head == verb:
+            return subject
+        verb = verb.head
+    return None
+
+
 def _mark_at(token: Token, marks: list[Mark]) -> Mark | None:
     return next((m for m in marks if m.start <= token.i < m.end), None)
 
@@ -185,7 +195,7 @@ class Attribution:
             return self.actor(quoted) if quoted is not None else None
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return None
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        subject = _own_subject(verb)
         if subject is None or cue is not None and subject.i == cue.i:
             return None
         return self.actor(subject)

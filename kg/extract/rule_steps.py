@@ -8,6 +8,7 @@ from kg.extract.actors import actor_ref, mark_actor, own_actors
 from kg.extract.attribution import Attribution
 from kg.extract.cast import Cast, build_cast, folded_names, place_index
 from kg.extract.context import ArticleContext, RuleData
+from kg.extract.counterparts import counterpart_country
 from kg.extract.linking import link_sentences
 from kg.extract.mentions import Mark, marks_of
 from kg.extract.sightings import Cluster, cluster_sightings, find_sightings
@@ -168,6 +169,8 @@ class StanceStep(_RuleStep):
                 if holder is None or draft.holder.kind == "role" and holder.source == "text":
                     continue  # an office is held by someone the gazetteer knows, or the holder is unsure
                 target = mark_actor(draft.target, gazetteer, date, ctx.anchor) if draft.target else None
+                if target is None and draft.polarity is Polarity.COOPERATE:  # "our ties": with the counterpart
+                    target = counterpart_country(holder, ctx.encounters, gazetteer)
                 if target is None and draft.target_text is None or target == holder:
                     continue
                 about = target.id if target is not None else (draft.target_text or "").lower()

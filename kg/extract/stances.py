@@ -46,14 +46,11 @@ class Cue:
 
 
 def _verb_polarity(verb: Token, words: StanceWords) -> Polarity | None:
-    lemma = verb.lemma_.lower()
+    cues = words.verb_cues.get(verb.lemma_.lower())
+    if cues is None:
+        return None
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "dobj", "xcomp", "advmod")}
-    for polarity, cues in words.polarity.items():
-        for cue in cues:
-            first, *rest = cue.split()
-            if first == lemma and (not rest or rest[0] in particles):
-                return polarity
-    return None
+    return next((polarity for polarity, then in cues if not then or then in particles), None)
 
 
 def _objects(token: Token, words: StanceWords) -> tuple[Token, ...]:
@@ -154,13 +151,13 @@ def _evaluation(verb: Token, words: StanceWords) -> Cue | None:
 def _valued(verb: Token, words: StanceWords) -> Cue | None:
     """"attach great importance to Sino-US relations", "cherish our friendship": cooperation, when what
     is valued is a relation."""
-    lemma = verb.lemma_.lower()
+    thens = words.relation_cue_words.get(verb.lemma_.lower())
+    if thens is None:
+        return None
     children = {c.lower_ for c in verb.children}
-    for cue in words.relation_cues:
-        first, *rest = cue.split()
-        if first == lemma and (not rest or rest[0] in children):
-            cue_ = Cue(verb, Polarity.COOPERATE, _objects(verb, words))
-            return cue_ if _about_relations(cue_, words) else None
+    if any(not then or then in children for then in thens):
+        cue = Cue(verb, Polarity.COOPERATE, _objects(verb, words))
+        return cue if _about_relations(cue, words) else None
     return None
 
 
@@ -232,6 +229,12 @@ def _hospitality(cue: Cue, target: Mark | None, text: str | None, words: StanceW
     return any(t.lower_ in words.hospitality_nouns for o in cue.objects for t in o.subtree)
 
 
+def _call_on_no_one(cue: Cue, polarity: Polarity) -> bool:
+    """"the two sides should ...": a speaker's call needs an actor to be on; a good word on "our ties" does
+    not (their other side is the holder's counterpart, :mod:`kg.extract.counterparts`)."""
+    return cue.needs_speaker and polarity is not Polarity.COOPERATE
+
+
 def find_stances(sentence: Span, attribution: Attribution, gazetteer: Gazetteer, lexicon: Lexicon) -> list[StanceDraft]:
     """The stances of one sentence: one per holder (a sentence rarely states two positions of one)."""
     words = lexicon.stances
@@ -247,7 +250,7 @@ def find_stances(sentence: Span, attribution: Attribution, gazetteer: Gazetteer,
             continue
         own = own_country(holder, gazetteer)
         target, text = target_of(cue.objects, attribution, holder, own, words)
-        if target is None and (text is None or cue.needs_speaker or cue.needs_actor) \
+        if target is None and (text is None or cue.needs_actor or _call_on_no_one(cue, polarity)) \
                 or _hospitality(cue, target, text, words):
             continue
         drafts[(holder.ref, polarity)] = StanceDraft(holder, polarity, cue.token, target, text,

@@ -224,10 +224,25 @@ class StanceWords:
     relation_cues: tuple[str, ...]  # "attach importance", "cherish": cooperation when a relation is valued
     good_words: frozenset[str]  # lemmas: a relation "is extremely good", "at an unprecedented level"
     noun_polarity: dict[str, Polarity] = field(init=False, repr=False, compare=False)
+    # first word of a cue -> (polarity, the word that must follow it or ""), in lexicon order: worked out once,
+    # so a verb's cues are one look-up instead of a split of every cue
+    verb_cues: dict[str, tuple[tuple[Polarity, str], ...]] = field(init=False, repr=False, compare=False)
+    relation_cue_words: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_noun = {noun: polarity for polarity, nouns in self.nouns.items() for noun in nouns}
         object.__setattr__(self, "noun_polarity", by_noun)
+        verbs: dict[str, list[tuple[Polarity, str]]] = {}
+        for polarity, cues in self.polarity.items():
+            for cue in cues:
+                first, *rest = cue.split()
+                verbs.setdefault(first, []).append((polarity, rest[0] if rest else ""))
+        object.__setattr__(self, "verb_cues", {k: tuple(v) for k, v in verbs.items()})
+        relations: dict[str, list[str]] = {}
+        for cue in self.relation_cues:
+            first, *rest = cue.split()
+            relations.setdefault(first, []).append(rest[0] if rest else "")
+        object.__setattr__(self, "relation_cue_words", {k: tuple(v) for k, v in relations.items()})
 
 
 @dataclass(frozen=True)

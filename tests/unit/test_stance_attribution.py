@@ -83,6 +83,18 @@ HELD = {
     "a need in a speaker's words": (
         "\u201cWe need a ceasefire in Sudan,\u201d Guterres said.",
         ("antonio-guterres", Polarity.CALL_FOR, "SDN")),
+    "the subject of the verb a reporting verb is conjoined to": (
+        "Lula visited Luanda on Monday and said Brazil supports a ceasefire in Sudan.",
+        ("luiz-inacio-lula-da-silva", Polarity.SUPPORT, "SDN")),
+    "good words on ties no counterpart is named for": (
+        "\u201cOur ties are extremely strong,\u201d Lula said.",
+        ("luiz-inacio-lula-da-silva", Polarity.COOPERATE, "Our ties")),
+    "ties with the one counterpart of the holder's encounter": (
+        "Lula held a phone call with Modi on Monday. \u201cOur ties are growing every year,\u201d Lula said.",
+        ("luiz-inacio-lula-da-silva", Polarity.COOPERATE, "IND")),
+    "ties when the holder met two counterparts": (
+        "Lula met Modi and Putin in Brasilia on Monday. \u201cOur ties are growing every year,\u201d Lula said.",
+        ("luiz-inacio-lula-da-silva", Polarity.COOPERATE, "Our ties")),
     "a refusal to back is opposition": (
         "Orban refused to back the new sanctions package.",
         ("viktor-orban", Polarity.OPPOSE, "the new sanctions package")),
