@@ -28,6 +28,13 @@ def _participle(verb: Token) -> bool:
     return verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in verb.children)
 
 
+def _finite_modifier(verb: Token) -> bool:
+    """A verb in the past or present tense that the parser hung from a sentence's root name as a modifier:
+    the name is its subject ("Lula, who arrived on Monday, urged ..." read as "Lula [who ...] urged")."""
+    head = verb.head
+    return verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ") and head.dep_ == "ROOT" and head.pos_ == "PROPN"
+
+
 def _own_subject(verb: Token) -> Token | None:
     """The subject of ``verb``, or of the verb it is conjoined to ("Xi addressed Putin ... and said ...")."""
     for _ in range(3):
@@ -210,6 +217,11 @@ class Attribution:
                         return self.actor(obj)
         return None
 
+    def _means(self, verb: Token) -> bool:
+        """"irked his allies by criticizing the plan": the gerund after "by" is done by the main verb's subject
+        (not so "thanked Lula for supporting ...", where the object does it)."""
+        return verb.dep_ == "pcomp" and verb.head.lower_ in self.words.means_preps
+
     def _subject(self, cue: Token) -> Token | None:
         """The subject of the cue's clause, through "agreed to work", "is ready to", conjoined verbs."""
         verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
@@ -217,8 +229,10 @@ class Attribution:
             subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
             if subject is not None:
                 return subject
+            if _finite_modifier(verb):
+                return verb.head  # "Takaichi, who took office last week, called on ...", parsed as a modifier
             if verb.head == verb or verb.dep_ not in ("xcomp", "conj", "acomp", "dobj", "pobj", "prep") \
-                    and not _participle(verb):
+                    and not _participle(verb) and not self._means(verb):
                 return None
             verb = verb.head
         return None

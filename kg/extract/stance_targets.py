@@ -47,8 +47,8 @@ def target_of(objects: tuple[Token, ...], attribution: Attribution, holder: Mark
 
 
 def _noun(obj: Token) -> Token | None:
-    if obj.dep_ == "prep":
-        return next((c for c in obj.children if c.dep_ in ("pobj", "pcomp")), None)
+    if obj.dep_ == "prep":  # the last object: "for de - escalation" is parsed as three
+        return next((c for c in reversed(list(obj.children)) if c.dep_ in ("pobj", "pcomp")), None)
     if obj.pos_ in ("VERB", "AUX"):
         return next((c for c in obj.children if c.dep_ in ("dobj", "attr")), None)
     return obj
@@ -57,11 +57,14 @@ def _noun(obj: Token) -> Token | None:
 def _phrase(obj: Token, words: StanceWords) -> str | None:
     noun = _noun(obj)
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ in words.empty_targets \
-            or len(noun.text) < 3 or not noun.is_alpha:
+            or len(noun.text) < 3 or not noun.text.replace("-", "").isalpha():  # "de-escalation" is a word
         return None
     start = min([noun.i, *(c.left_edge.i for c in noun.lefts if c.dep_ in _MODIFIERS)])
-    end = _phrase_end(noun, start, words)
     doc = noun.doc
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+            and not doc[start - 1].whitespace_:  # "de-escalation" split at its hyphen
+        start -= 2
+    end = _phrase_end(noun, start, words)
     span = doc[start:end]
     if any(t.is_punct and t.text not in ("-", "'s", "’s") for t in span):
         span = doc[noun.i : noun.i + 1]

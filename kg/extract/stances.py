@@ -235,24 +235,37 @@ def _call_on_no_one(cue: Cue, polarity: Polarity) -> bool:
     return cue.needs_speaker and polarity is not Polarity.COOPERATE
 
 
+def _clause_verb(token: Token) -> Token:
+    return token if token.pos_ in ("VERB", "AUX") else token.head
+
+
+def _coordinated(cue: Token, earlier: Token) -> bool:
+    """"affirmed support for Ukraine and reiterated backing for Israel": two predicates joined by "and"."""
+    verb, other = _clause_verb(cue), _clause_verb(earlier)
+    return verb != other and (verb.dep_ == "conj" and verb.head == other or other.dep_ == "conj" and other.head == verb)
+
+
 def find_stances(sentence: Span, attribution: Attribution, gazetteer: Gazetteer, lexicon: Lexicon) -> list[StanceDraft]:
-    """The stances of one sentence: one per holder (a sentence rarely states two positions of one)."""
+    """The stances of one sentence: one per holder (a sentence rarely states two positions of one), and one
+    more for each position of another kind in a predicate coordinated with it."""
     words = lexicon.stances
     if not is_prose(sentence) or span_text(sentence).rstrip().endswith("?"):
         return []
-    drafts: dict[tuple[str, Polarity], StanceDraft] = {}
+    drafts: list[StanceDraft] = []
     for cue in cues_of(sentence, words):
         polarity = _polarity(cue, words)
         if polarity is None:
             continue
         holder = attribution.holder(cue.token, cue.needs_speaker)
-        if holder is None or any(h == holder.ref for h, _ in drafts):  # a holder's first position only
+        if holder is None:
             continue
+        earlier = [d.verb for d in drafts if d.holder.ref == holder.ref]
+        if earlier and not all(_coordinated(cue.token, e) for e in earlier):
+            continue  # a holder's first position, and those coordinated with it
         own = own_country(holder, gazetteer)
         target, text = target_of(cue.objects, attribution, holder, own, words)
         if target is None and (text is None or cue.needs_actor or _call_on_no_one(cue, polarity)) \
                 or _hospitality(cue, target, text, words):
             continue
-        drafts[(holder.ref, polarity)] = StanceDraft(holder, polarity, cue.token, target, text,
-                                                     span_text(sentence).strip())
-    return list(drafts.values())
+        drafts.append(StanceDraft(holder, polarity, cue.token, target, text, span_text(sentence).strip()))
+    return drafts

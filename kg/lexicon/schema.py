@@ -223,6 +223,7 @@ class StanceWords:
     rising_verbs: frozenset[str]  # lemmas: a relation that "is growing", "will reach new highs"
     relation_cues: tuple[str, ...]  # "attach importance", "cherish": cooperation when a relation is valued
     good_words: frozenset[str]  # lemmas: a relation "is extremely good", "at an unprecedented level"
+    means_preps: frozenset[str]  # "irked them *by* criticizing ...": the verb's subject does the criticizing
     noun_polarity: dict[str, Polarity] = field(init=False, repr=False, compare=False)
     # first word of a cue -> (polarity, the word that must follow it or ""), in lexicon order: worked out once,
     # so a verb's cues are one look-up instead of a split of every cue

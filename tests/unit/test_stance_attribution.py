@@ -95,6 +95,18 @@ HELD = {
     "ties when the holder met two counterparts": (
         "Lula met Modi and Putin in Brasilia on Monday. \u201cOur ties are growing every year,\u201d Lula said.",
         ("luiz-inacio-lula-da-silva", Polarity.COOPERATE, "Our ties")),
+    "a name with a relative clause, its verb parsed as a modifier": (
+        "Scholz, who arrived in Ankara on Monday, called on Turkey to reopen the border crossings.",
+        ("olaf-scholz", Polarity.CALL_FOR, "TUR")),
+    "the subject of the verb a gerund after 'by' says how": (
+        "Orban angered his allies by criticizing the new sanctions package.",
+        ("viktor-orban", Polarity.OPPOSE, "the new sanctions package")),
+    "a call upon": (
+        "Lula called upon Venezuela to release the detained activists.",
+        ("luiz-inacio-lula-da-silva", Polarity.CALL_FOR, "VEN")),
+    "a hyphenated word as target": (
+        "Erdogan called for de-escalation and a return to talks.",
+        ("recep-tayyip-erdogan", Polarity.CALL_FOR, "de-escalation")),
     "a refusal to back is opposition": (
         "Orban refused to back the new sanctions package.",
         ("viktor-orban", Polarity.OPPOSE, "the new sanctions package")),
@@ -123,6 +135,7 @@ NO_STANCE = {
     "importance attached to something that is no relation": "Xi said he attached great importance to food security.",
     "a hope about no actor": "Lula said he hoped the two countries would trade more.",
     "a question": "Will Erdogan support the plan on grain exports?",
+    "thanked for supporting: the one thanked supports": "Modi thanked the visitors for supporting the plan.",
     "a heading": "Erdogan Condemns Attack On Convoy\nThe talks went on.",
     "a bullet line": "- Erdogan condemned the attack on the convoy.",
 }
@@ -138,6 +151,17 @@ def test_the_quote_is_the_whole_sentence_with_its_span(extract):
     [stance] = extract(text).stances
     assert stance.quote == "Erdogan condemned the attack on the convoy, officials said later."
     assert text[stance.evidence.start : stance.evidence.end] == stance.quote
+
+
+def test_coordinated_positions_of_one_holder(extract):
+    text = "Lula reaffirmed his support for Angola and called for a ceasefire in Sudan."
+    assert _stances(extract, text) == [("luiz-inacio-lula-da-silva", Polarity.SUPPORT, "AGO"),
+                                       ("luiz-inacio-lula-da-silva", Polarity.CALL_FOR, "SDN")]
+
+
+def test_a_position_inside_a_call_is_not_the_holders_own(extract):
+    text = "Lula urged Venezuela to support the talks on the border."
+    assert _stances(extract, text) == [("luiz-inacio-lula-da-silva", Polarity.CALL_FOR, "VEN")]
 
 
 def test_one_stance_per_holder_and_target_phrase_in_an_article(extract):
