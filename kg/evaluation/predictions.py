@@ -67,6 +67,7 @@ class PredictedStance:
     quote: str = ""
     target_iso3: str | None = None
     target_description: str | None = None  # the description, or the label of a non-country target
+    holder_iso3: str | None = None  # the ISO alpha-3 code of a state holder
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,7 @@ def _stances(store: Store) -> dict[str, list[PredictedStance]]:
             quote=row["quote"],
             target_iso3=row["targetIso3"] or None,
             target_description=row["description"] or row["targetLabel"] or None,
+            holder_iso3=row["holderIso3"] or None,
         )
     out: dict[str, list[PredictedStance]] = defaultdict(list)
     for (article, _), stance in sorted(seen.items()):

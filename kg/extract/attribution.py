@@ -140,7 +140,17 @@ class Attribution:
         speaker = self._speaker_of(cue)
         if speaker is not None:
             return speaker
+        if named is not None and named.kind == "country":
+            return named if self._state_speaks(subject, cue) else None
         return named if named is not None and named.kind == "organization" else None
+
+    def _state_speaks(self, subject: Token, cue: Token) -> bool:
+        """"Beijing has rebuked the remarks": a state that is the one subject of the sentence's main verb,
+        outside quotation marks, holds the position itself (not "Egypt and Jordan rejected ...", nor a
+        state in a clause a speaker's words or a call are about)."""
+        verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
+        return verb.dep_ == "ROOT" and subject.head == verb and not subject.conjuncts \
+            and cue.i not in self.quoted and subject.i not in self.quoted
 
     def _speakers_word(self, subject: Token, cue: Token) -> bool:
         """A subject that stands for the speaker: "I", "we", "it is important to ...", or, when there is

@@ -230,8 +230,18 @@ def test_treaty_rule():
     assert scores.treaties == Counts(tp=1, fp=1, fn=0)
 
 
-def stance(holder="Donald Trump", polarity="support", iso=None, description=None, quote="") -> PredictedStance:
-    return PredictedStance("urn:x:s", holder, polarity, quote, iso, description)
+def stance(holder="Donald Trump", polarity="support", iso=None, description=None, quote="",
+           holder_iso=None) -> PredictedStance:
+    return PredictedStance("urn:x:s", holder, polarity, quote, iso, description, holder_iso)
+
+
+def test_a_state_holder_is_compared_by_its_code():
+    gold = GoldStance("CHN", "JPN", "oppose", "rebuked the remarks")
+    assert stance_similarity(gold, stance(holder="China", polarity="oppose", iso="JPN", holder_iso="CHN")) \
+        is not None
+    assert stance_similarity(gold, stance(holder="China", polarity="oppose", iso="JPN")) is None
+    assert stance_similarity(gold, stance(holder="Taiwan", polarity="oppose", iso="JPN", holder_iso="TWN")) \
+        is None
 
 
 def test_stance_rule():

@@ -107,6 +107,12 @@ HELD = {
     "a hyphenated word as target": (
         "Erdogan called for de-escalation and a return to talks.",
         ("recep-tayyip-erdogan", Polarity.CALL_FOR, "de-escalation")),
+    "a state as the one subject of the main verb (the guideline's state holders)": (
+        "Brazil has firmly rejected the new sanctions package.",
+        ("BRA", Polarity.OPPOSE, "the new sanctions package")),
+    "a capital standing for its state": (
+        "Brasilia has condemned the attack on the convoy.",
+        ("BRA", Polarity.OPPOSE, "the attack on the convoy")),
     "a refusal to back is opposition": (
         "Orban refused to back the new sanctions package.",
         ("viktor-orban", Polarity.OPPOSE, "the new sanctions package")),
@@ -121,7 +127,8 @@ def test_holder_polarity_and_target(extract, text, expected):
 NO_STANCE = {
     "a pronoun that could be two people": "Macron met Scholz in Paris. He urged restraint in Syria.",
     "a subject that is no actor": "The two leaders condemned the attack on the convoy.",
-    "a state as subject, whose words nobody says": "Brazil supports a ceasefire in Sudan.",
+    "two states as subjects (no one holder)": "Egypt and Jordan rejected the plan for the border.",
+    "a state in a clause under another's verb": "The talks showed that Brazil supports a ceasefire in Sudan.",
     "a hedge": "Modi may support the proposal on grain exports.",
     "an expectation": "Macron is expected to urge Xi to press Russia.",
     "a condition": "If Putin backs the plan, talks will resume.",

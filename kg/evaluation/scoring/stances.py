@@ -1,4 +1,5 @@
-"""Stances, per article: same holder (name rule) and same polarity, and: when both targets are ISO alpha-3
+"""Stances, per article: same holder (name rule; a state holder, which the gold writes as its ISO alpha-3 code,
+by that code) and same polarity, and: when both targets are ISO alpha-3
 codes they must be equal; otherwise the target descriptions must overlap (Dice coefficient of content tokens
 >= 0.3) or the quotes must overlap (overlap coefficient of content tokens, |A & B| / min(|A|, |B|), >= 0.5).
 """
@@ -22,9 +23,15 @@ def is_iso3(value: str | None) -> bool:
     return bool(value) and _ISO3.match(value or "") is not None
 
 
+def _same_holder(gold: str, predicted: PredictedStance) -> bool:
+    if is_iso3(gold):
+        return gold == predicted.holder_iso3
+    return same_person(gold, predicted.holder)
+
+
 def stance_similarity(gold: GoldStance, predicted: PredictedStance) -> float | None:
     """How well a predicted stance fits a gold one under the stance rule, or None when it does not."""
-    if not same_person(gold.holder, predicted.holder):
+    if not _same_holder(gold.holder, predicted):
         return None
     if gold.polarity.strip().lower() != predicted.polarity.strip().lower():
         return None
