@@ -145,12 +145,14 @@ def folded_names(gazetteer: Gazetteer, words: PersonWords) -> FoldedNames:
 
 
 def _known_as(group: _Group, office: Introduction | None, gazetteer: Gazetteer, words: PersonWords,
-              names: FoldedNames) -> str | None:
+              names: FoldedNames, on: dt.date | None = None) -> str | None:
     """The gazetteer person a group names: the same words up to accents; or a surname one slip away with
     the title's office of the same country (or organization) held and the same first initial; or the same
     surname and office under another first name ("President Ferdinand Marcos Jr." of the Philippines is
     "Bongbong Marcos"); or, when the text names no country (or no office: "his Congolese counterpart, Felix
-    Antoine Tshisekedi"), a slip of the surname with the first name spelled alike ("Volodymyr Zelenskiy")."""
+    Antoine Tshisekedi"), a slip of the surname with the first name spelled alike ("Volodymyr Zelenskiy").
+    Under another first name the known person must hold that office on the article's day ``on`` when it is
+    known: "President Mahinda Rajapaksa" in 2012 is not Gotabaya Rajapaksa, president from 2019."""
     text = name_tokens(group.name.text, words)
     exact = names.get(text)
     if exact:
@@ -175,8 +177,18 @@ def _known_as(group: _Group, office: Introduction | None, gazetteer: Gazetteer, 
             if len(known) >= 2 and len(text) >= 2 and known[0][0] != text[0][0] and (
                     of is None or known[-1] != text[-1] or not _one_family(text[-1], of[1], gazetteer, words)):
                 continue  # another first name: the same person only by the surname of one family and the office
+            if len(known) >= 2 and len(text) >= 2 and known[0] != text[0] and not _holds_on(person, of, office, on):
+                continue
             found.add(person.id)
     return found.pop() if len(found) == 1 else None
+
+
+def _holds_on(person: Person, of: tuple[str, str] | None, office: Introduction | None, on: dt.date | None) -> bool:
+    """``person`` holds the office of the title on day ``on`` (true when the day, the office or whom it is
+    of is not known)."""
+    if on is None or of is None or office is None:
+        return True
+    return any(t.of == of[1] and t.role in office.roles and t.covers(on) for t in person.offices)
 
 
 def _one_family(surname: str, country: str, gazetteer: Gazetteer, words: PersonWords) -> bool:
@@ -243,11 +255,11 @@ def _named_person(group: _Group, named: dict[str, frozenset[str]], gazetteer: Ga
 
 def _member(group: _Group, introductions: list[Introduction], gazetteer: Gazetteer,
             words: PersonWords, folded: FoldedNames, named: dict[str, frozenset[str]],
-            home: str | None) -> CastMember:
+            home: str | None, on: dt.date | None) -> CastMember:
     office = group.office
     if office is None and any(m.counterpart for m in group.members):
         office = _counterpart_office(next(m for m in group.members if m.counterpart), introductions)
-    known = _named_person(group, named, gazetteer) or _known_as(group, office, gazetteer, words, folded)
+    known = _named_person(group, named, gazetteer) or _known_as(group, office, gazetteer, words, folded, on)
     if known is not None:
         person = gazetteer.people[known]
         return CastMember(known, person.name, None, None, None, None, group.name)
@@ -371,9 +383,10 @@ def _only_a_name(span: Span) -> bool:
 
 
 def build_cast(doc: Doc, marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexicon, folded: FoldedNames,
-               places: Places) -> Cast:
+               places: Places, published: dt.date | None = None) -> Cast:
     """The article's people: marks for every introduction and later mention, and the article gazetteer;
-    ``folded`` is :func:`folded_names` and ``places`` :func:`place_index` of the gazetteer."""
+    ``folded`` is :func:`folded_names` and ``places`` :func:`place_index` of the gazetteer; ``published``
+    the article's day, when known."""
     words = lexicon.persons
     marks = _whole_names(doc, marks, words, folded)
     titles = find_titles(doc, marks, lexicon)
@@ -381,7 +394,7 @@ def build_cast(doc: Doc, marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexic
     groups = _group(introductions, words)
     named = _named_here(marks, gazetteer, words)
     home = dateline_country(doc_cache.doc_text(doc), places)
-    members = [_member(g, introductions, gazetteer, words, folded, named, home) for g in groups]
+    members = [_member(g, introductions, gazetteer, words, folded, named, home, published) for g in groups]
     names: dict[str, frozenset[str]] = {}  # the words of each introduced person's names
     person_marks: list[Mark] = []
     for group, member in zip(groups, members, strict=True):

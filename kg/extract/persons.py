@@ -103,6 +103,10 @@ def _qualifier_before(doc: Doc, index: int, by_end: dict[int, Mark],
     if body is not None:
         mark = by_end.get(body)
         return (mark.start, mark, True) if mark is not None else None
+    bodies = _bodies_before(doc, cursor, words)
+    if bodies != cursor:  # "African Union Commission Chairperson": the organization's own body
+        mark = by_end.get(bodies)
+        return (mark.start, mark, False) if mark is not None and mark.kind == "organization" else None
     if cursor >= 0 and doc[cursor].lower_ in _POSSESSIVES:
         cursor -= 1
     if cursor >= 2 and doc[cursor].text == ")":  # "his Democratic Republic of Congo (DRC) counterpart"
@@ -110,6 +114,15 @@ def _qualifier_before(doc: Doc, index: int, by_end: dict[int, Mark],
         cursor = opening - 1 if opening is not None else cursor
     mark = by_end.get(cursor)
     return (mark.start, mark, False) if mark is not None else None
+
+
+def _bodies_before(doc: Doc, cursor: int, words: PersonWords) -> int:
+    """The token before the capitalised body words ending at ``cursor`` ("Commission" of "African Union
+    Commission Chairperson"), else ``cursor``."""
+    end = cursor
+    while cursor >= 0 and end - cursor < 2 and doc[cursor].is_title and doc[cursor].lower_ in words.institution_words:
+        cursor -= 1
+    return cursor
 
 
 def _body_before(doc: Doc, cursor: int) -> int | None:
@@ -136,17 +149,43 @@ def _body_after(doc: Doc, index: int) -> int | None:
     return cursor if cursor > index + 1 and cursor < len(doc) and doc[cursor].text == "," else None
 
 
-def _qualifier_after(doc: Doc, index: int, by_start: dict[int, Mark]) -> tuple[int, Mark] | None:
-    """"of Russia", "of the Netherlands", "of the State of Qatar" starting at token ``index``."""
+def _qualifier_after(doc: Doc, index: int, by_start: dict[int, Mark],
+                     words: PersonWords) -> tuple[int, Mark] | None:
+    """"of Russia", "of the Netherlands", "of the State of Qatar", "of the African Union (AU) Commission"
+    starting at token ``index``: the token after the phrase and the mark it names."""
     if index >= len(doc) or doc[index].lower_ != "of":
         return None
     cursor = index + 1
-    if cursor < len(doc) and doc[cursor].lower_ == "the":
+    mark = by_start.get(cursor)  # a mark that takes its article along ("the African Union")
+    if mark is None and cursor < len(doc) and doc[cursor].lower_ == "the":
         cursor += 1
-    mark = by_start.get(cursor)
+        mark = by_start.get(cursor)
     if mark is None and cursor + 2 < len(doc) and doc[cursor + 1].lower_ == "of":
         mark = by_start.get(cursor + 2)  # "the State of Qatar", "the Republic of Korea"
-    return (mark.end, mark) if mark is not None else None
+    if mark is None:
+        return None
+    end = _after_abbreviation(doc, mark.end)
+    if mark.kind == "organization":
+        end = _after_abbreviation(doc, _after_bodies(doc, end, words))
+    return end, mark
+
+
+def _after_abbreviation(doc: Doc, index: int) -> int:
+    """The token after an abbreviation in brackets at ``index`` ("(OAS)", "(AU)", "(DRC)"), else ``index``."""
+    if index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text == ")" \
+            and doc[index + 1].is_upper and doc[index + 1].is_alpha:
+        return index + 3
+    return index
+
+
+def _after_bodies(doc: Doc, index: int, words: PersonWords) -> int:
+    """The token after the capitalised body words of an organization at ``index`` ("Commission" of "the
+    African Union Commission", "Secretariat"): the head of such a body speaks for the organization."""
+    cursor = index
+    while cursor < len(doc) and cursor - index < 2 and doc[cursor].is_title \
+            and doc[cursor].lower_ in words.institution_words:
+        cursor += 1
+    return cursor
 
 
 def find_titles(doc: Doc, marks: list[Mark], lexicon: Lexicon) -> list[Title]:
@@ -166,7 +205,7 @@ def find_titles(doc: Doc, marks: list[Mark], lexicon: Lexicon) -> list[Title]:
         text = _title_text(span)
         roles = tuple(r for r in titles[text] if r != "same")
         before = _qualifier_before(doc, start, by_end, words)
-        after = _qualifier_after(doc, end, by_start)
+        after = _qualifier_after(doc, end, by_start, words)
         if before is not None:
             start, of = before[0], (before[1].kind, before[1].ref)
             roles = _BODY_ROLES if before[2] else roles
@@ -285,7 +324,7 @@ def find_introductions(doc: Doc, marks: list[Mark], lexicon: Lexicon,
         if any(i in persons for i in range(name.start - 1, name.end + 1)):
             return  # part of (or next to) a name the gazetteer knows: "Sheikh Tamim bin Hamad Al-Thani"
         if title.of is None:
-            after = _qualifier_after(doc, name.end, by_start)  # "President Azali Assoumani of Comoros"
+            after = _qualifier_after(doc, name.end, by_start, words)  # "President Azali Assoumani of Comoros"
             if after is not None:
                 title = Title(title.start, after[0], title.title, title.roles, (after[1].kind, after[1].ref),
                                title.former, title.counterpart)

@@ -54,7 +54,8 @@ class CastStep(_RuleStep):
         self.places = place_index(data.gazetteer)
 
     def __call__(self, ctx: ArticleContext) -> Cast:
-        return build_cast(ctx.doc, list(ctx.marks), self.data.gazetteer, self.data.lexicon, self.names, self.places)
+        return build_cast(ctx.doc, list(ctx.marks), self.data.gazetteer, self.data.lexicon, self.names, self.places,
+                          ctx.article.published)
 
 
 class TriggerStep(_RuleStep):

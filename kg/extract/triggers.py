@@ -47,6 +47,8 @@ def _is_trigger_token(span: Span, lexicon: Lexicon) -> bool:
         # "hosted a summit", "welcomed the deal", "received a call" are not
         return root.pos_ == "VERB" and any(
             c.dep_ in ("dobj", "nsubjpass") and _names_person(c) for c in root.children)
+    if text in words.discussion_nouns:
+        return _held_with_person(root, lexicon)
     if text in words.courtesy_call_forms:
         return _is_courtesy_call(span, lexicon)
     if text in words.talk_forms:
@@ -57,6 +59,19 @@ def _is_trigger_token(span: Span, lexicon: Lexicon) -> bool:
     if text in words.noun_only_triggers and root.pos_ != "NOUN":
         return False
     return True
+
+
+def _held_with_person(noun: Token, lexicon: Lexicon) -> bool:
+    """"held discussions with U.S. Secretary of State Mike Pompeo", "had bilateral consultations with his
+    counterpart, Alberto van Klaveren": a discussion held with a person is a meeting; "discussions on the
+    plan continue" and "held discussions with stakeholders" are not."""
+    words = lexicon.triggers
+    verb = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in words.discussion_verb_lemmas:
+        return False
+    preps = [c for holder in (noun, verb) for c in holder.children
+             if c.dep_ == "prep" and c.lower_ in words.communication_preps]
+    return any(t.ent_type_ == "PERSON" for p in preps for t in p.subtree)
 
 
 def _names_person(token: Token) -> bool:

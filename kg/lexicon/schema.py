@@ -46,6 +46,8 @@ class TriggerWords:
     earlier_event_links: frozenset[str]
     goal_preps: frozenset[str]
     reception_verbs: frozenset[str]
+    discussion_nouns: frozenset[str]
+    discussion_verb_lemmas: frozenset[str]
     courtesy_call_forms: frozenset[str]
     not_planning_cues: frozenset[str]
 

@@ -193,3 +193,25 @@ def test_talks_held_on_arriving_are_in_person(extract):
     [talks] = extract("Mark Rutte discussed air defence with Volodymyr Zelensky on Thursday after arriving in "
                       "Kyiv.").encounters
     assert talks.kind is EncounterKind.MEETING
+
+
+@pytest.mark.parametrize("sentence", [
+    "Luiz Inacio Lula da Silva held discussions with Javier Milei in Brasilia on Monday.",
+    "Luiz Inacio Lula da Silva on Monday held bilateral discussions with his counterpart Javier Milei.",
+    "Luiz Inacio Lula da Silva had a long discussion with Javier Milei at the palace on Monday.",
+    "Luiz Inacio Lula da Silva held consultations with Argentine President Javier Milei on Monday.",
+])
+def test_a_discussion_held_with_a_person_is_a_meeting(extract, sentence):
+    [meeting] = extract(sentence, published=dt.date(2025, 3, 19)).encounters
+    assert meeting.participant_ids == ("javier-milei", "luiz-inacio-lula-da-silva")
+    assert meeting.kind is EncounterKind.MEETING
+    assert meeting.date.value == dt.date(2025, 3, 17)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Discussions with Javier Milei on the trade plan continue, the ministry said.",
+    "Luiz Inacio Lula da Silva held discussions with business leaders on the budget.",
+    "Luiz Inacio Lula da Silva said the discussions had been useful.",
+])
+def test_discussions_without_a_person_held_with_are_no_encounter(extract, sentence):
+    assert extract(sentence).encounters == ()

@@ -292,3 +292,33 @@ def test_a_capitalised_opening_word_before_an_apposed_title_is_not_a_name(extrac
     result = extract("Zambian President Kalonde Mwaba arrived in Dubai. Earlier, the Zambian leader met with King "
                      "Charles III on Friday.")
     assert [a.name for a in result.text_actors] == ["Kalonde Mwaba"]
+
+
+@pytest.mark.parametrize(("text", "name", "org"), [
+    ("Chairperson of the African Union Commission Amara Okonkwo-Bello met Bolivian President Teodoro Quispe "
+     "Mamani in La Paz on Wednesday.", "Amara Okonkwo-Bello", "AU"),
+    ("The Chairperson of the African Union (AU) Commission, Amara Okonkwo-Bello, met Bolivian President Teodoro "
+     "Quispe Mamani in La Paz on Wednesday.", "Amara Okonkwo-Bello", "AU"),
+    ("African Union Commission Chairperson Amara Okonkwo-Bello met Bolivian President Teodoro Quispe Mamani in "
+     "La Paz on Wednesday.", "Amara Okonkwo-Bello", "AU"),
+    ("The Secretary General of the Organization of American States (OAS), Amara Okonkwo-Bello, met Bolivian "
+     "President Teodoro Quispe Mamani in La Paz on Wednesday.", "Amara Okonkwo-Bello", "OAS"),
+])
+def test_the_head_of_an_organization_named_with_its_body_or_short_name_speaks_for_it(extract, text, name, org):
+    """The organization's article ("of the African Union"), its short name in brackets and the body the
+    head chairs ("Commission") sit between the title and the name; the head still represents it."""
+    result = extract(text)
+    [encounter] = result.encounters
+    assert _names(encounter) == {name, "Teodoro Quispe Mamani"}
+    assert _actors(result)[name] == (org, _actors(result)[name][1], "organization_head")
+
+
+def test_a_known_surname_under_another_first_name_out_of_office_that_day_is_someone_else(extract):
+    """Brothers, spouses and children hold the same office: "President Nimal Rajapaksa" of Sri Lanka in 2012
+    is not the gazetteer's Gotabaya Rajapaksa, president from 2019; in 2021 the family reading stands."""
+    text = "Sri Lankan President Nimal Rajapaksa held talks with Zambian President Kalonde Mwaba on Monday."
+    early = extract(text, published=dt.date(2012, 5, 9))
+    assert "gotabaya-rajapaksa" not in {p.id for e in early.encounters for p in e.participants}
+    assert _actors(early)["Nimal Rajapaksa"][0] == "LKA"
+    late = extract(text, published=dt.date(2021, 5, 12))
+    assert "gotabaya-rajapaksa" in {p.id for e in late.encounters for p in e.participants}
