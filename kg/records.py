@@ -214,6 +214,7 @@ class Encounter:
     clues: DateClues | None = None  # set when the date is not known to the day
     gatherings: tuple[str, ...] = ()  # organizations whose summit was the venue (APEC, G20)
     key: EncounterKey | None = None  # its identity, set by the resolve stage (kg.ingest.resolve.identify)
+    background: bool = False  # an earlier encounter the article mentions in passing ("they last met in May")
 
     @property
     def participant_ids(self) -> tuple[str, ...]:

@@ -74,6 +74,7 @@ def _encounter(
         reaffirmed_treaties=tuple(reaffirmed),
         clues=clues,
         gatherings=gatherings,
+        background=cluster.background,
     )
 
 

@@ -243,6 +243,30 @@ def _days_apart_in_words(root: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+_LEDE = 2  # the sentences that open a report: what they tell of is the article's own encounter
+
+
+def _vaguely_past(sentence: Span, trigger: Trigger, lexicon: Lexicon) -> bool:
+    """"met Erdogan last month", "Days later, she visited him", "announced last week that they had spoken": a
+    date phrase that gives no day and puts the trigger's clause (or a clause above it) in the past tells of
+    an earlier encounter than the one the article reports (past its opening sentences)."""
+    phrases = lexicon.sightings.vague_past
+    head = trigger.head
+    above = {head.i, *(t.i for t in head.ancestors)}
+    for ent in entities_in(sentence):
+        if ent.label_ != "DATE":
+            continue
+        text = ent.text.lower()
+        if not any(phrase in text for phrase in phrases):
+            continue
+        verb = ent.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.i in above:
+            return True
+    return False
+
+
 def background_date(
     trigger: Trigger, anchor: dt.date | None, found: PartialDate | None, lexicon: Lexicon,
 ) -> PartialDate | None:
@@ -284,7 +308,8 @@ def find_sightings(
         claimed = _claimed_by(unheld, in_sentence, gazetteer, lexicon, anchor) if unheld else set()
         named: dict[int, tuple] = {}
         for trigger in held:
-            background = is_background_reference(trigger, lexicon)
+            background = is_background_reference(trigger, lexicon) or (
+                index >= _LEDE and _vaguely_past(sentence, trigger, lexicon))
             date = sentence_date(sentence, trigger, anchor, lexicon, dates, year)
             if background:
                 date = background_date(trigger, anchor, date, lexicon)
@@ -370,7 +395,8 @@ def cluster_sightings(sightings: list[Sighting], dates: DateGrammar, story_days:
 def _datable(cluster: Cluster, dates: DateGrammar) -> bool:
     """An earlier encounter mentioned in passing ("days after the two men met") is kept only when something
     dates it: with no date and no clue it could never be told apart from, or merged with, any other, and the
-    sentence goes on reporting the article's own encounter."""
+    sentence goes on reporting the article's own encounter. (One dated only in part is kept for the resolve
+    stage, which drops it unless another report fixes its day: :func:`kg.ingest.resolve.resolve`.)"""
     if not cluster.background or cluster.date is not None:
         return True
     return any(any(v is not None for v in dates.date_clues_in(s.trigger.span.sent.text)) for s in cluster.sightings)

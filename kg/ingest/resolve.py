@@ -11,7 +11,9 @@ store or in the same ingest run, has a full date that fits every clue the articl
 month, day, year, published-before, the week before publication), the encounter takes that date
 (basis "corroborated") and so merges with it. Zero or several candidates: it stays as it was.
 Then a month and day written without a year take the year that puts them on or before the article's
-latest dated encounter ("the last time they spoke was on December 11").
+latest dated encounter ("the last time they spoke was on December 11"). Last, an earlier encounter the
+article mentions only in passing ("they last met in May", "at last year's APEC meeting") is kept only when
+it is now dated to the day: by a month alone it cannot be told apart from any other of that month.
 """
 
 from __future__ import annotations
@@ -104,7 +106,11 @@ class DatedEncounters:
 
 
 def needs_resolution(extraction: Extraction) -> bool:
-    return any(e.clues is not None for e in extraction.encounters)
+    return any(e.clues is not None or _undated_background(e) for e in extraction.encounters)
+
+
+def _undated_background(encounter: Encounter) -> bool:
+    return encounter.background and (encounter.date is None or encounter.date.precision is not Precision.DAY)
 
 
 def resolve(extraction: Extraction, known: DatedEncounters) -> Extraction:
@@ -120,7 +126,9 @@ def resolve(extraction: Extraction, known: DatedEncounters) -> Extraction:
             changed = True
         encounters.append(encounter)
     encounters, dated_by_article = _date_month_days(encounters)
-    changed = changed or dated_by_article
+    kept = [e for e in encounters if not _undated_background(e)]
+    changed = changed or dated_by_article or len(kept) < len(encounters)
+    encounters = kept
     return replace(extraction, encounters=tuple(encounters)) if changed else extraction
 
 

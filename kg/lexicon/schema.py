@@ -70,6 +70,7 @@ class SightingWords:
     previous_period_modifiers: frozenset[str]
     time_spans: frozenset[str]
     apart_links: frozenset[str]
+    vague_past: tuple[str, ...]  # "last week", "days later": a date phrase that puts an encounter in the past
 
 
 @dataclass(frozen=True)

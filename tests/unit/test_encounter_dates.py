@@ -51,3 +51,32 @@ def test_earlier_conversation_days_before_is_not_reported_as_held_now(extract):
     result = extract("Lula and Xi Jinping talked by phone on Monday. The conversation came days after Lula "
                           "spoke to Narendra Modi about tariffs.", published=dt.date(2025, 8, 12))
     assert set(_by_pair(result)) == {("luiz-inacio-lula-da-silva", "xi-jinping")}
+
+
+def test_encounter_put_in_the_past_by_a_vague_date_is_not_reported_as_held(extract):
+    for later in ("Macron, on a short trip to Rome last month, met Giorgia Meloni.",
+                  "Days later, Scholz visited Giorgia Meloni in Rome.",
+                  "Scholz said last week that he and Giorgia Meloni had held a long phone call."):
+        result = extract("Emmanuel Macron met Olaf Scholz in Paris on Monday. They talked about energy. " + later)
+        assert set(_by_pair(result)) == {("emmanuel-macron", "olaf-scholz")}, later
+
+
+def test_a_vague_date_in_the_opening_sentence_is_the_reported_encounters(extract):
+    result = extract("Emmanuel Macron met Giorgia Meloni in Rome last week to discuss migration. The two "
+                     "leaders agreed on a plan.")
+    [meeting] = result.encounters
+    assert meeting.participant_ids == ("emmanuel-macron", "giorgia-meloni") and not meeting.background
+
+
+def test_an_earlier_encounter_dated_only_by_month_is_dropped_at_resolve(extract):
+    from kg.ingest.resolve import DatedEncounters, needs_resolution, resolve
+
+    month = extract("Antonio Guterres met Vladimir Putin in Kazan on Thursday. Guterres and Putin last met "
+                    "in April 2022.")
+    assert [e.background for e in month.encounters] == [False, True] and needs_resolution(month)
+    [kept] = resolve(month, DatedEncounters()).encounters
+    assert kept.date.value == dt.date(2025, 3, 13)
+    day = extract("Antonio Guterres met Vladimir Putin in Kazan on Thursday. Guterres and Putin last met on "
+                  "April 26, 2022.")
+    assert [e.date.value for e in resolve(day, DatedEncounters()).encounters] == [
+        dt.date(2025, 3, 13), dt.date(2022, 4, 26)]
