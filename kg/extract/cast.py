@@ -408,7 +408,7 @@ def build_cast(doc: Doc, marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexic
                                     _strangers(doc, marks + person_marks, words, owners,
                                                _title_words(lexicon)))
     article_people = {**{pid: gazetteer.people[pid] for pid in named}, **{m.id: m.person for m in members if m.person}}
-    person_marks += _title_mentions(doc, titles, marks + person_marks, article_people)
+    person_marks += _title_mentions(doc, titles, marks + person_marks, article_people, lexicon.titles.titles)
     taken = {i for m in person_marks for i in range(m.start, m.end)}
     kept = [m for m in marks if not _covered(m, taken, person_marks)]
     extra = {m.id: m.person for m in members if m.person is not None}
@@ -417,7 +417,31 @@ def build_cast(doc: Doc, marks: list[Mark], gazetteer: Gazetteer, lexicon: Lexic
     return Cast(tuple(unique.values()), merged, gazetteer.with_people(extra))
 
 
-def _title_mentions(doc: Doc, titles: list[Title], marks: list[Mark], people: dict[str, Person]) -> list[Mark]:
+def _office_title_roles(office_title: str, known: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The roles of the title an office's name starts with ("President of the United States" ->
+    president's), or None when it starts with no title the lexicon knows."""
+    words = office_title.lower().replace("-", " - ").split()
+    for length in range(len(words), 0, -1):
+        roles = known.get(" ".join(words[:length]).replace(" - ", "-"))
+        if roles is not None:
+            return roles
+    return None
+
+
+def _holds_as_titled(person: Person, roles: tuple[str, ...], known: dict[str, tuple[str, ...]]) -> bool:
+    """``person`` holds an office of one of ``roles`` under a title of that role: a US president heads the
+    government but is no "prime minister" (the office's own title is a president's)."""
+    for term in person.offices:
+        if term.role not in roles:
+            continue
+        own = _office_title_roles(term.title, known)
+        if own is None or set(own) & set(roles):
+            return True
+    return False
+
+
+def _title_mentions(doc: Doc, titles: list[Title], marks: list[Mark], people: dict[str, Person],
+                    known: dict[str, tuple[str, ...]]) -> list[Mark]:
     """"The Emir welcomed ...", "the HR/VP emphasised ...": a title after "the", naming no country or
     organization and introducing no name, is the one person of the article (``people``) holding such an
     office, by its title when the titles tell them apart ("the Emir" beside a president, both heads of state);
@@ -432,7 +456,7 @@ def _title_mentions(doc: Doc, titles: list[Title], marks: list[Mark], people: di
         if span.start == 0 or doc[span.start - 1].lower_ != "the" or (
                 span.end < len(doc) and doc[span.end].is_title):
             continue
-        holders = [pid for pid, person in people.items() if any(t.role in title.roles for t in person.offices)]
+        holders = [pid for pid, person in people.items() if _holds_as_titled(person, title.roles, known)]
         read = span.text.lower()
         titled = [pid for pid in holders if any(read in t.title.lower() for t in people[pid].offices)]
         holders = titled or holders  # "the Emir" is the emir, not the president of the same role

@@ -322,3 +322,15 @@ def test_a_known_surname_under_another_first_name_out_of_office_that_day_is_some
     assert _actors(early)["Nimal Rajapaksa"][0] == "LKA"
     late = extract(text, published=dt.date(2021, 5, 12))
     assert "gotabaya-rajapaksa" in {p.id for e in late.encounters for p in e.participants}
+
+
+def test_a_bare_title_names_only_a_holder_of_an_office_under_that_title(extract):
+    """"The Prime Minister" of a readout is no US president, though a president heads the US government
+    too: the office's own title is a president's. "The foreign minister" is the foreign minister named."""
+    result = extract("The Prime Minister spoke to Zambian President Kalonde Mwaba on Monday. They welcomed "
+                     "President Trump's efforts for peace.")
+    assert "donald-trump" not in {p.id for e in result.encounters for p in e.participants}
+    result = extract("Iranian Foreign Minister Abbas Araghchi met Zambian President Kalonde Mwaba on Monday. "
+                     "The Foreign Minister said the talks were useful.")
+    [encounter] = result.encounters
+    assert {p.id for p in encounter.participants} == {"abbas-araghchi", "zmb-kalonde-mwaba"}
