@@ -4,6 +4,8 @@ two packages may not import each other."""
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
 from urllib.parse import quote
 
 CSS = """
@@ -21,6 +23,8 @@ text-align:left;vertical-align:top;font-size:13px}th{background:#e4ebf2}
 blockquote{margin:4px 0 4px 12px;font-size:13px}.src{font-size:12px;color:#52606d}
 label{margin-right:12px;font-size:13px}input,select{font-size:13px}
 .muted{color:#7b8794}
+td a{color:#1f5f99;word-break:break-all}.lang{font-size:11px;color:#7b8794;margin-left:.4em}
+.bnode{color:#52606d;font-style:italic}
 """
 
 # A 16 x 16 picture of two nodes and an edge, in the colours of the encounter pictures.
@@ -32,3 +36,10 @@ FAVICON_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
 def favicon_link() -> str:
     """A ``<link rel="icon">`` holding the icon as a data URI: no request, so no 404 from any server."""
     return f'<link rel="icon" type="image/svg+xml" href="data:image/svg+xml,{quote(FAVICON_SVG, safe="")}">'
+
+
+@cache
+def terms_script() -> str:
+    """The script both kinds of page share (kg/terms.js): ``kgFold`` (names folded as :mod:`kg.folding`
+    does) and ``kgFillTerm`` (an RDF term of a SPARQL JSON result into a table cell)."""
+    return (Path(__file__).resolve().parent / "terms.js").read_text(encoding="utf-8")

@@ -25,11 +25,12 @@ from functools import cache
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from pyoxigraph import QueryResultsFormat, RdfFormat, parse_query_results, serialize
 
 from kg.errors import KgError, QueryError, StoreError
+from kg.query.names import BoundNames, bind_spellings, name_parameters, names_query, spellings_of, unmatched_words
 from kg.query.saved import SavedQuery, catalogue
 from kg.query.syntax import query_error
 from kg.serve import graph_store
@@ -41,7 +42,7 @@ from kg.serve.guard import Policy, Refused
 from kg.serve.runner import AnswerTooLarge, Limits, QueryTimeout, capped, runner_for
 from kg.serve.server import PooledHTTPServer
 from kg.store.base import Store
-from kg.style import CSS, FAVICON_SVG, favicon_link
+from kg.style import CSS, FAVICON_SVG, favicon_link, terms_script
 
 HOST = "127.0.0.1"
 MAX_BODY = 16 * 1024 * 1024
@@ -57,6 +58,8 @@ ROUTES: dict[str, tuple[str, ...]] = {
 PREFIX_ROUTES: dict[str, tuple[str, ...]] = {"/saved/": READ}
 PROTOCOL_PATHS = ("/query", "/update", "/store")
 FAVICON = FAVICON_SVG.encode("utf-8")
+# a saved query's name parameter that no stored name folds to, in words (percent-encoded UTF-8)
+NOT_FOUND_HEADER = "Kg-Not-Found"
 _COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
@@ -76,7 +79,7 @@ def page(queries: dict[str, SavedQuery], *, location: str, writable: bool, site:
     data = json.dumps({"queries": _catalogue_json(queries), "writable": writable, "site": site},
                       ensure_ascii=False)
     fills = {"CATALOGUE": data.replace("</", "<\\/"), "STORE": _html_escape(location), "CSS": CSS,
-             "ICON": favicon_link(), "NAV": _NAV_SITE if site else _NAV_NO_SITE}
+             "ICON": favicon_link(), "NAV": _NAV_SITE if site else _NAV_NO_SITE, "TERMS": terms_script()}
     return re.sub(r"\{\{([A-Z]+)\}\}", lambda m: fills[m.group(1)], _page_template()).encode("utf-8")
 
 
@@ -244,7 +247,8 @@ class _Handler(BaseHTTPRequestHandler):
         origin = self.headers.get("Origin") if hasattr(self, "headers") else None
         if not origin or not self.server.policy.grants(origin):
             return {}
-        return {"Access-Control-Allow-Origin": origin.strip(), "Vary": "Origin"}
+        return {"Access-Control-Allow-Origin": origin.strip(), "Vary": "Origin",
+                "Access-Control-Expose-Headers": NOT_FOUND_HEADER}
 
     def _preflight(self, allowed: tuple[str, ...]) -> dict[str, str]:
         headers = self._cors()
@@ -305,13 +309,19 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.NOT_FOUND, f"no saved query named '{name}'\n".encode())
             return
         values = {k: v[-1] for k, v in params.items() if k != "format" and v and v[-1] != ""}
-        self._answer(query.bind(values), params)
+        bound = BoundNames(values)
+        if name_parameters(query, values):  # names compared folded, as kg query does (kg.query.names)
+            _, names = self._run(names_query().text, "application/sparql-results+json", None)
+            stored = parse_query_results(names, QueryResultsFormat.JSON)
+            bound = bind_spellings(spellings_of(s["name"].value for s in stored), query, values)  # type: ignore
+        headers = {NOT_FOUND_HEADER: quote(unmatched_words(bound.unmatched), safe=" =\"'")} if bound.unmatched else {}
+        self._answer(query.bind(bound.values), params, headers)
 
-    def _answer(self, text: str, params: dict[str, list[str]]) -> None:
+    def _answer(self, text: str, params: dict[str, list[str]], headers: dict[str, str] | None = None) -> None:
         """Run a query within the server's limits and send its result in the format asked for."""
         self.server.policy.check_query(text)
         media, body = self._run(text, self.headers.get("Accept") or "", params.get("format", [None])[-1])
-        self._send(HTTPStatus.OK, body, media)
+        self._send(HTTPStatus.OK, body, media, headers=headers)
 
     def _run(self, text: str, accept: str, named: str | None) -> tuple[str, bytes]:
         try:

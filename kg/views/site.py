@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from kg.query.names import names_query
 from kg.query.saved import SavedQuery
 from kg.store.base import Store
+from kg.style import terms_script
 from kg.views.encounter_html import encounter_body
 from kg.views.fetch import encounter_view, list_encounters
 from kg.views.page import document
@@ -46,7 +48,7 @@ def index_page(data: dict[str, object]) -> str:
     table = ('<table id="encounters"><thead><tr><th>Date</th><th>Encounter</th><th>Participants</th>'
              '<th>Discussed</th><th>Length</th><th>Articles</th></tr></thead><tbody></tbody></table>')
     embedded = f'<script type="application/json" id="kg-data">{json_for_script(data)}</script>'
-    return document("Leader encounters", filters + table + embedded, script=_asset("list.js"),
+    return document("Leader encounters", filters + table + embedded, script=terms_script() + _asset("list.js"),
                     nav=NAV.format(up=""))
 
 
@@ -56,8 +58,9 @@ def queries_page(queries: dict[str, SavedQuery], endpoint: str) -> str:
                                  for p in q.parameters]} for q in queries.values()]
     body = (f'<p><label>SPARQL endpoint <input id="endpoint" size="50" value="{esc(endpoint)}"></label></p>'
             '<div id="queries"></div>'
-            f'<script type="application/json" id="kg-queries">{json_for_script(catalogue)}</script>')
-    return document("Saved queries", body, script=_asset("queries.js"), nav=NAV.format(up=""))
+            f'<script type="application/json" id="kg-queries">{json_for_script(catalogue)}</script>'
+            f'<script type="application/json" id="kg-names">{json_for_script(names_query().text)}</script>')
+    return document("Saved queries", body, script=terms_script() + _asset("queries.js"), nav=NAV.format(up=""))
 
 
 def timeline_page(svg: str, rows: list[dict[str, str]]) -> str:

@@ -97,3 +97,29 @@ def test_show_with_names_that_never_met_on_that_date_says_so(store, capsys):
     code, _, err = _run(capsys, "show", "--store", store, "--participants", "cosic,strajescu", "--date", "2025")
     assert code == 2
     assert "no encounter of 'cosic' with 'strajescu' dated 2025" in err and "narrow" not in err
+
+
+def _served(store: str, path: str) -> tuple[str, str]:
+    """The CSV body and the Kg-Not-Found header of ``GET path`` from a kg serve over the store."""
+    import urllib.parse
+    import urllib.request
+
+    from kg.store import open_store
+    from tests.store.test_serve import serving
+
+    opened = open_store(store, read_only=True)
+    try:
+        with serving(opened) as base, urllib.request.urlopen(base + path, timeout=30) as response:
+            return response.read().decode(), urllib.parse.unquote(response.headers.get("Kg-Not-Found") or "")
+    finally:
+        opened.close()
+
+
+def test_served_saved_queries_fold_names_and_say_what_matched_nothing(store):
+    """Issue 16: the endpoint's /saved/ queries (the query page of kg serve runs them) compare names as
+    kg query does, and an empty answer says which name matched nothing (a Kg-Not-Found header)."""
+    body, missing = _served(store, "/saved/calls-with?actor=cosic&format=csv")
+    assert [r["participant"] for r in csv.DictReader(io.StringIO(body))] == ["Ana Ćosić"] and missing == ""
+    body, missing = _served(store, "/saved/calls-with?actor=Nob%C3%B6dy&format=csv")
+    assert list(csv.DictReader(io.StringIO(body))) == []
+    assert missing == "no stored name matches actor 'Nobödy'"

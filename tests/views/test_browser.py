@@ -266,3 +266,55 @@ def test_encounter_picture_has_a_legend(driver, base_url: str, site_dir: Path, t
     assert not seen["clash"]
     assert all(k.is_displayed() for k in keys) and "country discussed" in keys[2].text
     _screenshot(browser, tmp_path / "legend.png")
+
+
+def test_saved_query_page_folds_names_and_shows_terms(driver, tmp_path: Path) -> None:
+    """Issue 16: the site's saved-query runner bound a name as typed ("Erdogan" found nothing stored as
+    "Erdoğan"), said nothing when no name matched, and showed every value as plain text. Now it binds the
+    stored spellings folding to what was typed (asked of the endpoint), says which name matched nothing,
+    and shows IRIs as links, language tags apart and datatypes in the tooltip, as kg serve's page does."""
+    from pyoxigraph import RdfFormat, parse
+    from selenium.webdriver.common.by import By
+
+    from kg.store import open_store
+    from tests.cli.test_name_filters import CALL, GRAPH
+    from tests.views.servers import endpoint_server
+
+    store = open_store("memory:")
+    reported = (f"<https://example.org/graph/names> {{ <{CALL}> "
+                "<https://w3id.org/kg-diplomacy/ontology#reportedBy> <https://example.org/article/1> }")
+    store.add_quads(list(parse(GRAPH + reported, format=RdfFormat.TRIG)))
+    site = tmp_path / "site"
+    write_site(store, site, queries=catalogue())
+    browser = driver
+    with endpoint_server(store, site) as url:
+        browser.get(url + "site/queries.html")
+        section = _wait(browser, lambda b: b.find_element(By.ID, "query-calls-with"))
+
+        def ask(name: str) -> str:
+            field = section.find_element(By.NAME, "actor")
+            field.clear()
+            field.send_keys(name)
+            section.find_element(By.CSS_SELECTOR, "button.run").click()
+            _wait(browser, lambda b: "row(s)" in section.find_element(By.CSS_SELECTOR, ".output").text
+                  or "error" in section.find_element(By.CSS_SELECTOR, ".output").text)
+            return section.find_element(By.CSS_SELECTOR, ".output").text
+
+        for typed in ("Cosic", "ĆOSIĆ", "ana cosic", "srb"):
+            assert "1 row(s)" in ask(typed).splitlines()[0], typed
+        cells = section.find_elements(By.CSS_SELECTOR, ".output tbody td")
+        link = cells[0].find_element(By.TAG_NAME, "a")
+        assert link.get_attribute("href") == link.text and link.text.endswith("ana-cosic--ion-strajescu")
+        assert "Ana Ćosić" in [c.text for c in cells]
+        said = ask("Nobody")
+        assert "0 row(s)" in said and "matches actor “Nobody”" in said, said
+
+        calls = browser.find_element(By.ID, "query-calls")
+        calls.find_element(By.CSS_SELECTOR, "button.run").click()
+        _wait(browser, lambda b: "row(s)" in calls.find_element(By.CSS_SELECTOR, ".output").text)
+        head = [th.text for th in calls.find_elements(By.CSS_SELECTOR, ".output thead th")]
+        row = calls.find_elements(By.CSS_SELECTOR, ".output tbody td")
+        assert row, calls.find_element(By.CSS_SELECTOR, ".output").text
+        articles = row[head.index("articles")]
+        assert articles.get_attribute("title").endswith("#integer"), articles.get_attribute("title")
+        _screenshot(browser, tmp_path / "saved-queries.png")

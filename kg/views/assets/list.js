@@ -21,17 +21,7 @@
     return td;
   }
 
-  // Names are compared folded (kg/folding.py): each stored name comes folded in the data, and what is typed
-  // is folded here the same way — lower case, decomposed (NFKD), combining marks dropped, the Latin letters
-  // Unicode does not decompose mapped to plain ones — so that "Erdogan" and "ERDOĞAN" find "Erdoğan".
-  // (window.kgFold lets the browser test check it against the Python fold.)
-  var UNDECOMPOSED = { "ł": "l", "ø": "o", "đ": "d", "ı": "i", "ħ": "h", "ŧ": "t", "ŀ": "l", "æ": "ae",
-                       "œ": "oe", "þ": "th", "ð": "d", "ß": "ss", "ς": "σ" };
-  function fold(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")
-      .replace(/[łøđıħŧŀæœþðßς]/g, function (ch) { return UNDECOMPOSED[ch]; });
-  }
-  window.kgFold = fold;
+  var fold = window.kgFold;  // names compared folded (kg/terms.js, as kg/folding.py)
 
   function matches(e) {
     var a = fold(actor.value.trim());

@@ -2,9 +2,13 @@
 // (default: same-origin /query, as `kg serve` offers; change it in the page or with ?endpoint=URL).
 // Parameter values become RDF terms through termFor() (checked, escaped) and are bound in a VALUES block
 // at the top of the outer WHERE, as kg.query.saved does on the Python side; they are never pasted raw.
+// A name parameter is compared as kg query compares it (kg.query.names): the page asks the endpoint once
+// for every stored label, alias and ISO code, folds them (kgFold, kg/terms.js) and binds every stored
+// spelling that folds to what was typed ("Erdogan" -> "Erdoğan"); a name none folds to is said.
 (function () {
   "use strict";
   var catalogue = JSON.parse(document.getElementById("kg-queries").textContent);
+  var namesQuery = JSON.parse(document.getElementById("kg-names").textContent);
   var XSD = "http://www.w3.org/2001/XMLSchema#";
   var endpoint = document.getElementById("endpoint");
   var fromUrl = new URLSearchParams(window.location.search).get("endpoint");
@@ -31,22 +35,78 @@
     return literal(value);
   }
 
+  // values: parameter name -> a list of values (one VALUES row each; several parameters: every combination)
   function bind(query, values) {
-    var given = query.parameters.filter(function (p) { return values[p.name] !== ""; });
     query.parameters.forEach(function (p) {
-      if (p.required && values[p.name] === "") { throw new Error(p.name + " is required"); }
+      if (p.required && !values[p.name].length) { throw new Error(p.name + " is required"); }
     });
     if (!query.parameters.length) { return query.text; }
-    var terms = query.parameters.map(function (p) {
-      return given.indexOf(p) >= 0 ? termFor(p, values[p.name]) : "UNDEF";
+    var rows = [[]];
+    query.parameters.forEach(function (p) {
+      var terms = values[p.name].length ? values[p.name].map(function (v) { return termFor(p, v); }) : ["UNDEF"];
+      var next = [];
+      rows.forEach(function (row) { terms.forEach(function (t) { next.push(row.concat([t])); }); });
+      rows = next;
     });
     var block = "VALUES (" + query.parameters.map(function (p) { return "?" + p.name; }).join(" ") +
-      ") { (" + terms.join(" ") + ") }";
+      ") { " + rows.map(function (row) { return "(" + row.join(" ") + ")"; }).join(" ") + " }";
     var blanked = query.text.replace(/#[^\n]*/g, function (m) { return " ".repeat(m.length); });
     var match = /\bWHERE\s*\{/i.exec(blanked);
     if (!match) { throw new Error("the query has no WHERE clause"); }
     var at = match.index + match[0].length;
     return query.text.slice(0, at) + "\n  " + block + "\n" + query.text.slice(at);
+  }
+
+  function post(text) {
+    return fetch(endpoint.value || "/query", {
+      method: "POST",
+      headers: { "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json" },
+      body: text
+    }).then(function (response) {
+      if (!response.ok) {
+        return response.text().then(function (t) { throw new Error(response.status + " " + t); });
+      }
+      return response.json();
+    });
+  }
+
+  // The stored names by their folded text, asked of the endpoint once per endpoint URL.
+  var spellings = {};
+  function storedSpellings() {
+    var url = endpoint.value || "/query";
+    if (!spellings[url]) {
+      spellings[url] = post(namesQuery).then(function (result) {
+        var byFold = {};
+        result.results.bindings.forEach(function (b) {
+          if (!b.name) { return; }
+          var key = window.kgFold(b.name.value);
+          (byFold[key] = byFold[key] || []).push(b.name.value);
+        });
+        return byFold;
+      });
+      spellings[url].catch(function () { delete spellings[url]; });
+    }
+    return spellings[url];
+  }
+
+  // Each typed value as the list of values to bind; a name as its stored spellings, the names that none
+  // matches collected in unmatched.
+  function spelled(query, typed, unmatched) {
+    var names = query.parameters.filter(function (p) { return p.type === "name" && typed[p.name] !== ""; });
+    var ready = names.length ? storedSpellings() : Promise.resolve({});
+    return ready.then(function (byFold) {
+      var values = {};
+      query.parameters.forEach(function (p) {
+        var value = typed[p.name];
+        values[p.name] = value === "" ? [] : [value];
+        if (names.indexOf(p) >= 0) {
+          var found = byFold[window.kgFold(value)];
+          if (found) { values[p.name] = found.slice().sort(); }
+          else { unmatched.push(p.name + " \u201c" + value + "\u201d"); }
+        }
+      });
+      return values;
+    });
   }
 
   function table(result) {
@@ -58,33 +118,26 @@
     var body = t.createTBody();
     (result.results ? result.results.bindings : []).forEach(function (b) {
       var row = body.insertRow();
-      vars.forEach(function (v) { row.insertCell().textContent = b[v] ? b[v].value : ""; });
+      vars.forEach(function (v) { window.kgFillTerm(row.insertCell(), b[v]); });
     });
     if (typeof result.boolean === "boolean") { body.insertRow().insertCell().textContent = String(result.boolean); }
     return t;
   }
 
   function run(query, form, out) {
-    var values = {};
-    query.parameters.forEach(function (p) { values[p.name] = form.elements[p.name].value.trim(); });
+    var typed = {};
+    query.parameters.forEach(function (p) { typed[p.name] = form.elements[p.name].value.trim(); });
     out.textContent = "running…";
-    var text;
-    try { text = bind(query, values); } catch (e) { out.textContent = "error: " + e.message; return; }
-    fetch(endpoint.value || "/query", {
-      method: "POST",
-      headers: { "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json" },
-      body: text
-    }).then(function (response) {
-      if (!response.ok) {
-        return response.text().then(function (t) { throw new Error(response.status + " " + t); });
-      }
-      return response.json();
+    var unmatched = [];
+    spelled(query, typed, unmatched).then(function (values) {
+      return post(bind(query, values));
     }).then(function (result) {
       out.textContent = "";
       var rows = result.results ? result.results.bindings.length : 1;
       var note = document.createElement("p");
       note.className = "muted rows";
-      note.textContent = rows + " row(s)";
+      note.textContent = rows + " row(s)" + (unmatched.length ? ": no stored name (label, alias or ISO code, " +
+        "case and accents aside) matches " + unmatched.join(", ") : "");
       out.appendChild(note);
       out.appendChild(table(result));
     }).catch(function (e) { out.textContent = "error: " + explain(e); });
