@@ -144,6 +144,22 @@ class Attribution:
             return named if self._state_speaks(subject, cue) else None
         return named if named is not None and named.kind == "organization" else None
 
+    def holders(self, cue: Token, needs_speaker: bool = False) -> list[Mark]:
+        """:meth:`holder`, and when it is a person named with others as the subject ("Lula and Modi
+        condemned ..."), each of them: a position stated jointly is held by each (the guideline)."""
+        holder = self.holder(cue, needs_speaker)
+        if holder is None or holder.kind not in _PEOPLE or needs_speaker:
+            return [holder] if holder is not None else []
+        subject = self._subject(cue)
+        if subject is None or _mark_at(subject, self.actors) != holder:
+            return [holder]
+        found = {holder.ref: holder}
+        for other in subject.conjuncts:
+            mark = _mark_at(other, self.actors)
+            if mark is not None and mark.kind in _PEOPLE and other.i not in self.quoted:
+                found.setdefault(mark.ref, mark)
+        return list(found.values())
+
     def _state_speaks(self, subject: Token, cue: Token) -> bool:
         """"Beijing has rebuked the remarks": a state that is the one subject of the sentence's main verb,
         outside quotation marks, holds the position itself (not "Egypt and Jordan rejected ...", nor a
@@ -227,6 +243,17 @@ class Attribution:
                         return self.actor(obj)
         return None
 
+    def _named(self, subject: Token) -> Token:
+        """The subject, or the person in apposition to it when it names no person ("Gyeongju, Oct. 31 (Jiji
+        Press)-Prime Minister Takaichi ... agreed": a dateline the parser took for the subject)."""
+        if self._person_at(subject):
+            return subject
+        return next((c for c in subject.children if c.dep_ == "appos" and self._person_at(c)), subject)
+
+    def _person_at(self, token: Token) -> bool:
+        mark = _mark_at(token, self.actors)
+        return mark is not None and mark.kind in _PEOPLE
+
     def _means(self, verb: Token) -> bool:
         """"irked his allies by criticizing the plan": the gerund after "by" is done by the main verb's subject
         (not so "thanked Lula for supporting ...", where the object does it)."""
@@ -236,9 +263,9 @@ class Attribution:
         """The subject of the cue's clause, through "agreed to work", "is ready to", conjoined verbs."""
         verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
         for _ in range(4):
-            subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-            if subject is not None:
-                return subject
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            if subjects:  # a dateline the parser made a second subject: the person ("Brasilia, May 3 - Lula said")
+                return next((t for t in subjects if self._person_at(t)), self._named(subjects[0]))
             if _finite_modifier(verb):
                 return verb.head  # "Takaichi, who took office last week, called on ...", parsed as a modifier
             if verb.head == verb or verb.dep_ not in ("xcomp", "conj", "acomp", "dobj", "pobj", "prep") \

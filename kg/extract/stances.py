@@ -140,11 +140,35 @@ def _evaluation(verb: Token, words: StanceWords) -> Cue | None:
     word on a relation is cooperation (only a speaker holds it)."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in words.relation_nouns), None)
     if subject is None:
-        return None
+        return _partners(verb, words) or _held_relation(verb, words)
     predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr", "oprd", "prep", "dobj")]
     rising = verb.lemma_.lower() in words.rising_verbs  # "ties are growing", "would reach new highs"
     if rising or any(t.lemma_.lower() in words.good_words for p in predicates for t in p.subtree):
         return Cue(subject, Polarity.COOPERATE, (subject,), needs_speaker=True)
+    return None
+
+
+def _partners(verb: Token, words: StanceWords) -> Cue | None:
+    """"India is a friend and a strategic ally", "Japan and Korea are important neighbours": a speaker
+    calling a state a partner is cooperation with it (only a speaker holds it)."""
+    if verb.lemma_.lower() != "be":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    partner = next((c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in words.partner_nouns), None)
+    if subject is None or partner is None:
+        return None
+    return Cue(partner, Polarity.COOPERATE, (subject, partner), needs_speaker=True)
+
+
+def _held_relation(verb: Token, words: StanceWords) -> Cue | None:
+    """"Hungary and Slovakia enjoy their strongest relations ever": a good relation a speaker says two
+    states have is cooperation."""
+    if verb.lemma_.lower() not in words.holding_verbs:
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in words.relation_nouns):
+        if any(t.lemma_.lower() in words.good_words for t in obj.lefts):
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return Cue(obj, Polarity.COOPERATE, (subject,) if subject is not None else (obj,), needs_speaker=True)
     return None
 
 
@@ -256,16 +280,14 @@ def find_stances(sentence: Span, attribution: Attribution, gazetteer: Gazetteer,
         polarity = _polarity(cue, words)
         if polarity is None:
             continue
-        holder = attribution.holder(cue.token, cue.needs_speaker)
-        if holder is None:
-            continue
-        earlier = [d.verb for d in drafts if d.holder.ref == holder.ref]
-        if earlier and not all(_coordinated(cue.token, e) for e in earlier):
-            continue  # a holder's first position, and those coordinated with it
-        own = own_country(holder, gazetteer)
-        target, text = target_of(cue.objects, attribution, holder, own, words)
-        if target is None and (text is None or cue.needs_actor or _call_on_no_one(cue, polarity)) \
-                or _hospitality(cue, target, text, words):
-            continue
-        drafts.append(StanceDraft(holder, polarity, cue.token, target, text, span_text(sentence).strip()))
+        for holder in attribution.holders(cue.token, cue.needs_speaker):
+            earlier = [d.verb for d in drafts if d.holder.ref == holder.ref]
+            if earlier and not all(_coordinated(cue.token, e) for e in earlier):
+                continue  # a holder's first position, and those coordinated with it
+            own = own_country(holder, gazetteer)
+            target, text = target_of(cue.objects, attribution, holder, own, words)
+            if target is None and (text is None or cue.needs_actor or _call_on_no_one(cue, polarity)) \
+                    or _hospitality(cue, target, text, words):
+                continue
+            drafts.append(StanceDraft(holder, polarity, cue.token, target, text, span_text(sentence).strip()))
     return drafts

@@ -113,6 +113,15 @@ HELD = {
     "a capital standing for its state": (
         "Brasilia has condemned the attack on the convoy.",
         ("BRA", Polarity.OPPOSE, "the attack on the convoy")),
+    "a speaker calling a state a partner": (
+        "\u201cFor Brazil, India is a friend and a trusted ally,\u201d Lula said.",
+        ("luiz-inacio-lula-da-silva", Polarity.COOPERATE, "IND")),
+    "a speaker on the good relations two states have": (
+        "Brazil and Angola enjoy their closest relations in decades, Lula said.",
+        ("luiz-inacio-lula-da-silva", Polarity.COOPERATE, "AGO")),
+    "relations a speaker calls important": (
+        "\u201cOur relations with Angola are very important,\u201d Lula said.",
+        ("luiz-inacio-lula-da-silva", Polarity.COOPERATE, "AGO")),
     "a refusal to back is opposition": (
         "Orban refused to back the new sanctions package.",
         ("viktor-orban", Polarity.OPPOSE, "the new sanctions package")),
@@ -160,15 +169,27 @@ def test_the_quote_is_the_whole_sentence_with_its_span(extract):
     assert text[stance.evidence.start : stance.evidence.end] == stance.quote
 
 
-def test_coordinated_positions_of_one_holder(extract):
-    text = "Lula reaffirmed his support for Angola and called for a ceasefire in Sudan."
-    assert _stances(extract, text) == [("luiz-inacio-lula-da-silva", Polarity.SUPPORT, "AGO"),
-                                       ("luiz-inacio-lula-da-silva", Polarity.CALL_FOR, "SDN")]
+LULA, MODI = "luiz-inacio-lula-da-silva", "narendra-modi"
+ATTACK = "the attack on the convoy"
+SEVERAL = {
+    "a position stated jointly is held by each": (
+        "Lula and Modi condemned the attack on the convoy.",
+        [(LULA, Polarity.OPPOSE, ATTACK), (MODI, Polarity.OPPOSE, ATTACK)]),
+    "a dateline parsed as the subject gives way to the person after it": (
+        "Brasilia, March 3 (Agency)\u2013Brazilian President Lula condemned the attack on the convoy.",
+        [(LULA, Polarity.OPPOSE, ATTACK)]),
+    "coordinated positions of one holder": (
+        "Lula reaffirmed his support for Angola and called for a ceasefire in Sudan.",
+        [(LULA, Polarity.SUPPORT, "AGO"), (LULA, Polarity.CALL_FOR, "SDN")]),
+    "a position inside a call is not the holder's own": (
+        "Lula urged Venezuela to support the talks on the border.",
+        [(LULA, Polarity.CALL_FOR, "VEN")]),
+}
 
 
-def test_a_position_inside_a_call_is_not_the_holders_own(extract):
-    text = "Lula urged Venezuela to support the talks on the border."
-    assert _stances(extract, text) == [("luiz-inacio-lula-da-silva", Polarity.CALL_FOR, "VEN")]
+@pytest.mark.parametrize(("text", "expected"), SEVERAL.values(), ids=SEVERAL.keys())
+def test_the_stances_of_a_sentence(extract, text, expected):
+    assert _stances(extract, text) == expected
 
 
 def test_one_stance_per_holder_and_target_phrase_in_an_article(extract):
