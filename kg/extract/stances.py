@@ -108,6 +108,8 @@ def _carried(verb: Token, words: StanceWords) -> Cue | None:
             if polarity is not None:
                 preps = tuple(c for c in noun.children if c.dep_ in ("prep", "acl") and
                               (c.lower_ in words.target_preps or c.dep_ == "acl"))
+                if not preps and polarity is Polarity.CONCERN:  # "raised human rights concerns": what it says
+                    preps = (noun,)
                 return Cue(noun, polarity, preps)
     return None
 
@@ -286,8 +288,9 @@ def find_stances(sentence: Span, attribution: Attribution, gazetteer: Gazetteer,
                 continue  # a holder's first position, and those coordinated with it
             own = own_country(holder, gazetteer)
             target, text = target_of(cue.objects, attribution, holder, own, words)
-            if target is None and (text is None or cue.needs_actor or _call_on_no_one(cue, polarity)) \
+            if target is None and (text is None and polarity is not Polarity.COOPERATE or cue.needs_actor
+                                   or _call_on_no_one(cue, polarity)) \
                     or _hospitality(cue, target, text, words):
-                continue
+                continue  # "agreed to work together": with whom is left to the counterpart (StanceStep)
             drafts.append(StanceDraft(holder, polarity, cue.token, target, text, span_text(sentence).strip()))
     return drafts

@@ -122,6 +122,12 @@ HELD = {
     "relations a speaker calls important": (
         "\u201cOur relations with Angola are very important,\u201d Lula said.",
         ("luiz-inacio-lula-da-silva", Polarity.COOPERATE, "AGO")),
+    "concerns raised, about nothing named": (
+        "Lula raised human rights concerns during the talks.",
+        ("luiz-inacio-lula-da-silva", Polarity.CONCERN, "human rights concerns")),
+    "working together, with the counterpart of the holder's encounter": (
+        "Lula held a phone call with Modi on Monday. Lula said Brazil was willing to work together to fight hunger.",
+        ("luiz-inacio-lula-da-silva", Polarity.COOPERATE, "IND")),
     "a refusal to back is opposition": (
         "Orban refused to back the new sanctions package.",
         ("viktor-orban", Polarity.OPPOSE, "the new sanctions package")),
@@ -151,6 +157,7 @@ NO_STANCE = {
     "importance attached to something that is no relation": "Xi said he attached great importance to food security.",
     "a hope about no actor": "Lula said he hoped the two countries would trade more.",
     "a question": "Will Erdogan support the plan on grain exports?",
+    "working together, with no one named or met": "Lula said Brazil was willing to work together to fight hunger.",
     "thanked for supporting: the one thanked supports": "Modi thanked the visitors for supporting the plan.",
     "a heading": "Erdogan Condemns Attack On Convoy\nThe talks went on.",
     "a bullet line": "- Erdogan condemned the attack on the convoy.",
