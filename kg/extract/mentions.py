@@ -38,10 +38,21 @@ def title_after(doc: Doc, index: int, lexicon: Lexicon) -> tuple[str, int] | Non
     for length in (3, 2, 1):
         if index + length > len(doc):
             continue
-        words = " ".join(t.lower_ for t in doc[index : index + length])
+        words = _title_words(doc[index : index + length])
         if words in lexicon.titles.titles:
             return words, index + length
     return None
+
+
+def _title_words(span: Span) -> str:
+    """Lowercase words of a title candidate, a hyphen written tight kept so ("Vice-President")."""
+    return " ".join(t.lower_ for t in span).replace(" - ", "-")
+
+
+def _prefixed(doc: Doc, index: int) -> bool:
+    """The word at ``index`` ends a hyphenated word ("President" of "Vice-President", "ex-President")."""
+    return index >= 2 and doc[index - 1].text == "-" and not doc[index - 1].whitespace_ \
+        and not doc[index - 2].whitespace_
 
 
 def role_marks(doc: Doc, country_marks: list[Mark], lexicon: Lexicon) -> list[Mark]:
@@ -64,8 +75,8 @@ def role_marks(doc: Doc, country_marks: list[Mark], lexicon: Lexicon) -> list[Ma
                 begin = start - 1 - length
                 if begin < 0:
                     continue
-                words = " ".join(t.lower_ for t in doc[begin : start - 1])
-                if words in lexicon.titles.titles and doc[begin].is_title:
+                words = _title_words(doc[begin : start - 1])
+                if words in lexicon.titles.titles and doc[begin].is_title and not _prefixed(doc, begin):
                     roles = lexicon.titles.titles[words]
                     found.append(Mark(MarkKind.ROLE, mark.ref, "role", doc[begin : mark.end], roles))
                     break

@@ -298,14 +298,24 @@ def split_separate(
     trigger_span: Span, participants: tuple[ActorRef, ...], candidates: list[tuple[Mark, ActorRef]], lexicon: Lexicon,
 ) -> list[tuple[ActorRef, ...]]:
     """The participant groups of a trigger: one per counterpart when the encounters were separate (one
-    subject, two or more counterparts), else the participants as one group."""
-    if len(participants) < 3 or not _told_separately(trigger_span, lexicon):
+    subject, two or more counterparts), none when they were separate but the subject is nobody read,
+    else the participants as one group."""
+    if len(participants) < 2 or not _told_separately(trigger_span, lexicon):
         return [participants]
     subjects = _subject_ids(trigger_span.root, candidates, lexicon)
-    if len(subjects) != 1:
+    if not subjects and _held_with(trigger_span.root, lexicon):
+        return []  # "meetings with the Presidents of Colombia, X; of Brazil, Y": held by someone unread
+    if len(participants) < 3 or len(subjects) != 1:
         return [participants]
     own = [p for p in participants if p.id in subjects]
     return [(own[0], other) for other in participants if other.id not in subjects] if own else [participants]
+
+
+def _held_with(trigger_root: Token, lexicon: Lexicon) -> bool:
+    """The trigger (or the verb it is the object of) takes a "with" phrase: those named are counterparts."""
+    holders = [trigger_root] if trigger_root.pos_ in ("VERB", "AUX") else [trigger_root, trigger_root.head]
+    preps = lexicon.triggers.communication_preps
+    return any(c.dep_ == "prep" and c.lower_ in preps for h in holders for c in h.children)
 
 
 def counterparts(

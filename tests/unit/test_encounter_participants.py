@@ -55,3 +55,22 @@ def test_briefing_on_another_call_is_two_encounters(extract):
                           "Trump.", published=dt.date(2025, 1, 22))
     assert ("donald-trump", "vladimir-putin", "xi-jinping") not in _pairs(result)
     assert ("vladimir-putin", "xi-jinping") in _pairs(result)
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron met the Vice-President of the United States, Mike Pence, in Paris on Monday.",
+    "Emmanuel Macron met US Vice-President Mike Pence in Paris on Monday.",
+])
+def test_a_vice_president_is_not_the_president(extract, text):
+    """"Vice-President of the United States" names the vice-president, not the office inside the word."""
+    assert _pairs(extract(text, published=dt.date(2018, 4, 16))) == {("emmanuel-macron", "mike-pence")}
+
+
+def test_separate_meetings_whose_host_is_unread_are_not_one_summit(extract):
+    """"bilateral meetings with the Presidents of Colombia, X; of Brazil, Y": one meeting with each, held by
+    someone the sentence does not name; not one meeting of everybody listed."""
+    result = extract("The agenda of the delegation included bilateral meetings with the Presidents of Colombia, "
+                     "Juan Manuel Santos; of Brazil, Michel Temer; and of Haiti, Jovenel Moise.",
+                     published=dt.date(2018, 4, 16))
+    listed = {"col-juan-santos", "michel-temer", "jovenel-moise"}
+    assert all(len(listed & set(e.participant_ids)) <= 1 for e in result.encounters)
