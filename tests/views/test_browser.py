@@ -318,3 +318,27 @@ def test_saved_query_page_folds_names_and_shows_terms(driver, tmp_path: Path) ->
         articles = row[head.index("articles")]
         assert articles.get_attribute("title").endswith("#integer"), articles.get_attribute("title")
         _screenshot(browser, tmp_path / "saved-queries.png")
+
+
+def test_a_page_opened_from_disk_runs_saved_queries_only_with_cors(driver, sample_store, site_dir: Path) -> None:
+    """Issue 16: the site opened from disk (or from another server) could not run its saved queries
+    ("Failed to fetch") and did not say why. Now the page names the option (--cors null), and with it the
+    query runs."""
+    from selenium.webdriver.common.by import By
+
+    from kg.serve import make_server
+    from tests.views.servers import _running
+
+    def run_calls(endpoint: str) -> str:
+        driver.get(f"{(site_dir / 'queries.html').as_uri()}?endpoint={endpoint}")
+        section = _wait(driver, lambda b: b.find_element(By.ID, "query-calls"))
+        section.find_element(By.CSS_SELECTOR, "button.run").click()
+        out = section.find_element(By.CSS_SELECTOR, ".output")
+        _wait(driver, lambda b: "row(s)" in out.text or "error" in out.text)
+        return out.text
+
+    for cors, expected in (((), "--cors null"), (("null",), "2 row(s)")):
+        server = make_server(sample_store, port=0, cors=cors)
+        with _running(server):
+            said = run_calls(server.url + "query")
+        assert expected in said, said

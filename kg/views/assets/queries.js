@@ -148,7 +148,8 @@
   function explain(e) {
     if (!(e instanceof TypeError)) { return e.message; }
     var url = endpoint.value || "/query";
-    var origin = window.location.origin && window.location.origin !== "null" ? window.location.origin : "null";
+    // a page opened from disk sends "Origin: null" (although Chromium's location.origin says "file://")
+    var origin = window.location.protocol === "file:" || !window.location.origin ? "null" : window.location.origin;
     return "could not reach the endpoint " + url + " (" + e.message + "). Is kg serve running? A page not served " +
       "by kg serve itself (kg serve --site DIR serves these pages) can use it only if kg serve was started with " +
       "--cors " + origin + " (CORS is off by default).";
