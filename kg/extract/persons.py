@@ -96,7 +96,7 @@ def _qualifier_before(doc: Doc, index: int, by_end: dict[int, Mark],
     ("Iran's atomic energy chief")."""
     cursor = index - 1
     skipped = 0
-    while cursor >= 0 and skipped < 2 and doc[cursor].lower_ in words.modifiers:
+    while cursor >= 0 and skipped < 2 and (doc[cursor].lower_ in words.modifiers or doc[cursor].lower_ in words.former):
         cursor -= 1
         skipped += 1
     body = _body_before(doc, cursor)
@@ -214,10 +214,10 @@ def find_titles(doc: Doc, marks: list[Mark], lexicon: Lexicon) -> list[Title]:
             body = _body_after(doc, end)
             if body is not None:
                 end, roles = body, _BODY_ROLES
-        previous = doc[start - 1].lower_ if start > 0 else ""
-        found.append(Title(start, end, span, roles, of,
-                            previous in words.former or previous.endswith("-") and previous[:-1] in words.former,
-                            text in words.counterpart_titles))
+        before_title = [t.lower_ for t in doc[max(start - 1, 0) : span.start]] if start > 0 else \
+            [t.lower_ for t in doc[start : span.start]]
+        former = any(w in words.former or w.endswith("-") and w[:-1] in words.former for w in before_title)
+        found.append(Title(start, end, span, roles, of, former, text in words.counterpart_titles))
         index = span.end
     return found
 

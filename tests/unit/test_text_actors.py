@@ -334,3 +334,10 @@ def test_a_bare_title_names_only_a_holder_of_an_office_under_that_title(extract)
                      "The Foreign Minister said the talks were useful.")
     [encounter] = result.encounters
     assert {p.id for p in encounter.participants} == {"abbas-araghchi", "zmb-kalonde-mwaba"}
+
+
+def test_a_country_before_former_and_a_title_is_whom_the_person_speaks_for(extract):
+    """"Nepal's former Prime Minister X" under a New Delhi dateline is Nepal's."""
+    result = extract("NEW DELHI, May 25 - Nepal's former Prime Minister Kamal Thapa Magar called Zambian President "
+                     "Kalonde Mwaba on Friday.")
+    assert _actors(result)["Kamal Thapa Magar"][0] == "NPL"
