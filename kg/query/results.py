@@ -116,5 +116,9 @@ def _table(rows: Rows) -> str:
 
 
 def _short(value: str) -> str:
-    """Tables show data IRIs by their path after /id/ to stay readable; CSV/TSV/JSON keep full IRIs."""
-    return value[len(KG_ID_NS):] if value.startswith(KG_ID_NS) else value
+    """Tables show data IRIs by their path after /id/ to stay readable, and a value's line breaks and tabs
+    as spaces so that each row stays one line (a store written before evidence sentences were trimmed
+    holds them with their line break); CSV/TSV/JSON keep values as they are."""
+    if value.startswith(KG_ID_NS):
+        return value[len(KG_ID_NS):]
+    return " ".join(value.split()) if any(ch in value for ch in "\n\r\t\v\f\x85\u2028\u2029") else value

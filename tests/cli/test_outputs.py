@@ -103,3 +103,13 @@ def test_remove_says_what_it_removed(tmp_path, capsys):
     assert f"removed graph <{file_graph}> from {store}" in err
     assert main(["remove", "--store", store, "hand-written"]) == 2
     assert "no article 'hand-written' in the store" in capsys.readouterr().err
+
+
+def test_a_table_keeps_each_row_on_one_line():
+    """Issue 16: an evidence sentence with its line break broke the table; CSV keeps the value as it is."""
+    from kg.query.results import Rows, format_rows
+
+    rows = Rows(("sentence", "start"), (("They met.\n", "3"), ("One\ttab and\r\na break.", "9")))
+    table = format_rows(rows, "table").splitlines()
+    assert len(table) == 5 and table[2].startswith("They met. ") and table[3].startswith("One tab and a break.")
+    assert "They met.\n" in format_rows(rows, "csv")
