@@ -319,6 +319,17 @@ def test_saved_query_page_folds_names_and_shows_terms(driver, tmp_path: Path) ->
         assert articles.get_attribute("title").endswith("#integer"), articles.get_attribute("title")
         _screenshot(browser, tmp_path / "saved-queries.png")
 
+        from selenium.webdriver.support.ui import Select  # kg serve's own page says it too (Kg-Not-Found)
+
+        browser.get(url)
+        Select(_wait(browser, lambda b: b.find_element(By.ID, "saved"))).select_by_value("calls-with")
+        for typed, expected in (("cosic", "1 row(s)"), ("Nobody", "no stored name matches actor 'Nobody'")):
+            field = browser.find_element(By.CSS_SELECTOR, "#params input[name=actor]")
+            field.clear()
+            field.send_keys(typed)
+            browser.find_element(By.ID, "run").click()
+            _wait(browser, lambda b, e=expected: e in b.find_element(By.ID, "status").text)
+
 
 def test_a_page_opened_from_disk_runs_saved_queries_only_with_cors(driver, sample_store, site_dir: Path) -> None:
     """Issue 16: the site opened from disk (or from another server) could not run its saved queries
