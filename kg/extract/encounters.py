@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from kg.extract.context import ArticleContext, RuleData
 from kg.extract.office_years import day_from_offices
+from kg.extract.report_dates import own_dates_text
 from kg.extract.sightings import Cluster
 from kg.extract.subjects import gathering_of
 from kg.extract.treaties import TreatyName, is_reaffirmed
@@ -122,7 +123,7 @@ def _date(ctx: ArticleContext, cluster: Cluster, lead: list[int]) -> PartialDate
     own = cluster.date
     if own is not None and own.precision is Precision.DAY:
         return own
-    return _lead_date(ctx, lead) or _lede_date(ctx, cluster) or own
+    return _lead_date(ctx, cluster, lead) or _lede_date(ctx, cluster) or own
 
 
 _LEDE = 2  # the sentences that open a report
@@ -135,16 +136,16 @@ def _lede_date(ctx: ArticleContext, cluster: Cluster) -> PartialDate | None:
     sentences, which gives none of its own."""
     if cluster.background or cluster.date is not None or cluster.sentence_indexes[0] >= _LEDE_REACH:
         return None
-    for sentence in ctx.sentences[: min(_LEDE, cluster.sentence_indexes[0] + 1)]:
-        found = ctx.data.dates.parse_date(sentence.text, ctx.anchor, context_year=ctx.context_year)
+    for index in range(min(_LEDE, cluster.sentence_indexes[0] + 1)):
+        found = ctx.data.dates.parse_date(_own_text(ctx, cluster, index), ctx.anchor, context_year=ctx.context_year)
         if found is not None:
             return found if found.precision is Precision.DAY else None
     return None
 
 
-def _lead_date(ctx: ArticleContext, lead: list[int]) -> PartialDate | None:
+def _lead_date(ctx: ArticleContext, cluster: Cluster, lead: list[int]) -> PartialDate | None:
     for index in lead:
-        found = ctx.data.dates.parse_date(ctx.sentences[index].text, ctx.anchor, context_year=ctx.context_year)
+        found = ctx.data.dates.parse_date(_own_text(ctx, cluster, index), ctx.anchor, context_year=ctx.context_year)
         if found is not None and found.precision is Precision.DAY:
             return found
     return None
@@ -154,11 +155,18 @@ def _office_day(ctx: ArticleContext, cluster: Cluster, lead: list[int], particip
     """The day a sentence of the encounter fixes by a weekday and a month-day together, in the one year the
     participants held their offices (see :mod:`kg.extract.office_years`)."""
     for index in _clue_sentences(cluster, lead):
-        weekday, month, day = ctx.data.dates.date_clues_in(ctx.sentences[index].text)
+        weekday, month, day = ctx.data.dates.date_clues_in(_own_text(ctx, cluster, index))
         if None not in (weekday, month, day):
             clues = DateClues(weekday, month, day)
             return day_from_offices(clues, participants, ctx.gazetteer, ctx.data.office_horizon)
     return None
+
+
+def _own_text(ctx: ArticleContext, cluster: Cluster, index: int) -> str:
+    """Sentence ``index`` with the dates of other events and of reports blanked (:mod:`kg.extract.report_dates`),
+    judged from the cluster's trigger in it when it has one."""
+    event = next((s.trigger.head for s in cluster.sightings if s.sentence_index == index), None)
+    return own_dates_text(ctx.sentences[index], ctx.lexicon, event)
 
 
 def _clue_sentences(cluster: Cluster, lead: list[int]) -> list[int]:
@@ -173,7 +181,7 @@ def _clues(ctx: ArticleContext, cluster: Cluster, lead: list[int], gatherings: t
         return None
     weekday = month = day = None
     for index in _clue_sentences(cluster, lead):
-        found = ctx.data.dates.date_clues_in(ctx.sentences[index].text)
+        found = ctx.data.dates.date_clues_in(_own_text(ctx, cluster, index))
         weekday = weekday if weekday is not None else found[0]
         month, day = (month, day) if month is not None else found[1:]
     year = date.value.year if date is not None else None

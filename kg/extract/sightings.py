@@ -21,6 +21,7 @@ from kg.extract.participants import (
     tree_distance,
 )
 from kg.extract.relative_days import StoryDays
+from kg.extract.report_dates import dates_a_report, in_other_time_clause
 from kg.extract.roles import is_bystander
 from kg.extract.triggers import Trigger, in_planned_clause, is_planned_or_negated
 from kg.gazetteer import Gazetteer
@@ -154,10 +155,12 @@ def sentence_date(
     year: int | None = None,
 ) -> PartialDate | None:
     """The date of a trigger: the most precise date phrase of its sentence, nearest first on ties; dates of
-    earlier events ("since ...") and of planned ones ("he will visit China in April") are not its date."""
+    earlier events ("since ..."), of planned ones ("he will visit China in April") and of a report about it
+    ("said on Tuesday that they had met") are not its date."""
     candidates: list[tuple[int, int, PartialDate]] = []
     for ent in entities_in(sentence):
-        if ent.label_ != "DATE" or _in_other_time_clause(ent.root, trigger.head, lexicon):
+        if ent.label_ != "DATE" or in_other_time_clause(ent.root, trigger.head, lexicon) \
+                or dates_a_report(ent, trigger.head, lexicon):
             continue
         if in_planned_clause(ent.root, trigger.head, lexicon):
             continue
@@ -171,25 +174,6 @@ def sentence_date(
     if any(e.label_ == "DATE" for e in entities_in(sentence)):
         return None  # the sentence's dates belong to other events ("since he took office in January")
     return dates.parse_date(sentence.text, anchor, context_year=year)
-
-
-def _in_other_time_clause(token: Token, trigger: Token, lexicon: Lexicon) -> bool:
-    """The date sits under "since ..."/"after ..." that does not also hold the trigger: it dates
-    another event ("the first call since the Republican took office in January 2025")."""
-    links = lexicon.sightings.time_links
-    trigger_ancestors = {t.i for t in trigger.ancestors} | {trigger.i}
-    current = token
-    for _ in range(10):
-        if current.i in trigger_ancestors:
-            return False
-        if current.lower_ in links:
-            return True
-        if any(c.dep_ == "mark" and c.lower_ in links for c in current.children):
-            return True  # "since [the Republican took the White House in January 2025]"
-        if current.head == current:
-            return False
-        current = current.head
-    return False
 
 
 def is_background_reference(trigger: Trigger, lexicon: Lexicon) -> bool:

@@ -71,6 +71,8 @@ class SightingWords:
     time_spans: frozenset[str]
     apart_links: frozenset[str]
     vague_past: tuple[str, ...]  # "last week", "days later": a date phrase that puts an encounter in the past
+    report_lemmas: frozenset[str]  # "say", "issue", "post": verbs of a report whose date is not the encounter's
+    perfect_auxiliaries: frozenset[str]  # "had": the past perfect, an event before the one spoken of
 
 
 @dataclass(frozen=True)

@@ -80,3 +80,35 @@ def test_an_earlier_encounter_dated_only_by_month_is_dropped_at_resolve(extract)
                   "April 26, 2022.")
     assert [e.date.value for e in resolve(day, DatedEncounters()).encounters] == [
         dt.date(2025, 3, 13), dt.date(2022, 4, 26)]
+
+
+def _day(result, pair):
+    date = _by_pair(result)[pair].date
+    return date.value if date is not None and date.precision.value == "day" else None
+
+
+def test_the_day_of_a_report_is_not_the_day_of_the_earlier_encounter_it_tells(extract):
+    pair = ("emmanuel-macron", "giorgia-meloni")
+    for text in ("An Italian official said on Tuesday that Emmanuel Macron had raised migration during a meeting "
+                 "with Giorgia Meloni in Rome.",
+                 "Giorgia Meloni revealed in a post on Tuesday that her meeting with Emmanuel Macron strengthened "
+                 "the partnership."):
+        found = _by_pair(extract(text))[pair]
+        assert found.date is None and found.clues.not_after == dt.date(2025, 3, 19), text
+
+
+def test_a_report_that_tells_the_encounter_itself_keeps_its_day(extract):
+    after = extract("After a long meeting with Xi Jinping in Busan, Donald Trump said on Thursday that he would "
+                    "cut tariffs.")
+    assert _day(after, ("donald-trump", "xi-jinping")) == dt.date(2025, 3, 13)
+    readout = extract("Lloyd Austin spoke with Sergei Shoigu by phone, the Pentagon announced on Friday.")
+    assert _day(readout, ("lloyd-austin", "sergei-shoigu")) == dt.date(2025, 3, 14)
+    dateline = extract("PARIS, March 18, 2025 — Emmanuel Macron said that he had met Olaf Scholz.", published=None)
+    assert _day(dateline, ("emmanuel-macron", "olaf-scholz")) == dt.date(2025, 3, 18)
+
+
+def test_the_day_of_another_event_in_the_lede_is_not_the_encounters(extract):
+    result = extract("Xi Jinping and Vladimir Putin held a video call hours after Donald Trump took office on "
+                     "Monday.")
+    call = _by_pair(result)[("vladimir-putin", "xi-jinping")]
+    assert call.date is None and call.clues.weekday is None
