@@ -35,14 +35,19 @@ def _finite_modifier(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ") and head.dep_ == "ROOT" and head.pos_ == "PROPN"
 
 
-def _own_subject(verb: Token) -> Token | None:
-    """The subject of ``verb``, or of the verb it is conjoined to ("Xi addressed Putin ... and said ...")."""
+def _own_subjects(verb: Token) -> list[Token]:
+    """The subjects of ``verb``, or of the verb it is conjoined to ("Xi addressed Putin ... and said ...")."""
     for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None or verb.dep_ != "conj" or verb.head == verb:
-            return subject
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects or verb.dep_ != "conj" or verb.head == verb:
+            return subjects
         verb = verb.head
-    return None
+    return []
+
+
+def _infinitive_of_object(verb: Token) -> bool:
+    """"confirmed readiness *to build* relations": an infinitive that completes a noun."""
+    return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _mark_at(token: Token, marks: list[Mark]) -> Mark | None:
@@ -95,8 +100,19 @@ class Attribution:
         for previous in reversed(self.sentences[max(0, index - _LOOK_BACK) : index]):
             people = self._people(previous.start, previous.end)
             if people:
-                return next(iter(people.values())) if len(people) == 1 else None
+                return next(iter(people.values())) if len(people) == 1 else self._main_subject(previous)
         return None
+
+    def _main_subject(self, sentence: Span) -> Mark | None:
+        """The person who is the subject of the sentence's main verb ("Trump said he had a call with Xi",
+        "Araghchi briefed Grossi"): the one a "he" in the next sentence stands for when the sentence names
+        several; not so when the subject is two people ("Macron and Scholz met")."""
+        root = sentence.root
+        subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+        if subject is None or subject.i in self.quoted or any(self._person_at(c) for c in subject.conjuncts):
+            return None
+        mark = _mark_at(self._named(subject), self.actors)
+        return mark if mark is not None and mark.kind in _PEOPLE else None
 
     def _governing_person(self, pronoun: Token) -> Mark | None:
         """The person subject of the nearest clause the pronoun's clause hangs from ("X said he would",
@@ -228,8 +244,11 @@ class Attribution:
             return self.actor(quoted) if quoted is not None else None
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return None
-        subject = _own_subject(verb)
-        if subject is None or cue is not None and subject.i == cue.i:
+        subjects = _own_subjects(verb)
+        if not subjects:
+            return None
+        subject = self._preferred(subjects)
+        if cue is not None and subject.i == cue.i:
             return None
         return self.actor(subject)
 
@@ -242,6 +261,11 @@ class Attribution:
                     if obj.dep_ == "pobj":
                         return self.actor(obj)
         return None
+
+    def _preferred(self, subjects: list[Token]) -> Token:
+        """Of a verb's subjects the person (a dateline the parser made a second subject: "Brasilia, May 3 -
+        Lula said"), else the first, as :meth:`_named` reads it."""
+        return next((t for t in subjects if self._person_at(t)), self._named(subjects[0]))
 
     def _named(self, subject: Token) -> Token:
         """The subject, or the person in apposition to it when it names no person ("Gyeongju, Oct. 31 (Jiji
@@ -264,12 +288,12 @@ class Attribution:
         verb = cue if cue.pos_ in ("VERB", "AUX") else cue.head
         for _ in range(4):
             subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-            if subjects:  # a dateline the parser made a second subject: the person ("Brasilia, May 3 - Lula said")
-                return next((t for t in subjects if self._person_at(t)), self._named(subjects[0]))
+            if subjects:
+                return self._preferred(subjects)
             if _finite_modifier(verb):
                 return verb.head  # "Takaichi, who took office last week, called on ...", parsed as a modifier
             if verb.head == verb or verb.dep_ not in ("xcomp", "conj", "acomp", "dobj", "pobj", "prep") \
-                    and not _participle(verb) and not self._means(verb):
+                    and not _participle(verb) and not self._means(verb) and not _infinitive_of_object(verb):
                 return None
             verb = verb.head
         return None

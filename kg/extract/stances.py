@@ -53,6 +53,17 @@ def _verb_polarity(verb: Token, words: StanceWords) -> Polarity | None:
     return next((polarity for polarity, then in cues if not then or then in particles), None)
 
 
+def _courtesy_call(verb: Token, words: StanceWords) -> bool:
+    """"Jaishankar called on the President of the Commission": a visit; a call on someone is to do something
+    ("called on China to ...", "called upon Iran for restraint")."""
+    if verb.lemma_.lower() not in words.visit_verbs:
+        return False
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    visit = any(p.lower_ in words.visit_preps for p in preps)
+    return visit and not any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in verb.children) \
+        and not any(p.lower_ not in words.visit_preps and p.lower_ in words.target_preps for p in preps)
+
+
 def _objects(token: Token, words: StanceWords) -> tuple[Token, ...]:
     objects = [c for c in token.children if c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "dative")
                or c.dep_ == "prep" and c.lower_ in words.target_preps]
@@ -86,7 +97,7 @@ def cues_of(sentence: Span, words: StanceWords) -> list[Cue]:
                 found.append(relation)
                 continue
             polarity = _verb_polarity(token, words)
-            if polarity is not None and not _passive(token):
+            if polarity is not None and not _passive(token) and not _courtesy_call(token, words):
                 found.append(Cue(token, polarity, _objects(token, words)))
         elif token.lower_ in words.obligation_modals and token.dep_ == "aux" and token.head.pos_ == "VERB":
             subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -128,6 +128,21 @@ HELD = {
     "working together, with the counterpart of the holder's encounter": (
         "Lula held a phone call with Modi on Monday. Lula said Brazil was willing to work together to fight hunger.",
         ("luiz-inacio-lula-da-silva", Polarity.COOPERATE, "IND")),
+    "a wish stated is a position": (
+        "Lula said Brazil wants to deepen cooperation with Angola.",
+        ("luiz-inacio-lula-da-silva", Polarity.COOPERATE, "AGO")),
+    "a pronoun for the subject of the main verb before": (
+        "Macron met Scholz in Paris. He urged restraint in Syria.",
+        ("emmanuel-macron", Polarity.CALL_FOR, "restraint")),
+    "a pronoun for the subject of the sentence before, which names two": (
+        "Lula said he had spoken with Modi for an hour. He urged restraint in Syria.",
+        ("luiz-inacio-lula-da-silva", Polarity.CALL_FOR, "restraint")),
+    "the subject of the verb whose object an infinitive completes": (
+        "Lula confirmed his readiness to strengthen relations with Angola, his aide said.",
+        ("luiz-inacio-lula-da-silva", Polarity.COOPERATE, "AGO")),
+    "a speaker after a dateline the parser made the subject": (
+        "Luanda, May 8: Lula held talks in Luanda and said Brazil supports a ceasefire in Sudan.",
+        ("luiz-inacio-lula-da-silva", Polarity.SUPPORT, "SDN")),
     "a refusal to back is opposition": (
         "Orban refused to back the new sanctions package.",
         ("viktor-orban", Polarity.OPPOSE, "the new sanctions package")),
@@ -140,7 +155,7 @@ def test_holder_polarity_and_target(extract, text, expected):
 
 
 NO_STANCE = {
-    "a pronoun that could be two people": "Macron met Scholz in Paris. He urged restraint in Syria.",
+    "a pronoun that could be two people": "Macron and Scholz met in Paris. He urged restraint in Syria.",
     "a subject that is no actor": "The two leaders condemned the attack on the convoy.",
     "two states as subjects (no one holder)": "Egypt and Jordan rejected the plan for the border.",
     "a state in a clause under another's verb": "The talks showed that Brazil supports a ceasefire in Sudan.",
@@ -157,6 +172,7 @@ NO_STANCE = {
     "importance attached to something that is no relation": "Xi said he attached great importance to food security.",
     "a hope about no actor": "Lula said he hoped the two countries would trade more.",
     "a question": "Will Erdogan support the plan on grain exports?",
+    "a call on someone that is a visit": "Lula called on the Prime Minister of Portugal this evening.",
     "working together, with no one named or met": "Lula said Brazil was willing to work together to fight hunger.",
     "thanked for supporting: the one thanked supports": "Modi thanked the visitors for supporting the plan.",
     "a heading": "Erdogan Condemns Attack On Convoy\nThe talks went on.",
