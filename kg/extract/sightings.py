@@ -73,8 +73,9 @@ class Cluster:
 
     @property
     def kind(self) -> EncounterKind:
-        strong = [s.trigger.kind for s in self.sightings if not s.trigger.weak and len(s.participants) >= 2]
-        strong = strong or [s.trigger.kind for s in self.sightings if not s.trigger.weak]
+        told = [s for s in self.sightings if not s.trigger.neutral] or list(self.sightings)  # "signed": any kind
+        strong = [s.trigger.kind for s in told if not s.trigger.weak and len(s.participants) >= 2]
+        strong = strong or [s.trigger.kind for s in told if not s.trigger.weak]
         if not strong:
             return EncounterKind.PHONE_CALL
         counts = {k: strong.count(k) for k in strong}

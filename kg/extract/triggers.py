@@ -18,6 +18,7 @@ class Trigger:
     kind: EncounterKind
     span: Span
     weak: bool  # "spoke", "talks", "call": a remote encounter unless another trigger says otherwise
+    neutral: bool = False  # "signed" together: in person, but of a kind another trigger tells
 
     @property
     def head(self) -> Token:
@@ -42,6 +43,11 @@ def _is_trigger_token(span: Span, lexicon: Lexicon) -> bool:
             return False
     if text in words.communication_verbs:
         return root.pos_ == "VERB" and _communicates_with_person(root, lexicon)
+    if text in words.joint_act_verbs:
+        # "Putin and Pezeshkian signed a treaty", "signed an accord with Orban": done together, in person;
+        # "signed a decree", "the deal was signed by both" are not
+        objects = [t for c in root.children if c.dep_ == "dobj" for t in c.subtree if _within_phrase(t, root)]
+        return root.pos_ == "VERB" and _together_with_person(root, lexicon, [root, *objects])
     if text in words.reception_verbs:
         # "Maduro received his counterpart Gustavo Petro", "Modi was welcomed by Putin": a visitor received;
         # "hosted a summit", "welcomed the deal", "received a call" are not
@@ -83,18 +89,26 @@ def _names_person(token: Token) -> bool:
 def _communicates_with_person(verb: Token, lexicon: Lexicon) -> bool:
     """"discussed the war and the peace plan with Zelensky", "updated Zelensky", "briefed Putin", "Erdogan and
     Al Thani discussed Gaza": communication with a person, not "discussed the plan" or "the ministers discussed"."""
-    preps = lexicon.triggers.communication_preps
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     # the object's own phrase, down to a clause: "discussed the war in Ukraine and Kyiv's plan with Zelensky"
     holders = [verb, *(t for o in objects for t in o.subtree if _within_phrase(t, verb))]
     if any(o.ent_type_ == "PERSON" for o in objects):
         return True
+    return _together_with_person(verb, lexicon, holders)
+
+
+def _together_with_person(verb: Token, lexicon: Lexicon, holders: list[Token] | None = None) -> bool:
+    """"... with Zelensky" (under the verb or ``holders``), or two persons as its subjects ("Erdogan and
+    Al Thani discussed Gaza")."""
+    preps = lexicon.triggers.communication_preps
     if any(c.dep_ == "prep" and c.lower_ in preps and any(g.ent_type_ == "PERSON" for g in c.children)
-           for holder in holders for c in holder.children):
+           for holder in (holders or [verb]) for c in holder.children):
         return True
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children):
+        subjects = [verb.head]  # "Macron and his counterpart Scholz signed on Tuesday a pact", parsed as a modifier
     members = [*subjects, *(g for s in subjects for g in s.children if g.dep_ == "conj")]
-    return len(members) >= 2 and sum(m.ent_type_ == "PERSON" for m in members) >= 2
+    return len(members) >= 2 and sum(_names_person(m) for m in members) >= 2
 
 
 def _within_phrase(token: Token, verb: Token) -> bool:
@@ -119,6 +133,18 @@ def _is_courtesy_call(span: Span, lexicon: Lexicon) -> bool:
     )
 
 
+_PLACES = ("GPE", "LOC", "FAC")
+
+
+def _held_at_place(noun: Token, place_preps: frozenset[str]) -> bool:
+    """"talks in Bratislava", "talks with Fico in Bratislava": the noun or its prepositional object is at a
+    named place."""
+    holders = [noun, *(g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    return any(c.dep_ == "prep" and c.lower_ in place_preps
+               and any(g.dep_ == "pobj" and g.ent_type_ in _PLACES for g in c.children)
+               for holder in holders for c in holder.children)
+
+
 def _in_person(span: Span, lexicon: Lexicon) -> bool:
     """"face-to-face talks", "talked in person": an in-person encounter, whatever the verb."""
     words = lexicon.triggers
@@ -128,6 +154,8 @@ def _in_person(span: Span, lexicon: Lexicon) -> bool:
         return True  # "discussed the plan with Zelensky after arriving in Kyiv": talks where one arrived
     if root.dep_ == "dobj" and root.head.lower_ in words.reception_verbs and root.lower_ in words.talk_forms:
         return True  # "Qatar hosted talks between ...": talks held where someone hosted them
+    if root.pos_ == "NOUN" and _held_at_place(root, words.place_preps):
+        return True  # "after talks with Fico in Bratislava": talks held at a place
     return any(c.lower_ in words.in_person_words for c in root.children) or any(
         phrase in window for phrase in words.in_person_phrases
     )
@@ -153,7 +181,7 @@ def find_triggers(sentence: Span, candidates: list[Span], lexicon: Lexicon) -> l
         weak = span.text.lower() in lexicon.encounters.remote_only_verbs
         if weak and _in_person(span, lexicon):
             kind, weak = EncounterKind.MEETING, False
-        triggers.append(Trigger(kind, span, weak))
+        triggers.append(Trigger(kind, span, weak, span.text.lower() in lexicon.triggers.joint_act_verbs))
     return triggers
 
 

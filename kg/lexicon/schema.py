@@ -32,6 +32,7 @@ class TriggerWords:
     call_forms: frozenset[str]
     not_after_call: frozenset[str]
     communication_verbs: frozenset[str]
+    joint_act_verbs: frozenset[str]  # "signed": an encounter when two persons did it together
     communication_preps: frozenset[str]
     talk_forms: frozenset[str]
     not_after_talk: frozenset[str]
@@ -39,6 +40,7 @@ class TriggerWords:
     noun_only_triggers: frozenset[str]
     in_person_words: frozenset[str]
     in_person_phrases: tuple[str, ...]
+    place_preps: frozenset[str]  # "talks in Bratislava": held at a place, so in person
     arrival_lemmas: frozenset[str]
     agreement_lemmas: frozenset[str]
     infinitive_markers: frozenset[str]
