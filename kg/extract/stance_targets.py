@@ -35,7 +35,10 @@ def target_of(objects: tuple[Token, ...], attribution: Attribution, holder: Mark
     """The actor the position is about, else the noun phrase that says what it is about."""
     ordered = sorted(objects, key=lambda t: (_ORDER.get(t.dep_, 2), t.i))
     for obj in ordered:
+        aside = {t.i for c in obj.subtree if c.dep_ == "advcl" and c != obj for t in c.subtree}
         for token in obj.subtree:
+            if token.i in aside:
+                continue  # "developing ties, just hours after Trump was sworn in": when, not whom
             mark = next((m for m in attribution.actors if m.start <= token.i < m.end), None)
             if mark is not None and _other(mark, holder, own):
                 return mark, None

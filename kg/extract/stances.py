@@ -272,6 +272,18 @@ def _call_on_no_one(cue: Cue, polarity: Polarity) -> bool:
     return cue.needs_speaker and polarity is not Polarity.COOPERATE
 
 
+def _a_relation(text: str | None, words: StanceWords) -> bool:
+    """"their strategic partnership": a relation there is (not "a clean energy partnership", a new thing)."""
+    if text is None or text.split()[0].lower() in words.indefinites:
+        return False
+    head = []  # the words before the first preposition: "new talks (on trade)" is about talks
+    for word in text.lower().split():
+        if word in words.phrase_preps:
+            break
+        head.append(word)
+    return bool(head) and head[-1] in words.relation_nouns
+
+
 def _clause_verb(token: Token) -> Token:
     return token if token.pos_ in ("VERB", "AUX") else token.head
 
@@ -299,6 +311,8 @@ def find_stances(sentence: Span, attribution: Attribution, gazetteer: Gazetteer,
                 continue  # a holder's first position, and those coordinated with it
             own = own_country(holder, gazetteer)
             target, text = target_of(cue.objects, attribution, holder, own, words)
+            if polarity is Polarity.CALL_FOR and target is None and _a_relation(text, words):
+                polarity = Polarity.COOPERATE  # "proposed developing their partnership": no one is called on
             if target is None and (text is None and polarity is not Polarity.COOPERATE or cue.needs_actor
                                    or _call_on_no_one(cue, polarity)) \
                     or _hospitality(cue, target, text, words):

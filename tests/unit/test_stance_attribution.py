@@ -143,6 +143,21 @@ HELD = {
     "a speaker after a dateline the parser made the subject": (
         "Luanda, May 8: Lula held talks in Luanda and said Brazil supports a ceasefire in Sudan.",
         ("luiz-inacio-lula-da-silva", Polarity.SUPPORT, "SDN")),
+    "an appreciation is cooperation": (
+        "Lula said he appreciated the support of Angola.",
+        ("luiz-inacio-lula-da-silva", Polarity.COOPERATE, "AGO")),
+    "an invitation extended is cooperation": (
+        "Lula extended an invitation to Modi to visit Brasilia.",
+        ("luiz-inacio-lula-da-silva", Polarity.COOPERATE, "narendra-modi")),
+    "a proposal is a call": (
+        "Lula proposed a joint fund for the protection of forests.",
+        ("luiz-inacio-lula-da-silva", Polarity.CALL_FOR, "a joint fund for the protection of forests")),
+    "a call to develop a relation there is, is cooperation": (
+        "Lula proposed further developing their strategic partnership.",
+        ("luiz-inacio-lula-da-silva", Polarity.COOPERATE, "their strategic partnership")),
+    "no target in a clause of time": (
+        "Lula proposed holding new talks on trade just hours after Modi arrived in Brasilia.",
+        ("luiz-inacio-lula-da-silva", Polarity.CALL_FOR, "new talks on trade")),
     "a refusal to back is opposition": (
         "Orban refused to back the new sanctions package.",
         ("viktor-orban", Polarity.OPPOSE, "the new sanctions package")),
@@ -172,6 +187,7 @@ NO_STANCE = {
     "importance attached to something that is no relation": "Xi said he attached great importance to food security.",
     "a hope about no actor": "Lula said he hoped the two countries would trade more.",
     "a question": "Will Erdogan support the plan on grain exports?",
+    "a suggestion that something is so": "Lula suggested that the talks on the border had failed.",
     "a call on someone that is a visit": "Lula called on the Prime Minister of Portugal this evening.",
     "working together, with no one named or met": "Lula said Brazil was willing to work together to fight hunger.",
     "thanked for supporting: the one thanked supports": "Modi thanked the visitors for supporting the plan.",
