@@ -84,6 +84,20 @@ def gathering_of(mark: Mark, lexicon: Lexicon) -> bool:
     return False
 
 
+def _occasion(mark: Mark, lexicon: Lexicon) -> bool:
+    """"ahead of the UN General Assembly", "before the NATO summit": an organization's gathering that the
+    encounter is placed in time by, not one it discussed."""
+    links = lexicon.sightings.time_links
+    token = mark.span.root
+    for _ in range(4):
+        if token.dep_ not in ("pobj", "prep", "compound", "nmod", "poss") or token.head == token:
+            return False
+        token = token.head
+        if token.lower_ in links and token.dep_ in ("advmod", "prep"):
+            return True
+    return False
+
+
 def _planned_meeting_at(gathering: Token, lexicon: Lexicon) -> bool:
     """"agreed that we would meet at the APEC summit", "look forward to meeting at APEC": the gathering is
     where the participants are to meet next, a subject of this encounter rather than its place."""
@@ -129,7 +143,7 @@ def _in_source_brackets(mark: Mark, sentence: Span) -> bool:
 
 def is_venue(mark: Mark, lexicon: Lexicon) -> bool:
     """"met in Bali", "at the G20 summit", "a visit to China", "talks in Istanbul" (as the place)."""
-    if mark.kind == "organization" and gathering_of(mark, lexicon):
+    if mark.kind == "organization" and (gathering_of(mark, lexicon) or _occasion(mark, lexicon)):
         return True
     if in_dateline(mark, lexicon):
         return True

@@ -186,9 +186,11 @@ def find_triggers(sentence: Span, candidates: list[Span], lexicon: Lexicon) -> l
 
 
 def _has_cue_child(token: Token, cues: frozenset[str]) -> bool:
+    """A modal, negation or planning word on ``token``; one heading a phrase of its own ("Ahead of the
+    summit, Biden and Stoltenberg met", "due to the storm") places the event beside another, not in plan."""
     return any(
         child.dep_ in ("aux", "auxpass", "neg", "amod", "advmod", "acomp", "det", "predet", "mark", "compound", "nmod")
-        and child.lower_ in cues
+        and child.lower_ in cues and not (child.dep_ == "advmod" and any(g.dep_ == "prep" for g in child.children))
         for child in token.children
     )
 
@@ -296,8 +298,8 @@ def is_planned_or_negated(trigger: Trigger, lexicon: Lexicon) -> bool:
                 return True
     if root.dep_ in ("compound", "nmod") and root.head.lower_ in cues:
         return True
-    if root.dep_ == "pobj" and root.head.head.pos_ == "NOUN" and root.head.head.lower_ in cues:
-        return True  # "a timeline for such a meeting"
+    if root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN", "ADV") and root.head.head.lower_ in cues:
+        return True  # "a timeline for such a meeting", "ahead of Monday's summit"
     if _under_planned_verb(root, cues, lexicon):
         return True
     if root.dep_ == "pobj" and root.head.head.pos_ == "VERB" and root.head.lower_ in lexicon.triggers.purpose_preps:

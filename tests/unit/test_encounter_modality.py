@@ -67,3 +67,19 @@ def test_an_offer_to_host_talks_is_planned(nlp, offer):
     lexicon = load_lexicon()
     [triggers] = sentence_triggers(doc, list(doc.sents), lexicon)
     assert triggers and all(is_planned_or_negated(t, lexicon) for t in triggers)
+
+
+def test_an_encounter_ahead_of_another_event_is_held_and_not_dated_by_it(extract):
+    """"Ahead of the summit, X and Y met": held; a day inside "ahead of Monday's summit" is the summit's;
+    the organization whose gathering it is was not discussed."""
+    result = extract("Ahead of the NATO summit, Joe Biden and Jens Stoltenberg met on Wednesday in Brussels.",
+                     published=dt.date(2022, 3, 25))
+    [meeting] = result.encounters
+    assert meeting.participant_ids == ("jens-stoltenberg", "joe-biden")
+    assert meeting.date.value == dt.date(2022, 3, 23)
+    result = extract("Joe Biden met Emmanuel Macron in Paris ahead of Monday's summit of the United Nations.",
+                     published=dt.date(2022, 3, 25))
+    [meeting] = result.encounters
+    assert meeting.date is None or meeting.date.value != dt.date(2022, 3, 21)
+    assert "UN" not in {d.subject.id for d in meeting.discussions if not isinstance(d.subject, str)}
+
