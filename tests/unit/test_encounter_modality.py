@@ -83,3 +83,8 @@ def test_an_encounter_ahead_of_another_event_is_held_and_not_dated_by_it(extract
     assert meeting.date is None or meeting.date.value != dt.date(2022, 3, 21)
     assert "UN" not in {d.subject.id for d in meeting.discussions if not isinstance(d.subject, str)}
 
+
+def test_encounters_counted_twice_are_habitual_not_one_held(extract):
+    result = extract("Emmanuel Macron met Olaf Scholz in Paris on Monday. Macron and Giorgia Meloni have spoken "
+                     "twice by phone since January.")
+    assert [e.participant_ids for e in result.encounters] == [("emmanuel-macron", "olaf-scholz")]
