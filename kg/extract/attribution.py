@@ -150,7 +150,7 @@ class Attribution:
         if me is not None:  # "the Prime Minister of Canada and I agreed ...," he said: the speaker's
             named, subject = None, me
         if named is not None and named.kind in _PEOPLE:
-            return named
+            return None if self._foretold(subject, named, cue) else named
         if subject is not None and named is None and not self._speakers_word(subject, cue):
             return None  # "the two leaders condemned ...": no one actor; but "the two sides should ...," Xi said
         speaker = self._speaker_of(cue)
@@ -175,6 +175,18 @@ class Attribution:
             if mark is not None and mark.kind in _PEOPLE and other.i not in self.quoted:
                 found.setdefault(mark.ref, mark)
         return list(found.values())
+
+    def _foretold(self, subject: Token, named: Mark, cue: Token) -> bool:
+        """"Trump added that Xi is going to work with us": what another person says someone will do is no
+        position of the one it is said of (nor of the speaker: the words are a forecast)."""
+        if cue.i in self.quoted:
+            return False
+        verb = subject.head
+        if not (verb.lower_ in self.words.forecasts
+                or any(c.dep_ == "aux" and c.lower_ in self.words.forecasts for c in verb.children)):
+            return False
+        reporter = self._reporting_subject(cue)
+        return reporter is not None and reporter.ref != named.ref and reporter.kind in _PEOPLE
 
     def _state_speaks(self, subject: Token, cue: Token) -> bool:
         """"Beijing has rebuked the remarks": a state that is the one subject of the sentence's main verb,

@@ -235,6 +235,7 @@ class StanceWords:
     visit_verbs: frozenset[str]  # lemmas: "called on the minister" (a visit, unless on someone to do something)
     visit_preps: frozenset[str]  # "on", "upon"
     indefinites: frozenset[str]  # "a", "an": "proposed a partnership" calls for a new thing
+    forecasts: frozenset[str]  # "will", "going" (to): what someone else says a person will do
     means_preps: frozenset[str]  # "irked them *by* criticizing ...": the verb's subject does the criticizing
     noun_polarity: dict[str, Polarity] = field(init=False, repr=False, compare=False)
     # first word of a cue -> (polarity, the word that must follow it or ""), in lexicon order: worked out once,

@@ -187,6 +187,7 @@ NO_STANCE = {
     "importance attached to something that is no relation": "Xi said he attached great importance to food security.",
     "a hope about no actor": "Lula said he hoped the two countries would trade more.",
     "a question": "Will Erdogan support the plan on grain exports?",
+    "what one says another will do": "Lula added that Modi is going to work together with Angola on trade.",
     "a suggestion that something is so": "Lula suggested that the talks on the border had failed.",
     "a call on someone that is a visit": "Lula called on the Prime Minister of Portugal this evening.",
     "working together, with no one named or met": "Lula said Brazil was willing to work together to fight hunger.",
