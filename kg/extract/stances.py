@@ -202,6 +202,9 @@ def _hope(verb: Token, words: StanceWords) -> Cue | None:
     """"hopes that the US will provide a fair business environment": a call on the clause's subject."""
     if verb.lemma_.lower() not in words.hope_verbs:
         return None
+    hoped = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ == "for"]
+    if not _passive(verb) and any(t.lower_ in words.relation_nouns for h in hoped for t in h.subtree):
+        return Cue(verb, Polarity.COOPERATE, tuple(hoped))  # "hoped the talks would push relations forward"
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
     if subject is None or subject.pos_ not in ("PROPN", "NOUN"):

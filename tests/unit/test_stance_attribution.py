@@ -158,6 +158,9 @@ HELD = {
     "no target in a clause of time": (
         "Lula proposed holding new talks on trade just hours after Modi arrived in Brasilia.",
         ("luiz-inacio-lula-da-silva", Polarity.CALL_FOR, "new talks on trade")),
+    "a hope for a relation is cooperation": (
+        "Lula said he hoped the visit would deepen relations with Angola.",
+        ("luiz-inacio-lula-da-silva", Polarity.COOPERATE, "AGO")),
     "a refusal to back is opposition": (
         "Orban refused to back the new sanctions package.",
         ("viktor-orban", Polarity.OPPOSE, "the new sanctions package")),
@@ -187,6 +190,7 @@ NO_STANCE = {
     "importance attached to something that is no relation": "Xi said he attached great importance to food security.",
     "a hope about no actor": "Lula said he hoped the two countries would trade more.",
     "a question": "Will Erdogan support the plan on grain exports?",
+    "what one is expected to do": "Lula is expected to sign cooperation agreements with Modi.",
     "what one says another will do": "Lula added that Modi is going to work together with Angola on trade.",
     "a suggestion that something is so": "Lula suggested that the talks on the border had failed.",
     "a call on someone that is a visit": "Lula called on the Prime Minister of Portugal this evening.",
