@@ -58,7 +58,11 @@ def _prefixed(doc: Doc, index: int) -> bool:
 def role_marks(doc: Doc, country_marks: list[Mark], lexicon: Lexicon) -> list[Mark]:
     """"Russian President", "the Chinese leader", "his Turkish counterpart", "President of Russia":
     a title next to a country names whoever held that office; skipped when a person's name follows
-    ("Russian President Vladimir Putin" names Putin already)."""
+    ("Russian President Vladimir Putin" names Putin already). A plural title names one office holder of each
+    country it is coordinated with: "the presidents of Kazakhstan and Uzbekistan", "the Kazakh and Uzbek
+    presidents"."""
+    titles = lexicon.titles
+    by_start = {m.start: m for m in country_marks}
     found: list[Mark] = []
     for mark in country_marks:
         after = title_after(doc, mark.end, lexicon)
@@ -66,21 +70,58 @@ def role_marks(doc: Doc, country_marks: list[Mark], lexicon: Lexicon) -> list[Ma
             title, end = after
             if end < len(doc) and doc[end].ent_type_ == "PERSON":
                 continue
-            roles = lexicon.titles.titles[title]
-            found.append(Mark(MarkKind.ROLE, mark.ref, "role", doc[mark.start : end], roles))
+            found.append(Mark(MarkKind.ROLE, mark.ref, "role", doc[mark.start : end], titles.titles[title]))
+            continue
+        shared = _shared_plural_title(doc, mark, by_start, lexicon)  # "the Kazakh and Uzbek presidents"
+        if shared is not None:
+            found.append(Mark(MarkKind.ROLE, mark.ref, "role", mark.span, titles.titles[shared]))
             continue
         start = mark.start
-        if start >= 2 and doc[start - 1].lower_ in lexicon.titles.title_links:
+        if start >= 2 and doc[start - 1].lower_ in titles.title_links:
             for length in (3, 2, 1):
                 begin = start - 1 - length
                 if begin < 0:
                     continue
                 words = _title_words(doc[begin : start - 1])
-                if words in lexicon.titles.titles and doc[begin].is_title and not _prefixed(doc, begin):
-                    roles = lexicon.titles.titles[words]
+                plural = words in titles.plural_titles and begin > 0 and doc[begin - 1].lower_ == "the"
+                if words in titles.titles and (doc[begin].is_title or plural) and not _prefixed(doc, begin):
+                    roles = titles.titles[words]
                     found.append(Mark(MarkKind.ROLE, mark.ref, "role", doc[begin : mark.end], roles))
+                    if words in titles.plural_titles:  # "the Presidents of Kazakhstan and Uzbekistan"
+                        found += [Mark(MarkKind.ROLE, m.ref, "role", m.span, roles)
+                                  for m in _coordinated(doc, mark, by_start)]
                     break
     return found
+
+
+_COORDINATORS = (",", "and", "&")
+
+
+def _coordinated(doc: Doc, mark: Mark, by_start: dict[int, Mark]) -> list[Mark]:
+    """The country marks joined to ``mark`` by commas and "and" after it ("Kazakhstan, Kyrgyzstan and
+    Uzbekistan")."""
+    joined: list[Mark] = []
+    cursor = mark.end
+    while cursor < len(doc):
+        step = cursor
+        while step < len(doc) and doc[step].lower_ in _COORDINATORS:
+            step += 1
+        if step == cursor or step not in by_start:
+            break
+        joined.append(by_start[step])
+        cursor = by_start[step].end
+    return joined
+
+
+def _shared_plural_title(doc: Doc, mark: Mark, by_start: dict[int, Mark], lexicon: Lexicon) -> str | None:
+    """The plural title after the last country coordinated with ``mark`` ("Kazakh and Uzbek presidents")."""
+    joined = _coordinated(doc, mark, by_start)
+    if not joined:
+        return None
+    after = title_after(doc, joined[-1].end, lexicon)
+    if after is None or after[0] not in lexicon.titles.plural_titles:
+        return None
+    return after[0]
 
 
 def marks_of(doc: Doc, lexicon: Lexicon) -> list[Mark]:

@@ -5,7 +5,9 @@ person has no id (or the same one), the same name and country: the generated nam
 or one of its aliases after folding (accents, case and punctuation dropped); or, for a name written
 differently ("Asqar Mamin" / "Askar Mamin", "Bongbong Marcos" / "Ferdinand Marcos Jr."), the same country,
 the same surname (last name token, doubled letters folded) and terms in the same role of the same state
-overlapping by more than a year (a role has one holder at a time, so this is one person).
+overlapping by more than a year (a role has one holder at a time, so this is one person); or a surname
+romanized another way ("Tokayev" / "Toqaev": at most two edits, five letters or more) with such a term in
+a role that has one holder at a time (head of state or government, foreign minister).
 
 Curated wins: a matched curated person keeps its name, aliases and offices, takes the Wikidata id when it
 has none, and gains the generated terms of roles it has no term in (a later premiership, a presidency).
@@ -49,9 +51,35 @@ def _overlap(a: OfficeTerm, b: OfficeTerm) -> dt.timedelta:
     return min(a.end or _OPEN_END, b.end or _OPEN_END) - max(a.start, b.start)
 
 
-def _shares_a_term(a: Person, b: Person) -> bool:
+def _shares_a_term(a: Person, b: Person, roles: frozenset[str] | None = None) -> bool:
     return any(x.role == y.role and x.of == y.of and _overlap(x, y) > MIN_OVERLAP
+               and (roles is None or x.role in roles)
                for x in a.offices for y in b.offices)
+
+
+# roles held by one person at a time in a state: a spelling of the surname close enough is the same holder
+SINGLE_HOLDER_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister"})
+_MIN_SPELLED_SURNAME = 5
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of ``a`` and ``b``, cut at ``limit + 1``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+        if min(row) > limit:
+            return limit + 1
+    return row[-1]
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Two romanizations of one surname ("Tokayev" / "Toqaev", "Zelensky" / "Zelenskyy"): two edits apart
+    at most, both at least five letters long."""
+    return min(len(a), len(b)) >= _MIN_SPELLED_SURNAME and _edits(a, b, 2) <= 2
 
 
 class CuratedIndex:
@@ -61,12 +89,14 @@ class CuratedIndex:
         self.by_qid: dict[str, Person] = {}
         self.by_name: dict[tuple[str, str], list[Person]] = defaultdict(list)
         self.by_surname: dict[tuple[str, str], list[Person]] = defaultdict(list)
+        self.by_country: dict[str, list[Person]] = defaultdict(list)
         for person in people:
             if person.wikidata:
                 self.by_qid[person.wikidata] = person
             for text in (person.name, *person.aliases):
                 self.by_name[(fold_name(text), person.country)].append(person)
             self.by_surname[(_surname(person.name), person.country)].append(person)
+            self.by_country[person.country].append(person)
 
     def namesakes(self, person: Person) -> list[Person]:
         """The curated people of the same country with the name or an alias of ``person``, whatever their id."""
@@ -87,7 +117,13 @@ class CuratedIndex:
             return named[0]
         same = [c for c in self.by_surname.get((_surname(person.name), person.country), [])
                 if compatible(c) and _shares_a_term(c, person)]
-        return same[0] if len(same) == 1 else None
+        if same:
+            return same[0] if len(same) == 1 else None
+        surname = _surname(person.name)
+        alike = [c for c in self.by_country.get(person.country, [])
+                 if compatible(c) and _spelled_alike(_surname(c.name), surname)
+                 and _shares_a_term(c, person, SINGLE_HOLDER_ROLES)]
+        return alike[0] if len(alike) == 1 else None
 
 
 def merge_into(curated: Person, generated: Person) -> Person:

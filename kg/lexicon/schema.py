@@ -33,6 +33,7 @@ class TriggerWords:
     not_after_call: frozenset[str]
     communication_verbs: frozenset[str]
     joint_act_verbs: frozenset[str]  # "signed": an encounter when two persons did it together
+    any_medium_nouns: frozenset[str]  # "meeting": said of calls and video links as well as of visits
     communication_preps: frozenset[str]
     talk_forms: frozenset[str]
     not_after_talk: frozenset[str]
@@ -180,6 +181,7 @@ class TitleWords:
 
     titles: dict[str, tuple[str, ...]]
     title_links: frozenset[str]
+    plural_titles: frozenset[str]  # one title for several people: "the presidents of Kazakhstan and Uzbekistan"
 
 
 @dataclass(frozen=True)

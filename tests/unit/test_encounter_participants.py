@@ -74,3 +74,27 @@ def test_separate_meetings_whose_host_is_unread_are_not_one_summit(extract):
                      published=dt.date(2018, 4, 16))
     listed = {"col-juan-santos", "michel-temer", "jovenel-moise"}
     assert all(len(listed & set(e.participant_ids)) <= 1 for e in result.encounters)
+
+
+@pytest.mark.parametrize("text", [
+    "The Presidents of Kazakhstan and Uzbekistan held talks in Astana on Thursday.",
+    "The presidents of Kazakhstan and Uzbekistan held talks in Astana on Thursday.",
+    "The Kazakh and Uzbek presidents held talks in Astana on Thursday.",
+])
+def test_a_plural_title_names_the_holder_of_each_country_it_is_coordinated_with(extract, text):
+    [meeting] = extract(text, published=dt.date(2024, 8, 9)).encounters
+    assert meeting.participant_ids == ("kassym-jomart-tokayev", "shavkat-mirziyoyev")
+    assert meeting.date.value == dt.date(2024, 8, 8)
+
+
+def test_a_plural_title_of_ministers_names_the_foreign_ministers(extract):
+    [meeting] = extract("The foreign ministers of China and Russia held talks in Moscow on Monday.",
+                        published=dt.date(2024, 8, 9)).encounters
+    assert meeting.participant_ids == ("sergei-lavrov", "wang-yi")
+
+
+def test_the_leaders_of_two_countries_name_nobody_for_sure(extract):
+    """A leader is a head of state or of government: "the leaders of Germany and France" names neither."""
+    result = extract("Joe Biden spoke by phone with the leaders of Germany and France on Tuesday.",
+                     published=dt.date(2021, 12, 8))
+    assert "frank-walter-steinmeier" not in {p for e in result.encounters for p in e.participant_ids}
