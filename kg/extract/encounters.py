@@ -12,6 +12,7 @@ from kg.extract.report_dates import own_dates_text
 from kg.extract.sightings import Cluster
 from kg.extract.subjects import gathering_of
 from kg.extract.treaties import TreatyName, is_reaffirmed
+from kg.extract.triggers import is_planned_or_negated
 from kg.nlp.marks import MarkKind
 from kg.records import DateClues, Discussion, Encounter, PartialDate, Precision
 
@@ -166,7 +167,9 @@ def _own_text(ctx: ArticleContext, cluster: Cluster, index: int) -> str:
     """Sentence ``index`` with the dates of other events and of reports blanked (:mod:`kg.extract.report_dates`),
     judged from the cluster's trigger in it when it has one."""
     event = next((s.trigger.head for s in cluster.sightings if s.sentence_index == index), None)
-    return own_dates_text(ctx.sentences[index], ctx.lexicon, event)
+    unheld = frozenset(t.head.i for t in ctx.triggers[index]
+                       if t.head.pos_ in ("NOUN", "PROPN") and is_planned_or_negated(t, ctx.lexicon))
+    return own_dates_text(ctx.sentences[index], ctx.lexicon, event, unheld)
 
 
 def _clue_sentences(cluster: Cluster, lead: list[int]) -> list[int]:

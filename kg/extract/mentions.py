@@ -66,9 +66,11 @@ def role_marks(doc: Doc, country_marks: list[Mark], lexicon: Lexicon) -> list[Ma
     found: list[Mark] = []
     for mark in country_marks:
         after = title_after(doc, mark.end, lexicon)
+        if after is None and mark.end + 1 < len(doc) and doc[mark.end].lower_ in _POSSESSIVES:
+            after = title_after(doc, mark.end + 1, lexicon)  # "Ukraine's president", "Kenya's foreign minister"
         if after is not None:
             title, end = after
-            if end < len(doc) and doc[end].ent_type_ == "PERSON":
+            if _names_follow(doc, end):
                 continue
             found.append(Mark(MarkKind.ROLE, mark.ref, "role", doc[mark.start : end], titles.titles[title]))
             continue
@@ -94,7 +96,15 @@ def role_marks(doc: Doc, country_marks: list[Mark], lexicon: Lexicon) -> list[Ma
     return found
 
 
+def _names_follow(doc: Doc, end: int) -> bool:
+    """A name right after the title, or apposed to it ("China's top diplomat, Wang Yi"): the title is his."""
+    if end < len(doc) and doc[end].text == ",":
+        end += 1
+    return end < len(doc) and doc[end].ent_type_ == "PERSON"
+
+
 _COORDINATORS = (",", "and", "&")
+_POSSESSIVES = ("'s", "’s")
 
 
 def _coordinated(doc: Doc, mark: Mark, by_start: dict[int, Mark]) -> list[Mark]:
@@ -131,6 +141,8 @@ def marks_of(doc: Doc, lexicon: Lexicon) -> list[Mark]:
         entry = entry_of(ent)
         if entry is not None:
             marks.append(Mark(entry.kind, entry.ref, entry.form, ent))
-    countries = [m for m in marks if m.kind == "country" and m.form in ("demonym", "name", "alias")]
-    marks.extend(role_marks(doc, countries, lexicon))
+    # "Russian President", "the UN chief", "NATO Secretary General": the office holder of a state or body
+    owners = [m for m in marks if (m.kind == "country" and m.form in ("demonym", "name", "alias"))
+              or (m.kind == "organization" and m.form in ("name", "short", "alias"))]
+    marks.extend(role_marks(doc, owners, lexicon))
     return sorted(marks, key=lambda m: (m.start, m.end))

@@ -93,16 +93,30 @@ def dates_a_report(date: Span, event: Token | None, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "ccomp" and _past_perfect(c, lexicon) for c in verb.children)
 
 
-def own_dates_text(sentence: Span, lexicon: Lexicon, event: Token | None = None) -> str:
+def modifies_one_of(date: Span, heads: frozenset[int]) -> bool:
+    """The date belongs to the phrase of one of the nouns ``heads`` (token indexes): "the July 9-11 summit"."""
+    token = date.root
+    for _ in range(2):
+        if token.head == token:
+            return False
+        token = token.head
+        if token.i in heads:
+            return True
+    return False
+
+
+def own_dates_text(sentence: Span, lexicon: Lexicon, event: Token | None = None,
+                   unheld: frozenset[int] = frozenset()) -> str:
     """The sentence's text with the dates of other events and of reports blanked out, for reading the date
     of the encounter it tells of (``event``, its trigger when it has one) as a whole (the lede, a sentence
-    naming the participants, the clues of a partial date)."""
+    naming the participants, the clues of a partial date); ``unheld`` are the planned or denied encounter
+    nouns of the sentence, whose dates are theirs."""
     text = sentence.text
     offset = sentence.start_char
     holder = event if event is not None else sentence.root
     for ent in reversed(entities_in(sentence)):
         if ent.label_ == "DATE" and (in_other_time_clause(ent.root, holder, lexicon)
-                                     or dates_a_report(ent, event, lexicon)):
+                                     or dates_a_report(ent, event, lexicon) or modifies_one_of(ent, unheld)):
             start, end = ent.start_char - offset, ent.end_char - offset
             text = text[:start] + " " * (end - start) + text[end:]
     return text

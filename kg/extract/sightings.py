@@ -21,7 +21,7 @@ from kg.extract.participants import (
     tree_distance,
 )
 from kg.extract.relative_days import StoryDays
-from kg.extract.report_dates import dates_a_report, in_other_time_clause
+from kg.extract.report_dates import dates_a_report, in_other_time_clause, modifies_one_of
 from kg.extract.roles import is_bystander
 from kg.extract.triggers import Trigger, in_planned_clause, is_planned_or_negated
 from kg.gazetteer import Gazetteer
@@ -153,7 +153,7 @@ def _is_habitual(trigger: Trigger, lexicon: Lexicon) -> bool:
 
 def sentence_date(
     sentence: Span, trigger: Trigger, anchor: dt.date | None, lexicon: Lexicon, dates: DateGrammar,
-    year: int | None = None,
+    year: int | None = None, unheld: Sequence[Trigger] = (),
 ) -> PartialDate | None:
     """The date of a trigger: the most precise date phrase of its sentence, nearest first on ties; dates of
     earlier events ("since ..."), of planned ones ("he will visit China in April") and of a report about it
@@ -163,6 +163,8 @@ def sentence_date(
         if ent.label_ != "DATE" or in_other_time_clause(ent.root, trigger.head, lexicon) \
                 or dates_a_report(ent, trigger.head, lexicon):
             continue
+        if modifies_one_of(ent, frozenset(t.head.i for t in unheld if t.head.pos_ in ("NOUN", "PROPN"))):
+            continue  # "discussed preparations for the July 9-11 summit where ... will": the summit's days
         if in_planned_clause(ent.root, trigger.head, lexicon):
             continue
         start = max(sentence.start, ent.start - 1)
@@ -295,7 +297,7 @@ def find_sightings(
         for trigger in held:
             background = is_background_reference(trigger, lexicon) or (
                 index >= _LEDE and _vaguely_past(sentence, trigger, lexicon))
-            date = sentence_date(sentence, trigger, anchor, lexicon, dates, year)
+            date = sentence_date(sentence, trigger, anchor, lexicon, dates, year, unheld)
             if background:
                 date = background_date(trigger, anchor, date, lexicon)
             offices = offices_held(in_sentence, gazetteer, date, anchor)  # what "his counterpart" holds

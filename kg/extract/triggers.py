@@ -291,6 +291,8 @@ def is_planned_or_negated(trigger: Trigger, lexicon: Lexicon) -> bool:
                 and (_verb_is_planned(head, cues, lexicon) or _under_planned_verb(head, cues, lexicon)))
     if _has_cue_child(root, cues):
         return True
+    if any(c.dep_ == "relcl" and _has_cue_child(c, cues) for c in root.children):
+        return True  # "the summit where support will be a priority", "a meeting that would follow"
     if root.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "conj"):
         verb = root.head
         if verb.pos_ in ("VERB", "AUX"):

@@ -88,3 +88,13 @@ def test_encounters_counted_twice_are_habitual_not_one_held(extract):
     result = extract("Emmanuel Macron met Olaf Scholz in Paris on Monday. Macron and Giorgia Meloni have spoken "
                      "twice by phone since January.")
     assert [e.participant_ids for e in result.encounters] == [("emmanuel-macron", "olaf-scholz")]
+
+
+def test_a_summit_a_relative_clause_puts_ahead_is_planned_and_keeps_its_days(extract):
+    """"preparations for the July 9-11 summit where aid will be a priority": the summit is to come, and its
+    days are not those of the meeting that discussed it."""
+    result = extract("During a meeting in Brussels, Jens Stoltenberg and Volodymyr Zelensky discussed "
+                     "preparations for the July 9-11 Washington summit where aid to Kyiv will be a priority.",
+                     published=dt.date(2024, 6, 27))
+    assert all(e.date is None or e.date.value.month != 7 for e in result.encounters)
+    assert all(e.kind is not EncounterKind.SUMMIT for e in result.encounters)

@@ -98,3 +98,18 @@ def test_the_leaders_of_two_countries_name_nobody_for_sure(extract):
     result = extract("Joe Biden spoke by phone with the leaders of Germany and France on Tuesday.",
                      published=dt.date(2021, 12, 8))
     assert "frank-walter-steinmeier" not in {p for e in result.encounters for p in e.participant_ids}
+
+
+def test_titles_of_a_body_and_with_a_possessive_name_their_holders(extract):
+    """"The NATO secretary general and Ukraine's president met": the holders of those offices that day."""
+    [meeting] = extract("The NATO secretary general and Ukraine's president met in Brussels on Thursday.",
+                        published=dt.date(2024, 6, 28)).encounters
+    assert meeting.participant_ids == ("jens-stoltenberg", "volodymyr-zelensky")
+    assert meeting.date.value == dt.date(2024, 6, 27)
+
+
+def test_a_title_apposed_to_a_name_is_that_persons(extract):
+    """"China's top diplomat, Wang Yi" is Wang Yi, whoever was foreign minister that day."""
+    [meeting] = extract("Antony Blinken met China's top diplomat, Wang Yi, in Beijing on Monday.",
+                        published=dt.date(2023, 6, 20)).encounters
+    assert meeting.participant_ids == ("antony-blinken", "wang-yi")
