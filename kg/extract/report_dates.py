@@ -23,20 +23,24 @@ def governing_verb(token: Token) -> Token:
 
 def in_other_time_clause(token: Token, event: Token, lexicon: Lexicon) -> bool:
     """The date sits under "since ..."/"after ..." that does not also hold ``event``: it dates
-    another event ("the first call since the Republican took office in January 2025")."""
+    another event ("the first call since the Republican took office in January 2025"), unless that event is
+    the arrival of a visitor ("after arriving in Doha on July 2")."""
     links = lexicon.sightings.time_links
+    arrivals = lexicon.triggers.arrival_lemmas
     event_ancestors = {t.i for t in event.ancestors} | {event.i}
-    current = token
+    current, previous = token, token
     for _ in range(10):
         if current.i in event_ancestors:
             return False
         if current.lower_ in links:
-            return True
+            # "After arriving in Doha on July 2, the two leaders met": a visitor meets on arrival day
+            return previous.lemma_.lower() not in arrivals
         if any(c.dep_ == "mark" and c.lower_ in links for c in current.children):
-            return True  # "since [the Republican took the White House in January 2025]"
+            # "since [the Republican took the White House in January 2025]"; "after he arrived ..." as above
+            return current.lemma_.lower() not in arrivals
         if current.head == current:
             return False
-        current = current.head
+        current, previous = current.head, current
     return False
 
 

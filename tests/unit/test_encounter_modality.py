@@ -98,3 +98,13 @@ def test_a_summit_a_relative_clause_puts_ahead_is_planned_and_keeps_its_days(ext
                      published=dt.date(2024, 6, 27))
     assert all(e.date is None or e.date.value.month != 7 for e in result.encounters)
     assert all(e.kind is not EncounterKind.SUMMIT for e in result.encounters)
+
+
+@pytest.mark.parametrize("sentence", [
+    "After arriving in Doha on July 2, Recep Tayyip Erdogan and Tamim bin Hamad Al Thani held talks at the palace.",
+    "Recep Tayyip Erdogan met Tamim bin Hamad Al Thani after he arrived in Doha on July 2.",
+])
+def test_the_day_a_visitor_arrived_dates_the_meeting_after_it(extract, sentence):
+    """"after arriving on July 2" dates the talks (a visitor meets on arrival); "since ... in July" would not."""
+    [meeting] = extract(sentence, published=dt.date(2020, 7, 3)).encounters
+    assert meeting.date.value == dt.date(2020, 7, 2)
