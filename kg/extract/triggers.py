@@ -55,6 +55,8 @@ def _is_trigger_token(span: Span, lexicon: Lexicon) -> bool:
             c.dep_ in ("dobj", "nsubjpass") and _names_person(c) for c in root.children)
     if text in words.discussion_nouns:
         return _held_with_person(root, lexicon)
+    if root.pos_ in ("NOUN", "PROPN") and _topic_of_discussion(root, lexicon):
+        return False
     if text in words.courtesy_call_forms:
         return _is_courtesy_call(span, lexicon)
     if text in words.talk_forms:
@@ -65,6 +67,25 @@ def _is_trigger_token(span: Span, lexicon: Lexicon) -> bool:
     if text in words.noun_only_triggers and root.pos_ != "NOUN":
         return False
     return True
+
+
+def _topic_of_discussion(noun: Token, lexicon: Lexicon) -> bool:
+    """"were to talk by phone to discuss details of president Lula's visit": an encounter that a talk still
+    to come is about is a topic, not one the sentence reports (the talkers would be read into it). A held
+    talk's topic ("updated Zelensky regarding his call with Putin") stays a report of that call."""
+    subjects = lexicon.subjects
+    of_preps = subjects.told_event_preps | {"of", "for"}
+    token = noun
+    for _ in range(4):
+        if token.dep_ == "dobj":
+            verb = token.head  # a talk still to come ("to discuss"): what it is about is to come too
+            return (verb.pos_ == "VERB" and verb.lemma_.lower() in subjects.discussion_verbs
+                    and not _finite(verb, lexicon.triggers.infinitive_markers))
+        if token.dep_ == "pobj" and token.head.lower_ in of_preps and token.head.head != token.head:
+            token = token.head.head
+            continue
+        return False
+    return False
 
 
 def _held_with_person(noun: Token, lexicon: Lexicon) -> bool:

@@ -108,3 +108,14 @@ def test_the_day_a_visitor_arrived_dates_the_meeting_after_it(extract, sentence)
     """"after arriving on July 2" dates the talks (a visitor meets on arrival); "since ... in July" would not."""
     [meeting] = extract(sentence, published=dt.date(2020, 7, 3)).encounters
     assert meeting.date.value == dt.date(2020, 7, 2)
+
+
+def test_an_encounter_a_talk_to_come_is_about_is_no_encounter(extract):
+    """"were to talk by phone to discuss details of Lula's visit": the visit is the topic of a planned call;
+    a held talk about a call ("updated Zelensky on his call with Putin") still reports that call."""
+    result = extract("Celso Amorim and Hillary Clinton were expected to talk by phone on Monday to discuss details "
+                     "of Luiz Inacio Lula da Silva's visit.", published=dt.date(2009, 3, 1))
+    assert result.encounters == ()
+    result = extract("Donald Trump said he had updated Volodymyr Zelensky about his call with Vladimir Putin.",
+                     published=dt.date(2025, 5, 20))
+    assert ("donald-trump", "vladimir-putin") in {e.participant_ids for e in result.encounters}
