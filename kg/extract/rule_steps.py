@@ -4,6 +4,8 @@ called once per article; the rules themselves live in the modules they call."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.extract.actors import actor_ref, mark_actor, own_actors
 from kg.extract.attribution import Attribution
 from kg.extract.cast import Cast, build_cast, folded_names, place_index
@@ -12,6 +14,7 @@ from kg.extract.counterparts import counterpart_country
 from kg.extract.linking import link_sentences
 from kg.extract.mentions import Mark, marks_of
 from kg.extract.sightings import Cluster, cluster_sightings, find_sightings
+from kg.extract.speakers import speaker_marks
 from kg.extract.stances import find_stances
 from kg.extract.subjects import co_parties, discussed_marks, discussed_topics, host_countries
 from kg.extract.treaties import TreatyName, treaty_names
@@ -54,8 +57,12 @@ class CastStep(_RuleStep):
         self.places = place_index(data.gazetteer)
 
     def __call__(self, ctx: ArticleContext) -> Cast:
-        return build_cast(ctx.doc, list(ctx.marks), self.data.gazetteer, self.data.lexicon, self.names, self.places,
+        cast = build_cast(ctx.doc, list(ctx.marks), self.data.gazetteer, self.data.lexicon, self.names, self.places,
                           ctx.article.published)
+        spoken = speaker_marks(ctx.doc, ctx.sentences, cast.marks, self.data.lexicon.stances)
+        if spoken:
+            cast = replace(cast, marks=sorted([*cast.marks, *spoken], key=lambda m: (m.start, m.end)))
+        return cast
 
 
 class TriggerStep(_RuleStep):

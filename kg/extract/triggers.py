@@ -129,7 +129,8 @@ def _together_with_person(verb: Token, lexicon: Lexicon, holders: list[Token] | 
     if not subjects and verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children):
         subjects = [verb.head]  # "Macron and his counterpart Scholz signed on Tuesday a pact", parsed as a modifier
     members = [*subjects, *(g for s in subjects for g in s.children if g.dep_ == "conj")]
-    return len(members) >= 2 and sum(_names_person(m) for m in members) >= 2
+    speaker = lexicon.stances.speaker_pronouns  # "Prime Minister Luxon and I discussed ...": the speaker and him
+    return len(members) >= 2 and sum(_names_person(m) or m.lower_ in speaker for m in members) >= 2
 
 
 def _within_phrase(token: Token, verb: Token) -> bool:

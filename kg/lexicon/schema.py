@@ -220,6 +220,7 @@ class StanceWords:
     empty_targets: frozenset[str]  # nouns that say nothing of a target: "it", "this", "way"
     phrase_preps: frozenset[str]  # prepositions that stay in a target phrase: "a ceasefire *in* Ukraine"
     first_person: frozenset[str]  # "I", "we": the speaker of the quotation
+    speaker_pronouns: frozenset[str]  # "I", "me": the speaker alone, a person of the encounters told
     quoting_verbs: frozenset[str]  # lemmas: "quoted Xi as saying" (the object speaks)
     denials: frozenset[str]  # lemmas: "denies supporting"
     hospitality_verbs: frozenset[str]  # lemmas: "welcome", "receive" (a guest is no position)

@@ -113,3 +113,21 @@ def test_a_title_apposed_to_a_name_is_that_persons(extract):
     [meeting] = extract("Antony Blinken met China's top diplomat, Wang Yi, in Beijing on Monday.",
                         published=dt.date(2023, 6, 20)).encounters
     assert meeting.participant_ids == ("antony-blinken", "wang-yi")
+
+
+
+@pytest.mark.parametrize("text", [
+    "Lula spoke after the talks. \"President Cyril Ramaphosa and I also discussed the situation in Sudan,\" he said.",
+    "\"Cyril Ramaphosa and I talked about Sudan for an hour,\" Lula said on Tuesday.",
+    "\"I spoke with Cyril Ramaphosa on Monday,\" Lula told reporters.",
+])
+def test_the_speaker_in_his_own_words_takes_part(extract, text):
+    """"X and I discussed ...", he said: an encounter of the speaker and X."""
+    result = extract(text, published=dt.date(2025, 3, 19))
+    assert ("cyril-ramaphosa", "luiz-inacio-lula-da-silva") in _pairs(result)
+
+
+def test_an_i_with_no_single_speaker_names_nobody(extract):
+    result = extract("\"Cyril Ramaphosa and I discussed Sudan,\" one official said on Tuesday.",
+                     published=dt.date(2025, 3, 19))
+    assert result.encounters == ()
