@@ -62,6 +62,7 @@ class Attribution:
     sentences: list[Span]
     marks: list[Mark]
     words: StanceWords
+    person_nouns: frozenset[str] = frozenset()  # "minister", "president": a subject that is someone unnamed
 
     def __post_init__(self) -> None:
         self.actors = [m for m in self.marks if m.kind in _ACTOR_KINDS]
@@ -99,9 +100,18 @@ class Attribution:
         index = self._index(sentence)
         for previous in reversed(self.sentences[max(0, index - _LOOK_BACK) : index]):
             people = self._people(previous.start, previous.end)
+            if people and self._unnamed_subject(previous):
+                return None  # "The minister said the remarks of Takaichi ... He also said": not Takaichi
             if people:
                 return next(iter(people.values())) if len(people) == 1 else self._main_subject(previous)
         return None
+
+    def _unnamed_subject(self, sentence: Span) -> bool:
+        """The subject of the sentence's main verb is a person by title alone ("The minister said ..."), not
+        one of the actors it names."""
+        subject = next((c for c in sentence.root.children if c.dep_ in _SUBJECTS), None)
+        return (subject is not None and subject.lower_ in self.person_nouns
+                and _mark_at(subject, self.actors) is None)
 
     def _main_subject(self, sentence: Span) -> Mark | None:
         """The person who is the subject of the sentence's main verb ("Trump said he had a call with Xi",

@@ -168,7 +168,9 @@ class StanceStep(_RuleStep):
     def __call__(self, ctx: ArticleContext) -> tuple[Stance, ...]:
         gazetteer = ctx.gazetteer
         date = ctx.encounters[0].date if ctx.encounters else None
-        attribution = Attribution(ctx.doc, ctx.sentences, list(ctx.marks), self.data.lexicon.stances)
+        titles = self.data.lexicon.titles.titles
+        attribution = Attribution(ctx.doc, ctx.sentences, list(ctx.marks), self.data.lexicon.stances,
+                                  frozenset(t for t in titles if " " not in t and "-" not in t))
         stances: list[Stance] = []
         seen: set[tuple[str, Polarity, str]] = set()
         for index, sentence in enumerate(ctx.sentences):

@@ -244,3 +244,11 @@ def test_one_stance_per_holder_and_target_phrase_in_an_article(extract):
 def test_one_stance_per_holder_and_actor_in_an_article(extract):
     text = "Erdogan condemned Israel on Monday. Later, Erdogan condemned Israel again."
     assert _stances(extract, text) == [("recep-tayyip-erdogan", Polarity.OPPOSE, "ISR")]
+
+
+def test_he_after_a_sentence_whose_subject_is_a_title_alone_is_nobody_named_there(extract):
+    """"The minister said the remarks of X crossed a line. He also said ...": "he" is the minister, not X;
+    no stance rather than X's."""
+    holders = {h for h, _, _ in _stances(extract, "The minister said the remarks of Japanese Prime Minister Sanae "
+                                                 "Takaichi were dangerous. He also said that China must respond.")}
+    assert "Sanae Takaichi" not in holders
