@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.mentions import Mark
 from kg.extract.quotes import quotation_blocks, quoted_tokens
 from kg.lexicon.schema import StanceWords
+from kg.nlp.doc_cache import tokens_in
 
 _ACTOR_KINDS = ("person", "role", "country", "organization")
 _PEOPLE = ("person", "role")
@@ -74,6 +75,7 @@ class Attribution:
             for index in block:
                 self.block_of[index] = block[0]
         self._speakers: dict[int, Mark | None] = {}
+        self._sentence_at = {s.start: i for i, s in enumerate(self.sentences)}  # first token -> sentence index
 
     def actor(self, token: Token) -> Mark | None:
         """The actor a subject or object token names (a clear "he"/"she" included)."""
@@ -142,7 +144,7 @@ class Attribution:
                 if m.kind in _PEOPLE and start <= m.start < end and m.start not in self.quoted}
 
     def _index(self, sentence: Span) -> int:
-        return next(i for i, s in enumerate(self.sentences) if s.start == sentence.start)
+        return self._sentence_at[sentence.start]
 
     def holder(self, cue: Token, needs_speaker: bool = False) -> Mark | None:
         """Who holds the position stated at ``cue`` (a verb or a position noun): a person the cue's clause
@@ -234,7 +236,7 @@ class Attribution:
         found: dict[str, Mark] = {}
         for index in block:
             sentence = self.sentences[index]
-            for token in sentence:
+            for token in tokens_in(sentence):
                 if token.i in self.quoted or token.lemma_.lower() not in self.words.reporting_verbs:
                     continue
                 mark = self._reporter(token)
@@ -276,7 +278,7 @@ class Attribution:
 
     def _according_to(self, sentence: Span) -> Mark | None:
         """"according to the Kremlin": the source a sentence is attributed to."""
-        for token in sentence:
+        for token in tokens_in(sentence):
             if token.lower_ in self.words.attribution_heads and token.i + 1 < sentence.end \
                     and token.nbor().lower_ == "to" and token.i not in self.quoted:
                 for obj in token.nbor().children:
