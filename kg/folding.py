@@ -28,3 +28,19 @@ def fold(text: str) -> str:
 def folded_in(needle: str, haystack: str) -> bool:
     """Whether ``needle`` occurs in ``haystack`` once both are folded (an empty needle occurs everywhere)."""
     return fold(needle) in fold(haystack)
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of ``a`` and ``b``, any value above ``limit`` reported as ``limit + 1`` (how far
+    one spelling of a name is from another: "Zelenskiy" / "Zelensky", "Toqaev" / "Tokayev")."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]

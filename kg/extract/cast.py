@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.mentions import Mark
 from kg.extract.persons import Introduction, Title, find_introductions, find_titles
-from kg.folding import fold
+from kg.folding import edit_distance, fold
 from kg.gazetteer import Gazetteer, OfficeTerm, Person
 from kg.keys import text_actor_key
 from kg.lexicon import Lexicon
@@ -111,22 +111,10 @@ def _counterpart_office(intro: Introduction, introductions: list[Introduction]) 
     return next((i for i in introductions if i.roles and i.name.sent == sentence and i is not intro), None)
 
 
-def _edit_distance(a: str, b: str, limit: int) -> int:
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
 def _close(read: str, known: str) -> bool:
     """The same surname up to an outlet's slip: one edit from five letters of the known name, two from nine."""
     limit = 2 if len(known) >= 9 else 1 if len(known) >= 5 else 0
-    return read == known or (limit > 0 and _edit_distance(read, known, limit) <= limit)
+    return read == known or (limit > 0 and edit_distance(read, known, limit) <= limit)
 
 
 FoldedNames = dict[tuple[str, ...], str | None]

@@ -38,15 +38,16 @@ def title_after(doc: Doc, index: int, lexicon: Lexicon) -> tuple[str, int] | Non
     for length in (3, 2, 1):
         if index + length > len(doc):
             continue
-        words = _title_words(doc[index : index + length])
+        words = title_words(doc[index : index + length])
         if words in lexicon.titles.titles:
             return words, index + length
     return None
 
 
-def _title_words(span: Span) -> str:
-    """Lowercase words of a title candidate, a hyphen written tight kept so ("Vice-President")."""
-    return " ".join(t.lower_ for t in span).replace(" - ", "-")
+def title_words(span: Span) -> str:
+    """Lowercase title words with hyphens and slashes kept tight ("Vice - President" -> "vice-president",
+    "HR / VP" -> "hr/vp"): how a title is looked up in the titles lexicon."""
+    return " ".join(span.text.lower().split()).replace(" - ", "-").replace(" / ", "/")
 
 
 def _prefixed(doc: Doc, index: int) -> bool:
@@ -84,7 +85,7 @@ def role_marks(doc: Doc, country_marks: list[Mark], lexicon: Lexicon) -> list[Ma
                 begin = start - 1 - length
                 if begin < 0:
                     continue
-                words = _title_words(doc[begin : start - 1])
+                words = title_words(doc[begin : start - 1])
                 plural = words in titles.plural_titles and begin > 0 and doc[begin - 1].lower_ == "the"
                 if words in titles.titles and (doc[begin].is_title or plural) and not _prefixed(doc, begin):
                     roles = titles.titles[words]

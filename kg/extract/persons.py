@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.mentions import Mark
+from kg.extract.mentions import Mark, title_words
 from kg.lexicon import Lexicon
 from kg.lexicon.schema import PersonWords
 from kg.nlp.doc_cache import tokens
@@ -49,11 +49,6 @@ class Title:
     counterpart: bool
 
 
-def _title_text(span: Span) -> str:
-    """Lowercase title words with hyphens and slashes kept tight ("Secretary - General" -> "secretary-general")."""
-    return " ".join(span.text.lower().split()).replace(" - ", "-").replace(" / ", "/")
-
-
 def _title_at(doc: Doc, index: int, titles: dict[str, tuple[str, ...]], longest: int,
               first_words: frozenset[str]) -> Span | None:
     """The longest title starting at token ``index`` (only tokens that start some title are tried: the
@@ -64,7 +59,7 @@ def _title_at(doc: Doc, index: int, titles: dict[str, tuple[str, ...]], longest:
         if index + length > len(doc):
             continue
         span = doc[index : index + length]
-        if _title_text(span) in titles:
+        if title_words(span) in titles:
             return span
     return None
 
@@ -202,7 +197,7 @@ def find_titles(doc: Doc, marks: list[Mark], lexicon: Lexicon) -> list[Title]:
             index += 1
             continue
         start, end, of = span.start, span.end, None
-        text = _title_text(span)
+        text = title_words(span)
         roles = tuple(r for r in titles[text] if r != "same")
         before = _qualifier_before(doc, start, by_end, words)
         after = _qualifier_after(doc, end, by_start, words)
@@ -214,9 +209,8 @@ def find_titles(doc: Doc, marks: list[Mark], lexicon: Lexicon) -> list[Title]:
             body = _body_after(doc, end)
             if body is not None:
                 end, roles = body, _BODY_ROLES
-        before_title = [t.lower_ for t in doc[max(start - 1, 0) : span.start]] if start > 0 else \
-            [t.lower_ for t in doc[start : span.start]]
-        former = any(w in words.former or w.endswith("-") and w[:-1] in words.former for w in before_title)
+        former = any(t.lower_ in words.former or t.lower_.endswith("-") and t.lower_[:-1] in words.former
+                     for t in doc[max(start - 1, 0) : span.start])  # "Nepal's former Prime Minister"
         found.append(Title(start, end, span, roles, of, former, text in words.counterpart_titles))
         index = span.end
     return found

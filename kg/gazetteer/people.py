@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.folding import fold
+from kg.folding import edit_distance, fold
 from kg.gazetteer.records import OfficeTerm, Person
 
 _SUFFIXES = frozenset({"jr", "sr"})
@@ -62,24 +62,10 @@ SINGLE_HOLDER_ROLES = frozenset({"head_of_state", "head_of_government", "foreign
 _MIN_SPELLED_SURNAME = 5
 
 
-def _edits(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance of ``a`` and ``b``, cut at ``limit + 1``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    row = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        previous, row[0] = row[0], i
-        for j, y in enumerate(b, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
-        if min(row) > limit:
-            return limit + 1
-    return row[-1]
-
-
 def _spelled_alike(a: str, b: str) -> bool:
     """Two romanizations of one surname ("Tokayev" / "Toqaev", "Zelensky" / "Zelenskyy"): two edits apart
     at most, both at least five letters long."""
-    return min(len(a), len(b)) >= _MIN_SPELLED_SURNAME and _edits(a, b, 2) <= 2
+    return min(len(a), len(b)) >= _MIN_SPELLED_SURNAME and edit_distance(a, b, 2) <= 2
 
 
 class CuratedIndex:
