@@ -24,6 +24,7 @@ from kg.extract.relative_days import StoryDays
 from kg.extract.report_dates import dates_a_report, in_other_time_clause, modifies_one_of
 from kg.extract.roles import is_bystander
 from kg.extract.triggers import Trigger, in_planned_clause, is_planned_or_negated
+from kg.extract.visit_pairs import host_and_visitor
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.nlp.doc_cache import entities_in
@@ -304,8 +305,10 @@ def find_sightings(
             people = [(m, a) for m in in_sentence
                       if not is_bystander(m.span, lexicon)
                       and (a := actor_of(m, gazetteer, date, anchor, offices)) is not None]
-            named[trigger.span.start] = (background, date, people,
-                                         syntactic_participants(trigger.span, people, lexicon))
+            found = syntactic_participants(trigger.span, people, lexicon)
+            if len(found) < 2:
+                found = host_and_visitor(trigger, people, marks, gazetteer, lexicon) or found
+            named[trigger.span.start] = (background, date, people, found)
         # when one trigger of the sentence names its participants, the others refer to that encounter
         # ("X, Y and Z met at Camp David for a trilateral summit") rather than guessing their own
         # (an earlier encounter's participants are not those of the others: "The visit comes days after

@@ -53,6 +53,7 @@ class TriggerWords:
     discussion_verb_lemmas: frozenset[str]
     courtesy_call_forms: frozenset[str]
     not_planning_cues: frozenset[str]
+    destination_preps: frozenset[str]  # "visit to Beijing": where a visit goes
 
 
 @dataclass(frozen=True)
