@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
@@ -24,17 +25,23 @@ def _path_to_root(token: Token) -> list[Token]:
 _ACROSS_CLAUSES = 40  # added to a path that joins two tokens only through the sentence's root
 
 
-def tree_distance(a: Token, b: Token) -> int:
-    """Number of dependency arcs between two tokens of one sentence; a path whose only common ancestor is
-    the sentence's root joins two clauses ("A meeting hosted by X took place ..., while Y stayed home") and
-    counts as far, beyond any path inside one clause."""
+def arcs_between(a: Token, b: Token) -> tuple[int, bool]:
+    """Number of dependency arcs between two tokens of one sentence, and whether their only common
+    ancestor is the sentence's root (99 arcs for tokens of different sentences)."""
     path_a, path_b = _path_to_root(a), _path_to_root(b)
     index_b = {t.i: n for n, t in enumerate(path_b)}
     for n, token in enumerate(path_a):
         if token.i in index_b:
-            arcs = n + index_b[token.i]
-            return arcs if token.head != token else _ACROSS_CLAUSES + arcs
-    return 99
+            return n + index_b[token.i], token.head == token
+    return 99, False
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency arcs between two tokens of one sentence; a path whose only common ancestor is
+    the sentence's root joins two clauses ("A meeting hosted by X took place ..., while Y stayed home") and
+    counts as far, beyond any path inside one clause."""
+    arcs, via_root = arcs_between(a, b)
+    return _ACROSS_CLAUSES + arcs if via_root else arcs
 
 
 def person_ref(gazetteer: Gazetteer, person_id: str) -> ActorRef:
@@ -110,15 +117,21 @@ def actor_of(
 
 
 def participants_near(
-    trigger_span: Span, candidates: list[tuple[Mark, ActorRef]],
+    trigger_span: Span, candidates: list[tuple[Mark, ActorRef]], lexicon: Lexicon,
 ) -> tuple[ActorRef, ...]:
     """Pick the participants of a trigger among the persons of its sentence.
 
-    Two or fewer distinct persons: all of them. More: those within a few dependency arcs of the trigger
-    (its subject, its "with" object, the members of "between X and Y", possessors of "X's call").
+    Persons named in a phrase of their own beside the trigger are left out (:func:`named_elsewhere`). Two or
+    fewer distinct persons: all of them. More: those within a few dependency arcs of the trigger (its
+    subject, its "with" object, the members of "between X and Y", possessors of "X's call").
     """
     distinct: dict[str, tuple[int, ActorRef]] = {}
+    topic = _topic_phrase(trigger_span.root, lexicon)
     for mark, actor in candidates:
+        if named_elsewhere(mark.span, trigger_span.root, lexicon):
+            continue
+        if topic is not None and not topic.left_edge.i <= mark.span.root.i <= topic.right_edge.i:
+            continue  # "At a briefing about Modi's visit, Misri confirmed ...": the briefer is not a party
         distance = tree_distance(mark.span.root, trigger_span.root)
         if actor.id not in distinct or distance < distinct[actor.id][0]:
             distinct[actor.id] = (distance, actor)
@@ -128,6 +141,50 @@ def participants_near(
     if len(near) < 2:
         near = sorted(distinct.values(), key=lambda pair: pair[0])[:2]
     return tuple(actor for _, actor in sorted(near, key=lambda pair: pair[0]))
+
+
+_OWN_CLAUSES = ("advcl", "relcl", "acl", "pcomp")
+_CLAUSE_LINKS = (*_OWN_CLAUSES, "ccomp", "xcomp", "conj", "parataxis")
+
+
+def _topic_phrase(trigger_root: Token, lexicon: Lexicon) -> Token | None:
+    """The phrase ("about ...", "on ...") that makes the trigger the topic of a noun: "a briefing about Modi's
+    visit", "questions on the call". (A phrase of a verb frames it instead: "On his visit, Modi met ...".)"""
+    current = trigger_root
+    while current.dep_ in ("conj", "appos") and current.head != current:
+        current = current.head
+    link = current.head
+    topical = link.lower_ in lexicon.participants.topic_preps and link.head.pos_ in ("NOUN", "PROPN")
+    return link if current.dep_ == "pobj" and topical else None
+
+
+def _has_subject(clause: Token) -> bool:
+    """A clause with a subject of its own tells of its own event ("since Petro took power"); a participle
+    without one describes a noun of the sentence ("a delegation led by X", "a welcome including ...")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+
+
+def named_elsewhere(name: Span, trigger_root: Token, lexicon: Lexicon) -> bool:
+    """The person ``token`` is named in a phrase that tells of something else than the trigger's encounter:
+    a topic of it ("talks on the extradition of X"), or the clause or phrase of another event ("since Petro
+    took power from Duque", "the day after X was sworn in", "before his summit with X"). A clause that
+    describes the trigger itself ("a meeting hosted by X", "the call, which included X") is its own."""
+    line = {t.i for t in _path_to_root(trigger_root)}
+    words = lexicon.participants
+    current = name.root
+    while current.i not in line and current.head != current:
+        head = current.head
+        if name.start <= current.i < name.end:  # a word of the name itself ("HE Recep Tayyip Erdogan")
+            current = head
+            continue
+        if current.dep_ in _OWN_CLAUSES and head != trigger_root and _has_subject(current):
+            return True
+        if current.dep_ == "prep" and current.lower_ in words.other_event_preps:
+            return True
+        if current.dep_ == "prep" and current.lower_ in words.topic_preps and head == trigger_root:
+            return True
+        current = head
+    return False
 
 
 _NP_DEPS = {"conj", "compound", "appos", "poss", "amod", "nmod", "flat", "cc", "det", "punct", "npadvmod", "case"}
@@ -156,8 +213,11 @@ def _subject_of(verb: Token, lexicon: Lexicon) -> list[Token]:
             resolved = []
             for subject in subjects:
                 reported = current.dep_ in ("ccomp", "xcomp", "conj") and current.head != current
-                if subject.lower_ in lexicon.participants.subject_pronouns and reported:
+                pronoun = subject.lower_ in lexicon.participants.subject_pronouns
+                if pronoun and reported:
                     resolved.extend(_subject_of(current.head, lexicon) or [subject])
+                elif pronoun and current.dep_ in ("advcl", "relcl"):
+                    resolved.extend(_subject_above(current, lexicon) or [subject])
                 else:
                     resolved.append(subject)
             return resolved
@@ -169,6 +229,27 @@ def _subject_of(verb: Token, lexicon: Lexicon) -> list[Token]:
             continue
         break
     return []
+
+
+def _subject_above(clause: Token, lexicon: Lexicon) -> list[Token]:
+    """"Yunus raised the issue when he met Modi", "Xi went on to France, where he spoke with Macron": the
+    pronoun subject of a clause that modifies another stands for the subject of the verb above it."""
+    for verb in _verbs_above(clause, 6):
+        subjects = _subject_of(verb, lexicon)
+        return [s for s in subjects if s.lower_ not in lexicon.participants.subject_pronouns]
+    return []
+
+
+def _verbs_above(token: Token, reach: int) -> Iterator[Token]:
+    """The verbs among the ``reach`` nearest heads above ``token``, nearest first ("regarding" is tagged a
+    verb but heads a prepositional phrase)."""
+    current = token
+    for _ in range(reach):
+        if current.head == current:
+            return
+        current = current.head
+        if current.pos_ in ("VERB", "AUX") and current.dep_ != "prep":
+            yield current
 
 
 def _reported_subject(verb: Token, token: Token, lexicon: Lexicon) -> list[Token]:
@@ -187,32 +268,21 @@ def _governing_subject(token: Token, lexicon: Lexicon) -> list[Token]:
     """For "his call with Putin": the subject of the nearest verb above the noun (whom "his" refers to);
     when the noun's own phrase is that subject ("Trump said his call with Xi *resulted* in ..."), the
     subject of the verb above that one."""
-    current = token
-    for _ in range(8):
-        if current.head == current:
-            return []
-        current = current.head
-        if current.pos_ in ("VERB", "AUX") and current.dep_ != "prep":  # "regarding" is tagged a verb
-            subjects = _subject_of(current, lexicon)
-            if any(s.i == token.i for s in subjects):
-                continue
-            return _reported_subject(current, token, lexicon) or subjects
+    for verb in _verbs_above(token, 8):
+        subjects = _subject_of(verb, lexicon)
+        if any(s.i == token.i for s in subjects):
+            continue
+        return _reported_subject(verb, token, lexicon) or subjects
     return []
 
 
 def _governing_objects(token: Token, lexicon: Lexicon) -> list[Token]:
     """For "their talks" in "X extended an invitation to Y during their talks": the persons the nearest verb
     above the noun is addressed to (its object, "to"/"with" objects), who are "they" with its subject."""
-    current = token
-    for _ in range(8):
-        if current.head == current:
-            return []
-        current = current.head
-        if current.pos_ in ("VERB", "AUX") and current.dep_ != "prep":
-            objects = [c for c in current.children if c.dep_ in ("dobj", "dative")]
-            direct = [c for c in objects if c.ent_type_ == "PERSON"]
-            return direct + _prep_objects(current, lexicon) + [
-                g for o in objects for g in _prep_objects(o, lexicon)]
+    for verb in _verbs_above(token, 8):
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        direct = [c for c in objects if c.ent_type_ == "PERSON"]
+        return direct + _prep_objects(verb, lexicon) + [g for o in objects for g in _prep_objects(o, lexicon)]
     return []
 
 
@@ -249,7 +319,8 @@ def participant_slots(trigger_root: Token, lexicon: Lexicon) -> set[int]:
                 heads += _prep_objects(verb, lexicon)  # "a meeting hosted by X and attended by Y"
         verb = root.head
         if root.dep_ in ("dobj", "attr", "nsubj", "nsubjpass", "oprd", "conj") and verb != root:
-            heads += _subject_of(verb, lexicon) if root.dep_ not in ("nsubj", "nsubjpass") else []
+            told = root.dep_ in ("nsubj", "nsubjpass") or verb.lemma_.lower() in words.disclosure_verbs
+            heads += [] if told else _subject_of(verb, lexicon)  # "Peskov confirmed the call": not a party
             heads += _prep_objects(verb, lexicon)
         elif root.dep_ == "pobj" and verb.lower_ in words.frame_preps and not heads and verb.head != verb:
             clause = verb.head
@@ -339,6 +410,38 @@ def names_a_pair(trigger_span: Span, lexicon: Lexicon) -> bool:
     for phrase in phrases:
         parts = phrase.split()
         for n in range(len(words) - len(parts) + 1):
-            if words[n : n + len(parts)] == parts and sentence.start + n + len(parts) - 1 in slots:
+            if words[n : n + len(parts)] == parts and _names_trigger_pair(
+                    sentence[n : n + len(parts)], trigger_span.root, slots, lexicon):
                 return True
     return False
+
+
+def _names_trigger_pair(phrase: Span, trigger_root: Token, slots: set[int], lexicon: Lexicon) -> bool:
+    """The pair phrase fills a slot of the trigger ("the two heads of state signed ... after their talks"),
+    or is a few arcs from it, even through the sentence's root, and not in a phrase of another event
+    ("Saturday's call was the first between the two leaders since ...")."""
+    if any(t.i in slots for t in phrase):
+        return True
+    root = phrase.root
+    if arcs_between(root, trigger_root)[0] > _MAX_TREE_DISTANCE:
+        return False
+    line = {t.i for t in _path_to_root(trigger_root)}
+    for token in (root, *root.ancestors):
+        if token.i in line:
+            return True
+        if token.dep_ in _CLAUSE_LINKS:
+            return False  # another clause's subject: "Following the talks, Trump said the two leaders had agreed"
+    return False
+
+
+def is_body_session(trigger_root: Token, lexicon: Lexicon) -> bool:
+    """"during a meeting of the Security Council", "at a meeting of the cabinet": a session of a body, the
+    occasion of what the sentence tells, whose members are not named as its parties. (A meeting of a body
+    that the sentence says two leaders chaired is theirs: "X and Y co-chaired the meeting of the council".)"""
+    if trigger_root.pos_ not in ("NOUN", "PROPN") or trigger_root.dep_ != "pobj":
+        return False
+    bodies = lexicon.participants.body_nouns
+    return any(
+        child.dep_ == "prep" and child.lower_ == "of" and any(
+            g.dep_ == "pobj" and g.lower_ in bodies for g in child.children)
+        for child in trigger_root.children)

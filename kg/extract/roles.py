@@ -15,18 +15,26 @@ _TITLE_WINDOW = 4
 def is_aide(name: Span, lexicon: Lexicon) -> bool:
     """"spokesman Dmitry Peskov", "Yuri Ushakov, a Kremlin aide", "Putin's assistant, Yuri Ushakov",
     "foreign policy adviser Yuri Ushakov": a person named by a briefing title."""
+    doc = name.doc
+    before = doc[max(name.sent.start, name.start - _TITLE_WINDOW) : name.start]
+    words = [t.lower_ for t in before]
+    if _office_before(words, lexicon):
+        return False  # "Chief Adviser Muhammad Yunus": an office whose title holds an aide's word
     root = name.root
     if any(c.dep_ in _TITLE_DEPS and c.lower_ in lexicon.roles.aide_nouns for c in root.children):
         return True
     if root.dep_ == "appos" and root.head.lower_ in lexicon.roles.aide_nouns:
         return True
-    doc = name.doc
-    before = doc[max(name.sent.start, name.start - _TITLE_WINDOW) : name.start]
-    words = [t.lower_ for t in before]
     if words and words[-1] in lexicon.roles.aide_nouns:
         return True  # the parse missed the title: "adviser Yuri Ushakov"
     text = " ".join(words)
     return any(text.endswith(phrase) for phrase in lexicon.roles.aide_phrases)
+
+
+def _office_before(words: list[str], lexicon: Lexicon) -> bool:
+    """The words before a name end with a title of several words that names an office ("chief adviser")."""
+    text = " ".join(words)
+    return any(" " in title and (text == title or text.endswith(" " + title)) for title in lexicon.titles.titles)
 
 
 def is_honouree(name: Span, lexicon: Lexicon) -> bool:

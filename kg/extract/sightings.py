@@ -13,6 +13,7 @@ from kg.extract.mentions import Mark
 from kg.extract.participants import (
     actor_of,
     counterparts,
+    is_body_session,
     names_a_pair,
     offices_held,
     participants_near,
@@ -40,6 +41,7 @@ class Sighting:
     participants: tuple[ActorRef, ...]
     date: PartialDate | None
     background: bool = False  # "their last meeting", "since they met in November": an earlier encounter
+    destination: str | None = None  # the country a visit was to ("Xi's visit to Serbia"), its iso3
 
     @property
     def key(self) -> frozenset[str]:
@@ -98,6 +100,10 @@ class Cluster:
     @property
     def sentence_indexes(self) -> tuple[int, ...]:
         return tuple(sorted({s.sentence_index for s in self.sightings}))
+
+    @property
+    def destinations(self) -> frozenset[str]:
+        return frozenset(s.destination for s in self.sightings if s.destination is not None)
 
 
 def dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
@@ -287,10 +293,12 @@ def find_sightings(
     """The sightings of each sentence's triggers (``sentence_triggers[i]`` are those of ``sentences[i]``)."""
     sightings: list[Sighting] = []
     for index, sentence in enumerate(sentences):
-        triggers = [t for t in sentence_triggers[index] if not _is_generic_talks(t, lexicon)]
+        triggers = [t for t in sentence_triggers[index]
+                    if not (_is_generic_talks(t, lexicon) or is_body_session(t.head, lexicon))]
         if not triggers:
             continue
         in_sentence = [m for m in marks if sentence.start <= m.start < sentence.end and m.kind in ("person", "role")]
+        in_countries = [m for m in marks if sentence.start <= m.start < sentence.end and m.kind == "country"]
         held = [t for t in triggers if not (is_planned_or_negated(t, lexicon) or _is_habitual(t, lexicon))]
         unheld = [t for t in triggers if t not in held]
         claimed = _claimed_by(unheld, in_sentence, gazetteer, lexicon, anchor) if unheld else set()
@@ -321,15 +329,32 @@ def find_sightings(
             elif len(participants) < 2 and not _is_referential(trigger, lexicon) and clear is None:
                 # no clear slots: fall back to the persons nearest the trigger, not those whom a planned
                 # encounter of the sentence is with ("opened talks Monday and could meet Xi")
-                participants = participants_near(trigger.span, [(m, a) for m, a in people if a.id not in claimed])
+                participants = participants_near(
+                    trigger.span, [(m, a) for m, a in people if a.id not in claimed], lexicon)
             if len(participants) < 2 and not background and names_a_pair(trigger.span, lexicon):
-                participants = _pair_before(index, sentences, marks, gazetteer, lexicon, anchor) or participants
+                pair = _pair_before(index, sentences, marks, gazetteer, lexicon, anchor)
+                if pair and {a.id for a in participants} <= {a.id for a in pair}:
+                    participants = pair  # (a pair without the one the sentence names is another pair)
             if len(participants) < 2 and not _is_referential(trigger, lexicon):
                 if not participants or trigger.head.pos_ not in ("NOUN", "PROPN"):
                     continue
+            destination = _destination(trigger, in_countries)
             for group in split_separate(trigger.span, participants, people, lexicon):
-                sightings.append(Sighting(index, trigger, group, date, background))
+                sightings.append(Sighting(index, trigger, group, date, background, destination))
     return sightings
+
+
+def _destination(trigger: Trigger, countries: list[Mark]) -> str | None:
+    """The country a visit went to: "Xi's visit to Serbia", "a trip to the Serbian capital, Belgrade"."""
+    if trigger.kind is not EncounterKind.STATE_VISIT:
+        return None
+    for mark in countries:
+        node = mark.span.root
+        while node.dep_ in ("appos", "compound", "amod", "conj") and node.head != node:
+            node = node.head
+        if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head == trigger.head:
+            return mark.ref
+    return None
 
 
 _PAIR_REACH = 2  # sentences back that "the two leaders" reaches
@@ -456,6 +481,7 @@ def _attachment(sighting: Sighting, clusters: list[Cluster]) -> int | None:
     candidates = [
         i for i, c in enumerate(clusters)
         if (not sighting.key or sighting.key <= c.key) and dates_compatible(c.date, sighting.date)
+        and not _elsewhere_bound(sighting, c)
     ]
     if not candidates:
         return None
@@ -463,3 +489,9 @@ def _attachment(sighting: Sighting, clusters: list[Cluster]) -> int | None:
     pool = before or candidates
     return max(pool, key=lambda i: max(x for x in clusters[i].sentence_indexes if x <= sighting.sentence_index)
                if before else -clusters[i].sentence_indexes[0])
+
+
+def _elsewhere_bound(sighting: Sighting, cluster: Cluster) -> bool:
+    """"Xi's visit to Serbia" is not the visit to France the article told of before."""
+    return sighting.destination is not None and bool(cluster.destinations) and \
+        sighting.destination not in cluster.destinations

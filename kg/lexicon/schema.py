@@ -91,6 +91,10 @@ class ParticipantWords:
     pair_anaphors: tuple[str, ...]
     separate_modifiers: frozenset[str]
     plural_events: frozenset[str]
+    topic_preps: frozenset[str]
+    other_event_preps: frozenset[str]
+    disclosure_verbs: frozenset[str]
+    body_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
