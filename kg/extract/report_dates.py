@@ -44,6 +44,24 @@ def in_other_time_clause(token: Token, event: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+_NAMED_THINGS = frozenset({"ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"})
+
+
+def in_clause_of_a_named_thing(token: Token, event: Token) -> bool:
+    """The date sits in a relative clause on a named organization, place or event that does not hold
+    ``event``: "on the sidelines of the General Assembly, which opens on Tuesday", "in Oslo, where the
+    prize is awarded on Sunday" date that thing, not the encounter."""
+    event_ancestors = {t.i for t in event.ancestors} | {event.i}
+    current = token
+    for _ in range(10):
+        if current.i in event_ancestors or current.head == current:
+            return False
+        if current.dep_ == "relcl":
+            return current.head.i not in event_ancestors and current.head.ent_type_ in _NAMED_THINGS
+        current = current.head
+    return False
+
+
 _DATELINE_ENDS = frozenset({"—", "–", "-", "(", ":"})
 
 
@@ -120,6 +138,7 @@ def own_dates_text(sentence: Span, lexicon: Lexicon, event: Token | None = None,
     holder = event if event is not None else sentence.root
     for ent in reversed(entities_in(sentence)):
         if ent.label_ == "DATE" and (in_other_time_clause(ent.root, holder, lexicon)
+                                     or in_clause_of_a_named_thing(ent.root, holder)
                                      or dates_a_report(ent, event, lexicon) or modifies_one_of(ent, unheld)):
             start, end = ent.start_char - offset, ent.end_char - offset
             text = text[:start] + " " * (end - start) + text[end:]

@@ -22,7 +22,12 @@ from kg.extract.participants import (
     tree_distance,
 )
 from kg.extract.relative_days import StoryDays
-from kg.extract.report_dates import dates_a_report, in_other_time_clause, modifies_one_of
+from kg.extract.report_dates import (
+    dates_a_report,
+    in_clause_of_a_named_thing,
+    in_other_time_clause,
+    modifies_one_of,
+)
 from kg.extract.roles import is_bystander
 from kg.extract.triggers import Trigger, in_planned_clause, is_planned_or_negated
 from kg.extract.visit_pairs import host_and_visitor
@@ -168,7 +173,7 @@ def sentence_date(
     candidates: list[tuple[int, int, PartialDate]] = []
     for ent in entities_in(sentence):
         if ent.label_ != "DATE" or in_other_time_clause(ent.root, trigger.head, lexicon) \
-                or dates_a_report(ent, trigger.head, lexicon):
+                or in_clause_of_a_named_thing(ent.root, trigger.head) or dates_a_report(ent, trigger.head, lexicon):
             continue
         if modifies_one_of(ent, frozenset(t.head.i for t in unheld if t.head.pos_ in ("NOUN", "PROPN"))):
             continue  # "discussed preparations for the July 9-11 summit where ... will": the summit's days

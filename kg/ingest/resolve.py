@@ -9,7 +9,12 @@ An article with no publication date that says "on Tuesday", or one that writes "
 cannot date its encounter alone. If exactly one report of the same participants and kind family, in the
 store or in the same ingest run, has a full date that fits every clue the article gives (weekday,
 month, day, year, published-before, the week before publication), the encounter takes that date
-(basis "corroborated") and so merges with it. Zero or several candidates: it stays as it was.
+(basis "corroborated") and so merges with it. Several candidates: it stays as it was. None: the partial
+reports of the same parties in other articles of the run are tried, each together with this one ("on
+October 24" with no year in one, only the week before its publication on 25 October 2024 in the other):
+if exactly one day fits both clue sets of some pair, and no other day fits another pair, both take it.
+A pair must bound a span (a year, or a window's ends) and have compatible gatherings (one without, or a
+summit in common); two "July 2"s with no year anywhere stay undated.
 Then a month and day written without a year take the year that puts them on or before the article's
 latest dated encounter ("the last time they spoke was on December 11"). Last, an earlier encounter the
 article mentions only in passing ("they last met in May", "at last year's APEC meeting") is kept only when
@@ -24,7 +29,7 @@ from dataclasses import replace
 from kg.keys import EncounterKey
 from kg.rdf import iris
 from kg.rdf.vocab import KG, KG_NS
-from kg.records import Encounter, EncounterKind, Extraction, PartialDate, Precision
+from kg.records import DateClues, Encounter, EncounterKind, Extraction, PartialDate, Precision
 from kg.store.base import Store
 
 # (kind family, sorted participant IRIs): what two reports of one encounter share besides the date. The
@@ -60,11 +65,13 @@ def parties(encounter: Encounter) -> Parties:
 
 
 class DatedEncounters:
-    """Known day-precision encounters by their parties (kind family, participants)."""
+    """Known day-precision encounters by their parties (kind family, participants), and the run's reports
+    dated only in part (their clues, by article), which together may fix a day neither fixes alone."""
 
     def __init__(self) -> None:
         self._days: dict[Parties, set[dt.date]] = {}
         self._gatherings: dict[tuple[Parties, dt.date], set[str]] = {}
+        self._partial: dict[Parties, list[tuple[str, DateClues]]] = {}
 
     def add(self, key: Parties, day: dt.date, gatherings: tuple[str, ...] = ()) -> None:
         key = (key[0], tuple(sorted(key[1])))
@@ -75,6 +82,8 @@ class DatedEncounters:
         for encounter in extraction.encounters:
             if encounter.date is not None and encounter.date.precision is Precision.DAY:
                 self.add(parties(encounter), encounter.date.value, encounter.gatherings)
+            elif encounter.clues is not None:
+                self._partial.setdefault(parties(encounter), []).append((extraction.article.id, encounter.clues))
 
     def add_store(self, store: Store) -> None:
         """The day-dated encounters of the store, read from their triples (kind, date, participants)."""
@@ -104,6 +113,45 @@ class DatedEncounters:
             days = {d for d in days if self._gatherings.get((key, d), set()) & clues.gatherings}
         return days
 
+    def combined(self, encounter: Encounter, article_id: str) -> set[dt.date]:
+        """The days that fit both this encounter's clues and those of another article's partial report of
+        the same parties ("October 24" in one, the week before 25 October 2024 in the other), over every
+        such report. Two clue sets that together give no bounded span (no year, no window) fix nothing."""
+        clues = encounter.clues
+        if clues is None:
+            return set()
+        days: set[dt.date] = set()
+        for other_article, other in self._partial.get(parties(encounter), ()):
+            if other_article != article_id and _same_gathering(clues, other):
+                days |= common_days(clues, other)
+        return days
+
+
+def _same_gathering(a: DateClues, b: DateClues) -> bool:
+    return not a.gatherings or not b.gatherings or bool(a.gatherings & b.gatherings)
+
+
+def common_days(a: DateClues, b: DateClues) -> set[dt.date]:
+    """Every day both clue sets admit, within the span they bound together (the latest "not before" to the
+    earliest "not after", within a year either states); an unbounded span gives no days."""
+    year = a.year if a.year is not None else b.year
+    if a.year is not None and b.year is not None and a.year != b.year:
+        return set()
+    starts = [d for d in (a.not_before, b.not_before) if d is not None]
+    ends = [d for d in (a.not_after, b.not_after) if d is not None]
+    if year is not None:
+        starts.append(dt.date(year, 1, 1))
+        ends.append(dt.date(year, 12, 31))
+    if not starts or not ends:
+        return set()
+    day, last = max(starts), min(ends)
+    days = set()
+    while day <= last:
+        if a.admits(day) and b.admits(day):
+            days.add(day)
+        day += dt.timedelta(days=1)
+    return days
+
 
 def needs_resolution(extraction: Extraction) -> bool:
     return any(e.clues is not None or _undated_background(e) for e in extraction.encounters)
@@ -118,7 +166,7 @@ def resolve(extraction: Extraction, known: DatedEncounters) -> Extraction:
     encounters = []
     changed = False
     for encounter in extraction.encounters:
-        days = known.candidates(encounter)
+        days = known.candidates(encounter) or known.combined(encounter, extraction.article.id)
         if len(days) == 1:
             day = days.pop()
             expression = encounter.date.expression if encounter.date else ""

@@ -112,3 +112,14 @@ def test_the_day_of_another_event_in_the_lede_is_not_the_encounters(extract):
                      "Monday.")
     call = _by_pair(result)[("vladimir-putin", "xi-jinping")]
     assert call.date is None and call.clues.weekday is None
+
+
+def test_the_day_in_a_clause_of_a_named_gathering_or_place_is_not_the_encounters(extract):
+    pair = ("emmanuel-macron", "olaf-scholz")
+    for text in ("Emmanuel Macron held talks with Olaf Scholz on the margins of the European Council, which "
+                 "opens on Thursday.",
+                 "Emmanuel Macron met Olaf Scholz in Brussels, where the leaders gather again on Friday."):
+        found = _by_pair(extract(text, published=None))[pair]
+        assert found.date is None and (found.clues is None or found.clues.weekday is None), text
+    held = extract("Emmanuel Macron and Olaf Scholz held talks, which took place on Thursday.")
+    assert _day(held, pair) == dt.date(2025, 3, 13)

@@ -1,4 +1,5 @@
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from pyoxigraph import NamedNode
@@ -183,3 +184,57 @@ def test_the_store_offers_only_day_dated_encounters_of_the_same_family():
     known.add_store(store)
     call = _encounter(clues=DateClues(weekday=1))
     assert resolve(_extraction(call), known).encounters[0].date is None
+
+
+def _partial(article_id: str, clues: DateClues, kind=EncounterKind.MEETING, gatherings=()) -> Extraction:
+    encounter = Encounter(kind, (TRUMP, PUTIN), None, None, (), (EV,), clues=clues, gatherings=gatherings)
+    return _extraction(encounter, article_id=article_id)
+
+
+def _run(*extractions: Extraction) -> list[PartialDate | None]:
+    """Each extraction's first encounter date after resolving against the whole run."""
+    known = DatedEncounters()
+    for extraction in extractions:
+        known.add_extraction(extraction)
+    return [resolve(e, known).encounters[0].date for e in extractions]
+
+
+_WEEK_BEFORE = DateClues(not_after=dt.date(2024, 6, 14), not_before=dt.date(2024, 6, 7))
+
+
+def test_two_partial_reports_that_fix_one_day_together_date_both():
+    window, month_day = _partial("a", _WEEK_BEFORE), _partial("b", DateClues(month=6, day=12))
+    dated = _run(window, month_day)
+    assert [(d.value, d.basis) for d in dated] == [(dt.date(2024, 6, 12), "corroborated")] * 2
+    weekday = _partial("c", DateClues(weekday=2))  # a Wednesday: 12 June 2024
+    assert [d.value for d in _run(window, weekday)] == [dt.date(2024, 6, 12)] * 2
+    year = _partial("d", DateClues(month=6, year=2024))
+    assert _run(year, _partial("e", DateClues(month=6, day=12)))[1].value == dt.date(2024, 6, 12)
+
+
+def test_partial_reports_combine_only_when_bounded_and_of_one_encounter():
+    assert _run(_partial("a", DateClues(month=7, day=2)), _partial("b", DateClues(month=7, day=2))) == [None, None]
+    assert _run(_partial("a", DateClues(month=7, day=2)), _partial("b", DateClues(weekday=2))) == [None, None]
+    same_article = _extraction(_partial("a", _WEEK_BEFORE).encounters[0],
+                               _partial("a", DateClues(month=6, day=12)).encounters[0])
+    known = DatedEncounters()
+    known.add_extraction(same_article)
+    assert all(e.date is None for e in resolve(same_article, known).encounters)
+    call = _partial("b", DateClues(month=6, day=12), kind=EncounterKind.PHONE_CALL)
+    assert _run(_partial("a", _WEEK_BEFORE), call) == [None, None]
+    ambiguous = _partial("b", DateClues(weekday=2)), _partial("c", DateClues(weekday=3))
+    assert _run(_partial("a", _WEEK_BEFORE), *ambiguous)[0] is None
+    summits = _partial("a", _WEEK_BEFORE, gatherings=("G7",)), _partial("b", DateClues(month=6, day=12),
+                                                                          gatherings=("NATO",))
+    summits = tuple(replace(e, encounters=(replace(e.encounters[0], clues=replace(
+        e.encounters[0].clues, gatherings=frozenset(e.encounters[0].gatherings))),)) for e in summits)
+    assert _run(*summits) == [None, None]
+
+
+def test_a_day_dated_report_comes_before_combining_partial_ones():
+    window, month_day = _partial("a", _WEEK_BEFORE), _partial("b", DateClues(month=6, day=12))
+    known = DatedEncounters()
+    for extraction in (window, month_day):
+        known.add_extraction(extraction)
+    known.add(parties(window.encounters[0]), dt.date(2024, 6, 10))
+    assert resolve(window, known).encounters[0].date.value == dt.date(2024, 6, 10)
