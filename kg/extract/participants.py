@@ -294,6 +294,18 @@ def _prep_objects(token: Token, lexicon: Lexicon) -> list[Token]:
     return objects
 
 
+def _agents(noun: Token, lexicon: Lexicon) -> list[Token]:
+    """Who made what a noun names: the names in its "by" phrase, titles and all ("remarks by the Prime
+    Minister and Minister for Trade X"), and a name the parser hung from the noun beside that phrase (read as
+    an apposition); not names in a clause of the phrase ("by X, who met Y")."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in lexicon.participants.agent_preps]
+    if not preps:
+        return []
+    named = [t for p in preps for t in p.subtree if t.ent_type_ == "PERSON"
+             and not any(a.pos_ in ("VERB", "AUX") for a in t.ancestors if p.is_ancestor(a))]
+    return named + [c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+
+
 def participant_slots(trigger_root: Token, lexicon: Lexicon) -> set[int]:
     """Token indexes of the phrases that name who took part: the subject and object of a verb trigger
     ("Putin spoke with Trump", "Biden met Xi"), or for a noun trigger its possessor, name compounds,
@@ -322,12 +334,14 @@ def participant_slots(trigger_root: Token, lexicon: Lexicon) -> set[int]:
             told = root.dep_ in ("nsubj", "nsubjpass") or verb.lemma_.lower() in words.disclosure_verbs
             heads += [] if told else _subject_of(verb, lexicon)  # "Peskov confirmed the call": not a party
             heads += _prep_objects(verb, lexicon)
-        elif root.dep_ == "pobj" and verb.lower_ in words.frame_preps and not heads and verb.head != verb:
+        elif root.dep_ == "pobj" and verb.lower_ in words.frame_preps and verb.head != verb:
             clause = verb.head
-            if clause.pos_ in ("VERB", "AUX"):
+            if clause.pos_ in ("VERB", "AUX") and not heads:
                 heads += _subject_of(clause, lexicon)
                 heads += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
                 heads += _prep_objects(clause, lexicon)
+            elif clause.pos_ == "NOUN":  # "remarks by X at the joint press conference with Y": X spoke there
+                heads += _agents(clause, lexicon)
     slots: set[int] = set()
     for head in heads:
         slots |= _noun_phrase(head)

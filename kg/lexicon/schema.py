@@ -95,6 +95,7 @@ class ParticipantWords:
     other_event_preps: frozenset[str]
     disclosure_verbs: frozenset[str]
     body_nouns: frozenset[str]
+    agent_preps: frozenset[str]  # "remarks by X at the meeting": who made what a meeting frames
 
 
 @dataclass(frozen=True)
