@@ -147,11 +147,13 @@ class DateClues:
     not_after: dt.date | None = None
     not_before: dt.date | None = None
     gatherings: frozenset[str] = frozenset()  # "on the sidelines of the APEC summit": one meeting per summit
+    # the day lies in one of these spans (first, last day): "President-elect X" before each term of X's office
+    periods: tuple[tuple[dt.date, dt.date], ...] = ()
 
     @property
     def empty(self) -> bool:
         dated = (self.weekday, self.month, self.day, self.year, self.not_before)
-        return all(v is None for v in dated) and not self.gatherings
+        return all(v is None for v in dated) and not self.gatherings and not self.periods
 
     def admits(self, day: dt.date) -> bool:
         checks = (
@@ -161,6 +163,7 @@ class DateClues:
             self.year is None or day.year == self.year,
             self.not_after is None or day <= self.not_after,
             self.not_before is None or day >= self.not_before,
+            not self.periods or any(first <= day <= last for first, last in self.periods),
         )
         return all(checks)
 

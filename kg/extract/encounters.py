@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from kg.extract.context import ArticleContext, RuleData
+from kg.extract.incoming_offices import incoming_periods
 from kg.extract.office_years import day_from_offices
 from kg.extract.report_dates import own_dates_text
 from kg.extract.sightings import Cluster
@@ -192,5 +193,13 @@ def _clues(ctx: ArticleContext, cluster: Cluster, lead: list[int], gatherings: t
         month = date.value.month
     recent = ctx.anchor is not None and not cluster.background
     clues = DateClues(weekday, month, day, year, ctx.anchor,
-                      ctx.anchor - _RECENT if recent and ctx.anchor else None, frozenset(gatherings))
+                      ctx.anchor - _RECENT if recent and ctx.anchor else None, frozenset(gatherings),
+                      _incoming(ctx, cluster, lead))
     return None if clues.empty else clues
+
+
+def _incoming(ctx: ArticleContext, cluster: Cluster, lead: list[int]) -> tuple[tuple[dt.date, dt.date], ...]:
+    """"President-elect X" in the encounter's sentences: before one of X's terms of that office."""
+    spans = [ctx.sentences[i] for i in sorted(set(cluster.sentence_indexes) | set(lead))]
+    marks = [m for m in ctx.marks if any(s.start <= m.start < s.end for s in spans)]
+    return incoming_periods(marks, {p.id for p in cluster.participants}, ctx.lexicon, ctx.gazetteer)

@@ -8,7 +8,8 @@ encounter's IRI from that key; nothing reads a key back out of an IRI.
 An article with no publication date that says "on Tuesday", or one that writes "Feb. 12" with no year,
 cannot date its encounter alone. If exactly one report of the same participants and kind family, in the
 store or in the same ingest run, has a full date that fits every clue the article gives (weekday,
-month, day, year, published-before, the week before publication), the encounter takes that date
+month, day, year, published-before, the week before publication, the span before an office a
+"President-elect" is waiting for), the encounter takes that date
 (basis "corroborated") and so merges with it. Several candidates: it stays as it was. None: the partial
 reports of the same parties in other articles of the run are tried, each together with this one ("on
 October 24" with no year in one, only the week before its publication on 25 October 2024 in the other):
@@ -133,12 +134,17 @@ def _same_gathering(a: DateClues, b: DateClues) -> bool:
 
 def common_days(a: DateClues, b: DateClues) -> set[dt.date]:
     """Every day both clue sets admit, within the span they bound together (the latest "not before" to the
-    earliest "not after", within a year either states); an unbounded span gives no days."""
+    earliest "not after", within a year either states or the periods either gives); an unbounded span gives
+    no days."""
     year = a.year if a.year is not None else b.year
     if a.year is not None and b.year is not None and a.year != b.year:
         return set()
     starts = [d for d in (a.not_before, b.not_before) if d is not None]
     ends = [d for d in (a.not_after, b.not_after) if d is not None]
+    for clues in (a, b):
+        if clues.periods:
+            starts.append(min(first for first, _ in clues.periods))
+            ends.append(max(last for _, last in clues.periods))
     if year is not None:
         starts.append(dt.date(year, 1, 1))
         ends.append(dt.date(year, 12, 31))

@@ -188,6 +188,7 @@ class TitleWords:
     titles: dict[str, tuple[str, ...]]
     title_links: frozenset[str]
     plural_titles: frozenset[str]  # one title for several people: "the presidents of Kazakhstan and Uzbekistan"
+    incoming_suffixes: tuple[str, ...]  # "-elect": the office is still to come ("President-elect Lee")
 
 
 @dataclass(frozen=True)

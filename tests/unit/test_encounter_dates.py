@@ -123,3 +123,14 @@ def test_the_day_in_a_clause_of_a_named_gathering_or_place_is_not_the_encounters
         assert found.date is None and (found.clues is None or found.clues.weekday is None), text
     held = extract("Emmanuel Macron and Olaf Scholz held talks, which took place on Thursday.")
     assert _day(held, pair) == dt.date(2025, 3, 13)
+
+
+def test_an_incoming_title_puts_the_encounter_before_the_office(extract):
+    text = "President-elect Donald Trump held a phone call with Vladimir Putin on Thursday, aides said."
+    call = _by_pair(extract(text, published=None))[("donald-trump", "vladimir-putin")]
+    assert call.clues.weekday == 3
+    inauguration = dt.date(2025, 1, 20)
+    assert any(last == inauguration and first < last - dt.timedelta(days=60) for first, last in call.clues.periods)
+    assert call.clues.admits(dt.date(2025, 1, 16)) and not call.clues.admits(dt.date(2025, 3, 13))
+    plain = _by_pair(extract(text.replace("President-elect", "President"), published=None))
+    assert plain[("donald-trump", "vladimir-putin")].clues.periods == ()

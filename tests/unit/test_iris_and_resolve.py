@@ -238,3 +238,13 @@ def test_a_day_dated_report_comes_before_combining_partial_ones():
         known.add_extraction(extraction)
     known.add(parties(window.encounters[0]), dt.date(2024, 6, 10))
     assert resolve(window, known).encounters[0].date.value == dt.date(2024, 6, 10)
+
+
+def test_a_span_before_an_office_picks_the_one_fitting_report():
+    known = _known(_report(dt.date(2025, 1, 16)), _report(dt.date(2025, 9, 18)))  # both Thursdays
+    before_office = DateClues(weekday=3, periods=((dt.date(2024, 6, 1), dt.date(2025, 1, 20)),))
+    [resolved] = resolve(_extraction(_encounter(clues=before_office)), known).encounters
+    assert resolved.date.value == dt.date(2025, 1, 16)
+    month_day = _partial("b", DateClues(month=12, day=6))
+    assert _run(_partial("a", before_office), month_day)[1] is None  # 6 December 2024 is a Friday
+    assert _run(_partial("a", replace(before_office, weekday=None)), month_day)[1].value == dt.date(2024, 12, 6)
