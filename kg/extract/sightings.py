@@ -326,7 +326,10 @@ def find_sightings(
         # ("X, Y and Z met at Camp David for a trilateral summit") rather than guessing their own
         # (an earlier encounter's participants are not those of the others: "The visit comes days after
         # Macron hosted Zelensky")
-        clear = next((found[3] for found in named.values() if len(found[3]) >= 2 and not found[0]), None)
+        # (nor are those of words said to someone: '"...," Lula told Milei, as a video of the call shows')
+        address = lexicon.triggers.address_verbs
+        clear = next((found[3] for start, found in named.items() if len(found[3]) >= 2 and not found[0]
+                      and sentence.doc[start].lower_ not in address), None)
         for trigger in held:
             background, date, people, participants = named[trigger.span.start]
             if len(participants) < 2 and clear is not None and not background and not _own_event(trigger, lexicon):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.extract.quotes import quoted_tokens
 from kg.extract.roles import speaks_to_audience
 from kg.lexicon import Lexicon
 from kg.nlp.phrase_marker import TRIGGERS, marked
@@ -43,6 +44,8 @@ def _is_trigger_token(span: Span, lexicon: Lexicon) -> bool:
             return False
     if text in words.communication_verbs:
         return root.pos_ == "VERB" and _communicates_with_person(root, lexicon)
+    if text in words.address_verbs:
+        return root.pos_ == "VERB" and _says_to_person(root, lexicon)
     if text in words.joint_act_verbs:
         # "Putin and Pezeshkian signed a treaty", "signed an accord with Orban": done together, in person;
         # "signed a decree", "the deal was signed by both" are not
@@ -131,6 +134,18 @@ def _together_with_person(verb: Token, lexicon: Lexicon, holders: list[Token] | 
     members = [*subjects, *(g for s in subjects for g in s.children if g.dep_ == "conj")]
     speaker = lexicon.stances.speaker_pronouns  # "Prime Minister Luxon and I discussed ...": the speaker and him
     return len(members) >= 2 and sum(_names_person(m) or m.lower_ in speaker for m in members) >= 2
+
+
+def _says_to_person(verb: Token, lexicon: Lexicon) -> bool:
+    """'"I welcome you to Beijing," Xi told Blinken': words quoted as said to a person ("you" in the quotation)
+    were said to him, face to face or on a call; "told reporters", "told Xi that ..." and a quotation that
+    does not address its listener are not an encounter."""
+    if not any(c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON" for c in verb.children):
+        return False
+    sentence = verb.sent
+    quoted = quoted_tokens(sentence.doc, [sentence])
+    said = [t for c in verb.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree]
+    return any(t.i in quoted and t.lower_ in lexicon.triggers.second_person for t in said)
 
 
 def _within_phrase(token: Token, verb: Token) -> bool:

@@ -54,6 +54,8 @@ class TriggerWords:
     courtesy_call_forms: frozenset[str]
     not_planning_cues: frozenset[str]
     destination_preps: frozenset[str]  # "visit to Beijing": where a visit goes
+    address_verbs: frozenset[str]  # "\"... with you,\" Blinken told Xi": words said to a person
+    second_person: frozenset[str]
 
 
 @dataclass(frozen=True)
