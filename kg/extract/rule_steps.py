@@ -13,6 +13,7 @@ from kg.extract.context import ArticleContext, RuleData
 from kg.extract.counterparts import counterpart_country
 from kg.extract.linking import link_sentences
 from kg.extract.mentions import Mark, marks_of
+from kg.extract.pronoun_subjects import pronoun_subject_marks
 from kg.extract.sightings import Cluster, cluster_sightings, find_sightings
 from kg.extract.speakers import speaker_marks
 from kg.extract.stances import find_stances
@@ -80,7 +81,12 @@ class EncounterStep(_RuleStep):
     name = "kg.encounters"
 
     def __call__(self, ctx: ArticleContext) -> tuple[Cluster, ...]:
-        sightings = find_sightings(ctx.sentences, ctx.triggers, ctx.marks, ctx.gazetteer, self.data.lexicon,
+        lexicon = self.data.lexicon
+        heads = frozenset(t.head.i for ts in ctx.triggers for t in ts)
+        told = pronoun_subject_marks(ctx.doc, ctx.sentences, list(ctx.marks), lexicon.stances,
+                                     lexicon.participants.frame_preps, heads)
+        marks = sorted([*ctx.marks, *told], key=lambda m: (m.start, m.end))
+        sightings = find_sightings(ctx.sentences, ctx.triggers, marks, ctx.gazetteer, self.data.lexicon,
                                    self.data.dates, ctx.anchor, ctx.context_year)
         return tuple(cluster_sightings(sightings, self.data.dates, self.data.story_days))
 
