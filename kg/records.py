@@ -149,11 +149,14 @@ class DateClues:
     gatherings: frozenset[str] = frozenset()  # "on the sidelines of the APEC summit": one meeting per summit
     # the day lies in one of these spans (first, last day): "President-elect X" before each term of X's office
     periods: tuple[tuple[dt.date, dt.date], ...] = ()
+    # where it took place (iso3 of the host countries), given only when the article tells nothing of when:
+    # the one dated report of the same parties in the same place is then that encounter
+    venues: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
         dated = (self.weekday, self.month, self.day, self.year, self.not_before)
-        return all(v is None for v in dated) and not self.gatherings and not self.periods
+        return all(v is None for v in dated) and not self.gatherings and not self.periods and not self.venues
 
     def admits(self, day: dt.date) -> bool:
         checks = (
@@ -216,6 +219,7 @@ class Encounter:
     reaffirmed_treaties: tuple[str, ...] = ()
     clues: DateClues | None = None  # set when the date is not known to the day
     gatherings: tuple[str, ...] = ()  # organizations whose summit was the venue (APEC, G20)
+    venues: tuple[str, ...] = ()  # countries its report names as where it took place (iso3)
     key: EncounterKey | None = None  # its identity, set by the resolve stage (kg.ingest.resolve.identify)
     background: bool = False  # an earlier encounter the article mentions in passing ("they last met in May")
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from kg.extract.context import ArticleContext, RuleData
 from kg.extract.incoming_offices import incoming_periods
 from kg.extract.office_years import day_from_offices
 from kg.extract.report_dates import own_dates_text
 from kg.extract.sightings import Cluster
-from kg.extract.subjects import gathering_of
+from kg.extract.subjects import gathering_of, is_venue
 from kg.extract.treaties import TreatyName, is_reaffirmed
 from kg.extract.triggers import is_planned_or_negated
 from kg.nlp.marks import MarkKind
@@ -63,7 +64,8 @@ def _encounter(
                 reaffirmed.append(treaty.id)
     lead = _lead_sentences(ctx, cluster, linked, participant_ids)
     gatherings = _gatherings(ctx, cluster, linked, headline)
-    date, clues = _date(ctx, cluster, lead), _clues(ctx, cluster, lead, gatherings)
+    venues = _venues(ctx, cluster)
+    date, clues = _date(ctx, cluster, lead), _clues(ctx, cluster, lead, gatherings, venues)
     day = _office_day(ctx, cluster, lead, participants) if clues else None
     if day is not None:
         date, clues = PartialDate(day, Precision.DAY, date.expression if date else "", "relative"), None
@@ -78,7 +80,20 @@ def _encounter(
         clues=clues,
         gatherings=gatherings,
         background=cluster.background,
+        venues=venues,
     )
+
+
+def _venues(ctx: ArticleContext, cluster: Cluster) -> tuple[str, ...]:
+    """The countries the encounter's own sentences name as where it took place ("met in Riyadh", "talks in
+    Beijing", a dateline)."""
+    if cluster.background:
+        return ()
+    own = set(cluster.sentence_indexes)
+    return tuple(sorted({
+        m.ref for m in ctx.marks
+        if m.kind == MarkKind.COUNTRY and ctx.sentence_of(m.start) in own and is_venue(m, ctx.lexicon)
+    }))
 
 
 def _gatherings(ctx: ArticleContext, cluster: Cluster, linked: list[int], headline: frozenset[str]) -> tuple[str, ...]:
@@ -177,9 +192,12 @@ def _clue_sentences(cluster: Cluster, lead: list[int]) -> list[int]:
     return [s.sentence_index for s in cluster.sightings if len(s.participants) >= 2] + lead
 
 
-def _clues(ctx: ArticleContext, cluster: Cluster, lead: list[int], gatherings: tuple[str, ...]) -> DateClues | None:
+def _clues(
+    ctx: ArticleContext, cluster: Cluster, lead: list[int], gatherings: tuple[str, ...], venues: tuple[str, ...],
+) -> DateClues | None:
     """For an encounter not dated to the day: the weekday, month-day or year its sentences give, and for
-    the encounter a dated report is about, the week before publication."""
+    the encounter a dated report is about, the week before publication; when they give nothing of when,
+    where it took place (the one dated report of the same parties there is that encounter)."""
     date = _date(ctx, cluster, lead)
     if date is not None and date.precision is Precision.DAY:
         return None
@@ -195,6 +213,8 @@ def _clues(ctx: ArticleContext, cluster: Cluster, lead: list[int], gatherings: t
     clues = DateClues(weekday, month, day, year, ctx.anchor,
                       ctx.anchor - _RECENT if recent and ctx.anchor else None, frozenset(gatherings),
                       _incoming(ctx, cluster, lead))
+    if clues.empty and venues:
+        clues = replace(clues, venues=frozenset(venues))
     return None if clues.empty else clues
 
 

@@ -15,7 +15,10 @@ reports of the same parties in other articles of the run are tried, each togethe
 October 24" with no year in one, only the week before its publication on 25 October 2024 in the other):
 if exactly one day fits both clue sets of some pair, and no other day fits another pair, both take it.
 A pair must bound a span (a year, or a window's ends) and have compatible gatherings (one without, or a
-summit in common); two "July 2"s with no year anywhere stay undated.
+summit in common); two "July 2"s with no year anywhere stay undated. An article that tells nothing of
+when (no publication date, no date word) but says where ("met in Riyadh") is dated by the one report of
+the same parties in the run dated to the day in the same country (the store keeps no places, so its
+reports do not count here).
 Then a month and day written without a year take the year that puts them on or before the article's
 latest dated encounter ("the last time they spoke was on December 11"). Last, an earlier encounter the
 article mentions only in passing ("they last met in May", "at last year's APEC meeting") is kept only when
@@ -72,17 +75,19 @@ class DatedEncounters:
     def __init__(self) -> None:
         self._days: dict[Parties, set[dt.date]] = {}
         self._gatherings: dict[tuple[Parties, dt.date], set[str]] = {}
+        self._venues: dict[tuple[Parties, dt.date], set[str]] = {}
         self._partial: dict[Parties, list[tuple[str, DateClues]]] = {}
 
-    def add(self, key: Parties, day: dt.date, gatherings: tuple[str, ...] = ()) -> None:
+    def add(self, key: Parties, day: dt.date, gatherings: tuple[str, ...] = (), venues: tuple[str, ...] = ()) -> None:
         key = (key[0], tuple(sorted(key[1])))
         self._days.setdefault(key, set()).add(day)
         self._gatherings.setdefault((key, day), set()).update(gatherings)
+        self._venues.setdefault((key, day), set()).update(venues)
 
     def add_extraction(self, extraction: Extraction) -> None:
         for encounter in extraction.encounters:
             if encounter.date is not None and encounter.date.precision is Precision.DAY:
-                self.add(parties(encounter), encounter.date.value, encounter.gatherings)
+                self.add(parties(encounter), encounter.date.value, encounter.gatherings, encounter.venues)
             elif encounter.clues is not None:
                 self._partial.setdefault(parties(encounter), []).append((extraction.article.id, encounter.clues))
 
@@ -112,6 +117,8 @@ class DatedEncounters:
         days = {d for d in self._days.get(key, set()) if clues.admits(d)}
         if clues.gatherings:  # a bilateral meeting at a summit: the report of the same summit
             days = {d for d in days if self._gatherings.get((key, d), set()) & clues.gatherings}
+        if clues.venues:  # nothing told of when, only where: the report of the same parties there
+            days = {d for d in days if self._venues.get((key, d), set()) & clues.venues}
         return days
 
     def combined(self, encounter: Encounter, article_id: str) -> set[dt.date]:

@@ -134,3 +134,12 @@ def test_an_incoming_title_puts_the_encounter_before_the_office(extract):
     assert call.clues.admits(dt.date(2025, 1, 16)) and not call.clues.admits(dt.date(2025, 3, 13))
     plain = _by_pair(extract(text.replace("President-elect", "President"), published=None))
     assert plain[("donald-trump", "vladimir-putin")].clues.periods == ()
+
+
+def test_where_is_a_clue_only_when_nothing_tells_when(extract):
+    undated = extract("Sergei Lavrov held talks with Marco Rubio in Riyadh, the ministry said.", published=None)
+    assert [e.clues.venues for e in undated.encounters] == [frozenset({"SAU"})]
+    dated = extract("Sergei Lavrov held talks with Marco Rubio in Riyadh, the ministry said.",
+                    published=dt.date(2025, 2, 19))
+    assert all(e.clues is None or not e.clues.venues for e in dated.encounters)
+    assert dated.encounters[0].venues == ("SAU",)

@@ -248,3 +248,16 @@ def test_a_span_before_an_office_picks_the_one_fitting_report():
     month_day = _partial("b", DateClues(month=12, day=6))
     assert _run(_partial("a", before_office), month_day)[1] is None  # 6 December 2024 is a Friday
     assert _run(_partial("a", replace(before_office, weekday=None)), month_day)[1].value == dt.date(2024, 12, 6)
+
+
+def test_a_report_that_tells_only_where_takes_the_one_dated_report_there():
+    known = DatedEncounters()
+    known.add(parties(_encounter()), dt.date(2025, 2, 18), venues=("SAU",))
+    known.add(parties(_encounter()), dt.date(2025, 3, 11), venues=("CHE",))
+    [resolved] = resolve(_extraction(_encounter(clues=DateClues(venues=frozenset({"SAU"})))), known).encounters
+    assert (resolved.date.value, resolved.date.basis) == (dt.date(2025, 2, 18), "corroborated")
+    known.add(parties(_encounter()), dt.date(2025, 4, 1), venues=("SAU",))  # two meetings there: either
+    [undated] = resolve(_extraction(_encounter(clues=DateClues(venues=frozenset({"SAU"})))), known).encounters
+    assert undated.date is None
+    [elsewhere] = resolve(_extraction(_encounter(clues=DateClues(venues=frozenset({"TUR"})))), known).encounters
+    assert elsewhere.date is None
