@@ -313,6 +313,7 @@ def participant_slots(trigger_root: Token, lexicon: Lexicon) -> set[int]:
     "In a video call, Biden warned Putin")."""
     words = lexicon.participants
     heads: list[Token] = []
+    owners: list[Token] = []
     root = trigger_root
     if root.pos_ in ("VERB", "AUX"):
         heads += _subject_of(root, lexicon)
@@ -345,7 +346,17 @@ def participant_slots(trigger_root: Token, lexicon: Lexicon) -> set[int]:
     slots: set[int] = set()
     for head in heads:
         slots |= _noun_phrase(head)
-    return slots
+    return slots - _owner_again(root, owners, slots)
+
+
+def _owner_again(root: Token, owners: list[Token], slots: set[int]) -> set[int]:
+    """"Hours after Xi's meeting with Putin, Xi and Trump discussed ...", parsed as one list "with Putin, Xi
+    and Trump": nobody meets himself, so from the owner's name again on, the list is another clause's."""
+    names = {o.lower_ for o in owners if o.pos_ == "PROPN"}
+    if not names:
+        return set()
+    again = [t for t in root.sent if t.i in slots and t.dep_ == "conj" and t.lower_ in names]
+    return set().union(*(_noun_phrase(t) for t in again)) if again else set()
 
 
 def syntactic_participants(

@@ -96,3 +96,11 @@ def test_the_official_who_briefed_on_a_visit_is_not_its_party(extract):
     result = extract("At a briefing about Narendra Modi's visit to Bangkok, Foreign Secretary Vikram Misri "
                      "confirmed the meeting.", published=dt.date(2025, 4, 5))
     assert all("vikram-misri" not in e.participant_ids for e in result.encounters)
+
+
+def test_hours_after_ones_meeting_with_x_the_list_that_follows_is_another_clause(extract):
+    result = extract("Donald Trump and Xi Jinping talked by phone on Wednesday. Only hours after Xi's video call "
+                     "with President Vladimir Putin, Xi and Trump discussed tariffs.", published=dt.date(2026, 2, 5))
+    assert ("donald-trump", "vladimir-putin", "xi-jinping") not in _pairs(result)
+    putin = next(e for e in result.encounters if e.participant_ids == ("vladimir-putin", "xi-jinping"))
+    assert putin.date.value == dt.date(2026, 2, 4)  # hours before the story's call: the same day
