@@ -81,7 +81,8 @@ def gathering_of(mark: Mark, lexicon: Lexicon) -> bool:
     for token in (gathering, *list(gathering.ancestors)[:3]):
         if token.lower_ in words.sidelines_nouns or (token.dep_ == "prep" and token.lower_ in words.venue_preps):
             return True
-    return False
+    before = doc[max(mark.span.sent.start, mark.start - 4) : mark.start]
+    return any(t.lower_ in words.sidelines_nouns for t in before)  # the parse missed "on the sidelines of a"
 
 
 def _occasion(mark: Mark, lexicon: Lexicon) -> bool:

@@ -45,3 +45,11 @@ def test_batches_are_bounded_by_articles_and_characters_and_keep_the_order():
     # at most 3 articles and 40 characters a batch; a longer article alone; one over the limit alone too
     assert batches == [["0", "1", "2"], ["3"], ["4"], ["5"], ["6"]]
     assert [[a.id for a in b] for b in _batches(articles, 32, 0, 1000)] == [[a.id for a in articles]]
+
+
+def test_no_sentence_starts_right_after_a_word_on_the_same_line(nlp):
+    doc = nlp("Speaking at a special briefing on PM Modi's trip to Thailand, the foreign secretary confirmed the "
+              "talks. Reporters asked no more.\nHeadline without a stop\nNext line.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Speaking at a special briefing on PM Modi's trip to Thailand, the foreign secretary confirmed the talks.",
+        "Reporters asked no more.", "Headline without a stop", "Next line."]

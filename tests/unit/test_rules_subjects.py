@@ -148,3 +148,20 @@ def test_what_is_to_come_in_a_sentence_of_the_encounter_is_not_a_subject():
     """))
     found = discussed_marks(ctx.sentences[0], ctx.triggers[0], ctx.marks, set(), set(), gazetteer(), EN)
     assert found == []
+
+
+
+def test_the_sidelines_of_a_summit_are_its_venue_whatever_the_parse():
+    ctx = context(annotated("""
+    Putin     Putin     PROPN NNP nsubj   2
+    met       meet      VERB  VBD ROOT    0
+    Xi        Xi        PROPN NNP dobj    2
+    on        on        ADP   IN  prep    2
+    the       the       DET   DT  det     6
+    sidelines sideline  NOUN  NNS pobj    4
+    of        of        ADP   IN  prep    6
+    an        an        DET   DT  punct   2
+    APEC      APEC      PROPN NNP compound 10
+    meeting   meeting   NOUN  NN  preconj 8
+    """))
+    assert is_venue(_mark(ctx, "APEC"), EN)  # the parser hung "meeting" on the article
