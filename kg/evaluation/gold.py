@@ -3,8 +3,9 @@
 Unknown extra fields are ignored. Optional fields the loader honours when present:
 
 * ``mention: "background"`` on an encounter: optional for scoring (neither rewarded nor penalised);
-* ``type_alternatives`` (or ``types_acceptable``/``acceptable_types``): further accepted encounter types;
-* ``date_alternatives`` (or ``dates_acceptable``): further accepted encounter dates;
+* ``type_alternatives`` (or ``type_acceptable``/``types_acceptable``/``acceptable_types``): further accepted
+  encounter types;
+* ``date_alternatives`` (or ``date_acceptable``/``dates_acceptable``): further accepted encounter dates;
 * ``organizations_discussed_acceptable``: organizations neither rewarded nor penalised.
 
 Malformed input raises :class:`kg.errors.InputError` naming the file and the JSON path (``$.articles[3].date``).
@@ -21,8 +22,9 @@ from typing import Any, NoReturn
 from kg.errors import InputError
 from kg.keys import slugify
 
-_TYPE_ALTERNATIVES = ("type_alternatives", "types_acceptable", "acceptable_types")
-_DATE_ALTERNATIVES = ("date_alternatives", "dates_acceptable")
+# the corpora spell them ``type_acceptable`` and ``date_acceptable`` (like ``countries_discussed_acceptable``)
+_TYPE_ALTERNATIVES = ("type_alternatives", "type_acceptable", "types_acceptable", "acceptable_types")
+_DATE_ALTERNATIVES = ("date_alternatives", "date_acceptable", "dates_acceptable")
 
 
 @dataclass(frozen=True)

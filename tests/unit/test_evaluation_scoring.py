@@ -316,6 +316,15 @@ def test_gold_loader_reads_optional_and_unknown_fields():
     assert encounter.evidence_for("ukr") == "quote"
 
 
+def test_gold_loader_reads_the_acceptable_spelling_of_alternatives():
+    data = {"articles": [{"file": "001.txt", "encounters": [
+        {"key": "k", "type": "phone_call", "date": "2025-01-02", "participants": [{"name": "A", "country": "USA"}],
+         "type_acceptable": ["video_call"], "date_acceptable": ["2025-01-01"]}]}]}
+    encounter = parse_gold(data).articles[0].encounters[0]
+    assert encounter.accepted_types == {"phone_call", "video_call"}
+    assert set(encounter.accepted_dates) == {"2025-01-02", "2025-01-01"}
+
+
 @pytest.mark.parametrize(
     ("data", "where"),
     [
