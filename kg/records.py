@@ -118,7 +118,8 @@ class PartialDate:
     value: dt.date
     precision: Precision
     expression: str
-    basis: str  # "stated" | "relative"
+    basis: str  # "stated" | "relative" | "corroborated"
+    doubtful: bool = False  # the article contradicts itself ("Monday, March 5" for a Thursday)
 
     def iso(self) -> str:
         if self.precision is Precision.DAY:

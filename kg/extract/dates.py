@@ -44,6 +44,7 @@ class DateGrammar:
         self.month_only = re.compile(
             rf"\b(?:{alternatives(words.month_only_cues)})\s+{month}(?!\s*[0-3]?\d)(?!,?\s*(?:19|20)\d\d)")
         self.weekday = re.compile(r"\b(?P<weekday>" + alternatives([d.capitalize() for d in words.weekdays]) + r")\b")
+        self.weekday_before = re.compile(self.weekday.pattern + r",?\s+$")
         self.relative = re.compile(r"\b(?P<word>" + alternatives(words.days_back) + r")\b", re.I)
         self.year_only = re.compile(rf"\b(?:{alternatives(words.year_only_cues)})\s+{_YEAR}\b", re.I)
 
@@ -71,7 +72,7 @@ class DateGrammar:
                 continue
             value = _safe_date(year, month, day)
             if value is not None:
-                return PartialDate(value, Precision.DAY, match.group(0), "stated")
+                return self._day_as_written(text, match, value)
         month_only = self.month_only.search(text)
         if month_only and anchor is not None:
             month = self.month_of(month_only.group("month"))
@@ -85,6 +86,15 @@ class DateGrammar:
             year = int(year_match.group("year"))
             return PartialDate(dt.date(year, 1, 1), Precision.YEAR, year_match.group(0), "stated")
         return None
+
+    def _day_as_written(self, text: str, match: re.Match[str], value: dt.date) -> PartialDate:
+        """The day a full date states; written after a weekday that is not that day's ("Monday, March 5"
+        for a Thursday), the article contradicts itself: the date is doubtful and its expression keeps the
+        weekday, so that a report of the same encounter a day away may correct it (:mod:`kg.ingest.resolve`)."""
+        before = self.weekday_before.search(text, 0, match.start())
+        if before is None or self.weekdays[before.group("weekday").lower()] == value.weekday():
+            return PartialDate(value, Precision.DAY, match.group(0), "stated")
+        return PartialDate(value, Precision.DAY, text[before.start():match.end()], "stated", doubtful=True)
 
     def resolve_relative(self, text: str, anchor: dt.date | None) -> PartialDate | None:
         """"on Wednesday", "yesterday", "today" against the anchor; ``None`` without an anchor."""

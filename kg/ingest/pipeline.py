@@ -102,7 +102,8 @@ def ingest(
 
     Articles stream through (read, annotated, extracted and written a batch at a time), so memory does not
     grow with the input. Articles whose encounters are dated only in part wait until the whole run is
-    extracted, so that every dated report of the run (and of the store) can corroborate them (see
+    extracted, so that every dated report of the run (and of the store) can corroborate them; so do those
+    whose day another report may correct (a self-contradicting date, a stated duration; see
     :mod:`kg.ingest.resolve`). ``progress``, when given, is called with the number of articles extracted so far."""
     from kg.ingest.resolve import DatedEncounters
 

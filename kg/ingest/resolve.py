@@ -19,6 +19,15 @@ summit in common); two "July 2"s with no year anywhere stay undated. An article 
 when (no publication date, no date word) but says where ("met in Riyadh") is dated by the one report of
 the same parties in the run dated to the day in the same country (the store keeps no places, so its
 reports do not count here).
+Two reports of one encounter may date it a day apart: the evening of a call in Brasilia is the next
+morning in Beijing, and a writer may slip ("Monday, March 5" for a Thursday). A report dated to the day
+moves to the day of a report of the same parties and kind family one day away only when the two days are
+each other's only neighbours among those parties' reports (no chain of three days), no article of the run
+reports both days (it tells them apart), and a second signal agrees: its own date contradicts itself (a
+weekday that is not the stated day's) while a report of the other day does not (in the run or the store;
+it takes that day), or both state the same duration (within the run; the later takes the earlier day, the
+one the time zone behind gives). The date keeps the article's expression, with basis "corroborated".
+Such reports (a doubtful date, or a duration) wait with the partial ones until the run is extracted.
 Then a month and day written without a year take the year that puts them on or before the article's
 latest dated encounter ("the last time they spoke was on December 11"). Last, an earlier encounter the
 article mentions only in passing ("they last met in May", "at last year's APEC meeting") is kept only when
@@ -77,6 +86,8 @@ class DatedEncounters:
         self._gatherings: dict[tuple[Parties, dt.date], set[str]] = {}
         self._venues: dict[tuple[Parties, dt.date], set[str]] = {}
         self._partial: dict[Parties, list[tuple[str, DateClues]]] = {}
+        # the run's day-dated reports, by parties and day: (article, duration, doubtful date)
+        self._reports: dict[tuple[Parties, dt.date], list[tuple[str, int | None, bool]]] = {}
 
     def add(self, key: Parties, day: dt.date, gatherings: tuple[str, ...] = (), venues: tuple[str, ...] = ()) -> None:
         key = (key[0], tuple(sorted(key[1])))
@@ -88,6 +99,8 @@ class DatedEncounters:
         for encounter in extraction.encounters:
             if encounter.date is not None and encounter.date.precision is Precision.DAY:
                 self.add(parties(encounter), encounter.date.value, encounter.gatherings, encounter.venues)
+                report = (extraction.article.id, encounter.duration_minutes, encounter.date.doubtful)
+                self._reports.setdefault((parties(encounter), encounter.date.value), []).append(report)
             elif encounter.clues is not None:
                 self._partial.setdefault(parties(encounter), []).append((extraction.article.id, encounter.clues))
 
@@ -120,6 +133,40 @@ class DatedEncounters:
         if clues.venues:  # nothing told of when, only where: the report of the same parties there
             days = {d for d in days if self._venues.get((key, d), set()) & clues.venues}
         return days
+
+    def day_apart(self, encounter: Encounter, article_id: str) -> dt.date | None:
+        """The day of the one other report of the same encounter that this report dates a day away, or
+        ``None`` (see :func:`may_be_a_day_off`). The two days must be each other's only neighbours among the
+        reports of the same parties (no chain of three days), no article of the run may report both (it
+        tells them apart), and a second signal must agree: this report's date contradicts itself and a
+        report whose date does not is on the other day (it takes that day), or the two state the same
+        duration and the other day is the earlier (the later takes it: a day apart is what the same
+        conversation is called across time zones, and the earlier day is the one the zone behind gives)."""
+        if not may_be_a_day_off(encounter) or encounter.date is None:
+            return None
+        key, day = parties(encounter), encounter.date.value
+        near = self._near(key, day)
+        if len(near) != 1:
+            return None
+        other = near.pop()
+        if self._near(key, other) - {day}:
+            return None
+        here, there = self._reports.get((key, day), []), self._reports.get((key, other), [])
+        if {a for a, _, _ in here} & {a for a, _, _ in there}:
+            return None  # one article reports both days: two encounters
+        if encounter.date.doubtful:
+            if any(not doubtful for a, _, doubtful in here if a != article_id):
+                return None  # another report of this day confirms it
+            if any(not doubtful for _, _, doubtful in there) or (not there and other in self._days.get(key, ())):
+                return other  # a report of the other day that does not contradict itself (or the store's)
+        if other < day and encounter.duration_minutes is not None:
+            if any(duration == encounter.duration_minutes for _, duration, _ in there):
+                return other
+        return None
+
+    def _near(self, key: Parties, day: dt.date) -> set[dt.date]:
+        one = dt.timedelta(days=1)
+        return {d for d in (day - one, day + one) if d in self._days.get(key, ())}
 
     def combined(self, encounter: Encounter, article_id: str) -> set[dt.date]:
         """The days that fit both this encounter's clues and those of another article's partial report of
@@ -167,7 +214,16 @@ def common_days(a: DateClues, b: DateClues) -> set[dt.date]:
 
 
 def needs_resolution(extraction: Extraction) -> bool:
-    return any(e.clues is not None or _undated_background(e) for e in extraction.encounters)
+    return any(e.clues is not None or _undated_background(e) or may_be_a_day_off(e) for e in extraction.encounters)
+
+
+def may_be_a_day_off(encounter: Encounter) -> bool:
+    """A day-dated report that another report of the same encounter may date a day away: its own date
+    contradicts itself, or it states a duration to compare."""
+    date = encounter.date
+    if date is None or date.precision is not Precision.DAY or encounter.background:
+        return False
+    return date.doubtful or encounter.duration_minutes is not None
 
 
 def _undated_background(encounter: Encounter) -> bool:
@@ -179,6 +235,12 @@ def resolve(extraction: Extraction, known: DatedEncounters) -> Extraction:
     encounters = []
     changed = False
     for encounter in extraction.encounters:
+        moved = known.day_apart(encounter, extraction.article.id)
+        if moved is not None and encounter.date is not None:
+            date = replace(encounter.date, value=moved, basis="corroborated", doubtful=False)
+            encounters.append(replace(encounter, date=date))
+            changed = True
+            continue
         days = known.candidates(encounter) or known.combined(encounter, extraction.article.id)
         if len(days) == 1:
             day = days.pop()

@@ -64,3 +64,12 @@ def test_the_date_words_are_the_lexicons():
     assert other.parse_date("hier", dt.date(2026, 3, 10)).value == dt.date(2026, 3, 9)
     assert other.parse_date("on February 4, 2026", None) is None
     assert DurationGrammar(words).minutes("a 40-minuten call") == 40
+
+
+def test_a_weekday_that_contradicts_the_stated_day_makes_it_doubtful():
+    doubtful = parse_date("she posted on Friday, April 8, 2027, that", None)  # 8 April 2027 is a Thursday
+    assert (doubtful.value, doubtful.doubtful) == (dt.date(2027, 4, 8), True)
+    assert doubtful.expression == "Friday, April 8, 2027" and doubtful.basis == "stated"
+    agreeing = parse_date("she posted on Thursday, April 8, 2027, that", None)
+    assert not agreeing.doubtful and agreeing.expression == "April 8, 2027"
+    assert not parse_date("on Friday the talks of April 8, 2027 resumed", None).doubtful  # not its weekday

@@ -261,3 +261,56 @@ def test_a_report_that_tells_only_where_takes_the_one_dated_report_there():
     assert undated.date is None
     [elsewhere] = resolve(_extraction(_encounter(clues=DateClues(venues=frozenset({"TUR"})))), known).encounters
     assert elsewhere.date is None
+
+
+def _dated(day: dt.date, article_id: str, minutes: int | None = None, doubtful: bool = False) -> Extraction:
+    date = PartialDate(day, Precision.DAY, day.isoformat(), "stated", doubtful=doubtful)
+    return _extraction(replace(_encounter(date=date), duration_minutes=minutes), article_id=article_id)
+
+
+def _final_days(*extractions: Extraction) -> list[dt.date]:
+    """The day every report of the run ends with (what pipeline.write_articles does)."""
+    known = DatedEncounters()
+    for extraction in extractions:
+        known.add_extraction(extraction)
+    return [resolve(x, known).encounters[0].date.value for x in extractions]
+
+
+MAY_4, MAY_5, MAY_6 = dt.date(2027, 5, 4), dt.date(2027, 5, 5), dt.date(2027, 5, 6)
+
+
+def test_a_self_contradicting_date_takes_the_day_a_report_a_day_away_gives():
+    assert _final_days(_dated(MAY_4, "a"), _dated(MAY_5, "b", doubtful=True)) == [MAY_4, MAY_4]
+    assert _final_days(_dated(MAY_6, "a"), _dated(MAY_5, "b", doubtful=True)) == [MAY_6, MAY_6]
+    known = DatedEncounters()
+    known.add_extraction(_dated(MAY_5, "b", doubtful=True))
+    moved = resolve(_dated(MAY_5, "b", doubtful=True), known)
+    assert moved.encounters[0].date.value == MAY_5  # nobody a day away: as the article says
+    # another article gives the stated day itself: it stands
+    confirmed = _final_days(_dated(MAY_4, "a"), _dated(MAY_5, "b", doubtful=True), _dated(MAY_5, "c"))
+    assert confirmed == [MAY_4, MAY_5, MAY_5]
+
+
+def test_the_corrected_date_keeps_the_articles_words_and_says_it_was_corroborated():
+    known = DatedEncounters()
+    known.add(parties(_encounter()), MAY_4)  # a report in the store
+    [moved] = resolve(_dated(MAY_5, "b", doubtful=True), known).encounters
+    assert (moved.date.value, moved.date.basis, moved.date.expression) == (MAY_4, "corroborated", "2027-05-05")
+    assert not moved.date.doubtful and identify(_extraction(moved)).encounters[0].key.date == "2027-05-04"
+
+
+def test_two_reports_of_one_duration_a_day_apart_take_the_earlier_day():
+    assert _final_days(_dated(MAY_5, "a", 60), _dated(MAY_4, "b", 60)) == [MAY_4, MAY_4]
+    assert _final_days(_dated(MAY_4, "a", 60), _dated(MAY_5, "b", 45)) == [MAY_4, MAY_5]  # other durations
+    assert _final_days(_dated(MAY_4, "a"), _dated(MAY_5, "b", 60)) == [MAY_4, MAY_5]  # nothing to compare
+
+
+def test_consecutive_days_stay_apart_when_an_article_tells_them_apart_or_they_chain():
+    one_article = Extraction(Article(id="a", text="Text."), encounters=(
+        replace(_encounter(date=_day(MAY_4)), duration_minutes=60),
+        replace(_encounter(date=_day(MAY_5)), duration_minutes=60)))
+    assert _final_days(one_article, _dated(MAY_5, "b", 60)) == [MAY_4, MAY_5]
+    chain = _final_days(_dated(MAY_4, "a", 60), _dated(MAY_5, "b", 60), _dated(MAY_6, "c", 60))
+    assert chain == [MAY_4, MAY_5, MAY_6]  # three days in a row: which two are one is not known
+    background = replace(_dated(MAY_5, "b", 60).encounters[0], background=True)
+    assert _final_days(_dated(MAY_4, "a", 60), _extraction(background, article_id="b")) == [MAY_4, MAY_5]
