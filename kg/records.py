@@ -177,7 +177,10 @@ class TextActor:
     """A person recognized from how the article introduces them, not found in the gazetteer: the name, the
     office title as read ("Prime Minister", "Secretary-General"), the gazetteer role it names, and the
     country or organization the person speaks for when the text says it. ``id`` is the identity key
-    (represented country or organization and normalized name), the same in every article."""
+    (represented country or organization and normalized name), the same in every article. ``name_words``
+    are the folded words of the whole name without honorifics, particles and initials, its suffix last
+    ("ferdinand", "romualdez", "marcos", "jr"): what tells the resolve stage that an article naming no
+    country names the person another article places (:mod:`kg.ingest.identities`)."""
 
     id: str
     name: str
@@ -185,6 +188,7 @@ class TextActor:
     role: str | None
     represents: ActorRef | None
     evidence: Evidence
+    name_words: tuple[str, ...] = ()
 
     @property
     def ref(self) -> ActorRef:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from kg.extract.actors import actor_ref
+from kg.extract.cast import full_name_words
 from kg.extract.context import ArticleContext, RuleData
 from kg.extract.encounters import encounter_records
 from kg.extract.registry import Steps, build_steps, parse_steps, step_id
@@ -53,7 +54,9 @@ class Extractor:
         for member in ctx.cast.text_members if ctx.cast is not None else ():
             represents = actor_ref(MarkKind(member.of[0]), member.of[1], ctx.gazetteer) if member.of else None
             evidence = ctx.evidence(ctx.sentence_of(member.first_span.start), extractor)
-            actors.append(TextActor(member.id, member.name, member.title, member.role, represents, evidence))
+            name_words = full_name_words(member.name, self.data.lexicon.persons)
+            actors.append(TextActor(member.id, member.name, member.title, member.role, represents, evidence,
+                                    name_words))
         return tuple(actors)
 
     def _treaty_mentions(self, ctx: ArticleContext) -> tuple[TreatyMention, ...]:

@@ -186,12 +186,24 @@ def _one_family(surname: str, country: str, gazetteer: Gazetteer, words: PersonW
     return len(holders) == 1
 
 
+def _suffix(name: str, words: PersonWords) -> str:
+    suffix = [w.strip(".") for w in fold(name).split() if w in words.suffixes]
+    return suffix[-1] if suffix else ""
+
+
 def identity_key(of: tuple[str, str] | None, name: str, words: PersonWords) -> str:
     """The key of a text actor (:func:`kg.keys.text_actor_key`) from the name as read: its first and last
     words without honorifics, particles and middle names, and its suffix ("Jr.")."""
     tokens = name_tokens(name, words)
-    suffix = [w.strip(".") for w in fold(name).split() if w in words.suffixes]
-    return text_actor_key(of[1] if of else None, tokens[0], tokens[-1], suffix[-1] if suffix else "")
+    return text_actor_key(of[1] if of else None, tokens[0], tokens[-1], _suffix(name, words))
+
+
+def full_name_words(name: str, words: PersonWords) -> tuple[str, ...]:
+    """Every word of the name as :func:`name_tokens` reads it, middle names too, and its suffix last:
+    two introductions of one person in different articles ("Dr. Amara Lin Okafor", "Amara Lin Okafor")
+    give the same words."""
+    suffix = _suffix(name, words)
+    return name_tokens(name, words) + ((suffix,) if suffix else ())
 
 
 _DATELINE_ENDS = ("—", "–", " - ", "(", ":", "\n")

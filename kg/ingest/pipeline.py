@@ -104,7 +104,9 @@ def ingest(
     grow with the input. Articles whose encounters are dated only in part wait until the whole run is
     extracted, so that every dated report of the run (and of the store) can corroborate them; so do those
     whose day another report may correct (a self-contradicting date, a stated duration; see
-    :mod:`kg.ingest.resolve`). ``progress``, when given, is called with the number of articles extracted so far."""
+    :mod:`kg.ingest.resolve`), and articles introducing someone without saying whom they speak for, who
+    may be the person another article of the run places (:mod:`kg.ingest.identities`). ``progress``, when
+    given, is called with the number of articles extracted so far."""
     from kg.ingest.resolve import DatedEncounters
 
     ensure_reference(store, settings)
@@ -119,21 +121,34 @@ def write_articles(
 ) -> IngestReport:
     """Stages 1-5 and the write: the articles of ``paths`` as graphs into ``sink``, a batch at a time.
     ``known`` holds the dated encounters already in the target (the run's own are added as they come)."""
+    from kg.ingest.identities import TextIdentities, needs_identity
     from kg.ingest.resolve import needs_resolution, resolve
     from kg.ingest.spill import Spill
 
     report = IngestReport()
     writer = _BatchWriter(sink, settings.batch_size, report)
-    with Spill[Extraction]() as pending:  # they wait on disk, not in memory
+    people = TextIdentities()
+    with Spill[Extraction]() as pending, Spill[Extraction]() as dated_last:  # they wait on disk, not in memory
+
+        def dates_or_write(extraction: Extraction) -> None:
+            known.add_extraction(extraction)
+            if needs_resolution(extraction):
+                dated_last.append(extraction)
+            else:
+                writer.add(extraction)
+
         for done, extraction in enumerate(extract_articles(_articles(paths, report), settings), start=1):
             if progress is not None:
                 progress(done)
-            known.add_extraction(extraction)
-            if needs_resolution(extraction):
-                pending.append(extraction)
+            people.add_extraction(extraction)
+            if needs_identity(extraction):
+                pending.append(extraction)  # its dated reports count once its people have their identity
             else:
-                writer.add(extraction)
+                dates_or_write(extraction)
+        # every person first, so that the dates compare every report of the run under its final identity
         for extraction in pending.drain():
+            dates_or_write(people.resolve(extraction))
+        for extraction in dated_last.drain():
             writer.add(resolve(extraction, known))
     writer.flush()
     writer.sync()

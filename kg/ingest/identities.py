@@ -1,0 +1,103 @@
+"""Stage 4 (resolve), people: one identity per text actor across the articles of an ingest run.
+
+A person the gazetteer does not know is a text actor keyed by the country or organization the person
+speaks for plus the normalized name (:func:`kg.keys.text_actor_key`). An article that names the country
+("Freedonia's Chief Minister Amara Okafor") gives ``fre-amara-okafor``; one that does not ("Chief Minister
+Amara Okafor") gives ``amara-okafor``: two nodes for one person, and every encounter of theirs twice.
+
+So a text actor whose article names no country or organization for them takes the identity of the one
+text actor of the run with the same whole name (:attr:`~kg.records.TextActor.name_words`, at least two
+words) that has one. Two or more such identities (two people of one name, placed in different countries):
+it keeps its own. The identity is rewritten everywhere the article refers to the person: the text actor
+record, encounter participants (so the encounter keys made afterwards), discussions, mentions and stances.
+Articles with such a text actor wait until the whole run is extracted (:func:`kg.ingest.pipeline.write_articles`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from kg.records import ActorMention, ActorRef, Discussion, Encounter, Extraction, Stance, TextActor
+
+_MIN_NAME_WORDS = 2  # a lone surname or first name is too weak to place anybody
+
+
+def _unplaced(actor: TextActor) -> bool:
+    return actor.represents is None and len(actor.name_words) >= _MIN_NAME_WORDS
+
+
+def needs_identity(extraction: Extraction) -> bool:
+    """The article introduces someone it does not place whom another article of the run may place."""
+    return any(_unplaced(a) for a in extraction.text_actors)
+
+
+class TextIdentities:
+    """The placed text actors of the run by their whole name; then the identity of an unplaced one."""
+
+    def __init__(self) -> None:
+        self._placed: dict[tuple[str, ...], dict[str, TextActor]] = {}
+
+    def add_extraction(self, extraction: Extraction) -> None:
+        for actor in extraction.text_actors:
+            if actor.represents is not None and len(actor.name_words) >= _MIN_NAME_WORDS:
+                self._placed.setdefault(actor.name_words, {}).setdefault(actor.id, actor)
+
+    def placed_as(self, actor: TextActor) -> TextActor | None:
+        """The one placed text actor of the same whole name, when ``actor`` is unplaced and there is one."""
+        if not _unplaced(actor):
+            return None
+        found = self._placed.get(actor.name_words, {})
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def resolve(self, extraction: Extraction) -> Extraction:
+        """The extraction with every unplaced text actor under the identity of the one placed namesake."""
+        renamed: dict[str, TextActor] = {}
+        for actor in extraction.text_actors:
+            placed = self.placed_as(actor)
+            if placed is not None and placed.id != actor.id:
+                renamed[actor.id] = placed
+        return rename(extraction, renamed) if renamed else extraction
+
+
+def rename(extraction: Extraction, renamed: dict[str, TextActor]) -> Extraction:
+    """Every reference of ``extraction`` to a text actor of ``renamed`` (old id -> placed namesake) under
+    the namesake's identity and represented country or organization; the name, title and evidence stay as
+    the article gives them."""
+
+    def ref(actor: ActorRef) -> ActorRef:
+        placed = renamed.get(actor.id) if actor.from_text else None
+        return replace(actor, id=placed.id) if placed is not None else actor
+
+    def encounter(e: Encounter) -> Encounter:
+        participants = tuple(dict.fromkeys(ref(p) for p in e.participants))
+        discussions = tuple(_discussion(d, ref) for d in e.discussions)
+        return replace(e, participants=participants, discussions=discussions)
+
+    actors: dict[str, TextActor] = {}
+    for actor in extraction.text_actors:
+        placed = renamed.get(actor.id)
+        if placed is not None:
+            actor = replace(actor, id=placed.id, represents=placed.represents)
+        actors.setdefault(actor.id, actor)
+    mentions: dict[tuple[str, str, str], ActorMention] = {}
+    for mention in extraction.mentions:
+        actor = ref(mention.actor)
+        mentions.setdefault((actor.kind.value, actor.source, actor.id), replace(mention, actor=actor))
+    return replace(
+        extraction,
+        encounters=tuple(encounter(e) for e in extraction.encounters),
+        mentions=tuple(mentions.values()),
+        stances=tuple(_stance(s, ref) for s in extraction.stances),
+        text_actors=tuple(actors.values()),
+    )
+
+
+def _discussion(discussion: Discussion, ref: Callable[[ActorRef], ActorRef]) -> Discussion:
+    subject = discussion.subject
+    return discussion if isinstance(subject, str) else replace(discussion, subject=ref(subject))
+
+
+def _stance(stance: Stance, ref: Callable[[ActorRef], ActorRef]) -> Stance:
+    target = ref(stance.target) if stance.target is not None else None
+    return replace(stance, holder=ref(stance.holder), target=target)
