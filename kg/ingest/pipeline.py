@@ -103,7 +103,7 @@ def ingest(
     Articles stream through (read, annotated, extracted and written a batch at a time), so memory does not
     grow with the input. Articles whose encounters are dated only in part wait until the whole run is
     extracted, so that every dated report of the run (and of the store) can corroborate them; so do those
-    whose day another report may correct (a self-contradicting date, a stated duration; see
+    whose day another report may correct (a self-contradicting date, a call with a duration; see
     :mod:`kg.ingest.resolve`), and articles introducing someone without saying whom they speak for, who
     may be the person another article of the run places (:mod:`kg.ingest.identities`). ``progress``, when
     given, is called with the number of articles extracted so far."""

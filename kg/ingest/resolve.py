@@ -25,9 +25,11 @@ moves to the day of a report of the same parties and kind family one day away on
 each other's only neighbours among those parties' reports (no chain of three days), no article of the run
 reports both days (it tells them apart), and a second signal agrees: its own date contradicts itself (a
 weekday that is not the stated day's) while a report of the other day does not (in the run or the store;
-it takes that day), or both state the same duration (within the run; the later takes the earlier day, the
-one the time zone behind gives). The date keeps the article's expression, with basis "corroborated".
-Such reports (a doubtful date, or a duration) wait with the partial ones until the run is extracted.
+it takes that day), or both are calls (phone or video) that state the same duration (within the run; the
+later takes the earlier day, the one the time zone behind gives; those who meet share one clock, and two
+meetings a day apart are more often two days of a visit). The date keeps the article's expression, with
+basis "corroborated". Such reports (a doubtful date, a call with a duration) wait with the partial ones
+until the run is extracted.
 Then a month and day written without a year take the year that puts them on or before the article's
 latest dated encounter ("the last time they spoke was on December 11"). Last, an earlier encounter the
 article mentions only in passing ("they last met in May", "at last year's APEC meeting") is kept only when
@@ -139,8 +141,8 @@ class DatedEncounters:
         ``None`` (see :func:`may_be_a_day_off`). The two days must be each other's only neighbours among the
         reports of the same parties (no chain of three days), no article of the run may report both (it
         tells them apart), and a second signal must agree: this report's date contradicts itself and a
-        report whose date does not is on the other day (it takes that day), or the two state the same
-        duration and the other day is the earlier (the later takes it: a day apart is what the same
+        report whose date does not is on the other day (it takes that day), or the two are calls that state
+        the same duration and the other day is the earlier (the later takes it: a day apart is what the same
         conversation is called across time zones, and the earlier day is the one the zone behind gives)."""
         if not may_be_a_day_off(encounter) or encounter.date is None:
             return None
@@ -159,7 +161,7 @@ class DatedEncounters:
                 return None  # another report of this day confirms it
             if any(not doubtful for _, _, doubtful in there) or (not there and other in self._days.get(key, ())):
                 return other  # a report of the other day that does not contradict itself (or the store's)
-        if other < day and encounter.duration_minutes is not None:
+        if other < day and _timed_call(encounter):
             if any(duration == encounter.duration_minutes for _, duration, _ in there):
                 return other
         return None
@@ -219,11 +221,17 @@ def needs_resolution(extraction: Extraction) -> bool:
 
 def may_be_a_day_off(encounter: Encounter) -> bool:
     """A day-dated report that another report of the same encounter may date a day away: its own date
-    contradicts itself, or it states a duration to compare."""
+    contradicts itself, or it is a call that states a duration to compare."""
     date = encounter.date
     if date is None or date.precision is not Precision.DAY or encounter.background:
         return False
-    return date.doubtful or encounter.duration_minutes is not None
+    return date.doubtful or _timed_call(encounter)
+
+
+def _timed_call(encounter: Encounter) -> bool:
+    """A call or video call with a stated duration: its parties may be in zones a day apart. Those who meet
+    share a place and a clock, and a meeting reported a day later is more often the next day's meeting."""
+    return encounter.kind.family == "remote" and encounter.duration_minutes is not None
 
 
 def _undated_background(encounter: Encounter) -> bool:

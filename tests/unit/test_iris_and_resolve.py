@@ -314,3 +314,11 @@ def test_consecutive_days_stay_apart_when_an_article_tells_them_apart_or_they_ch
     assert chain == [MAY_4, MAY_5, MAY_6]  # three days in a row: which two are one is not known
     background = replace(_dated(MAY_5, "b", 60).encounters[0], background=True)
     assert _final_days(_dated(MAY_4, "a", 60), _extraction(background, article_id="b")) == [MAY_4, MAY_5]
+
+
+def test_meetings_of_one_duration_a_day_apart_stay_two():
+    def meeting(day: dt.date, article_id: str) -> Extraction:
+        return _extraction(replace(_encounter(EncounterKind.MEETING, _day(day)), duration_minutes=90),
+                           article_id=article_id)
+
+    assert _final_days(meeting(MAY_4, "a"), meeting(MAY_5, "b")) == [MAY_4, MAY_5]
