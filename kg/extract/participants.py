@@ -470,3 +470,41 @@ def is_body_session(trigger_root: Token, lexicon: Lexicon) -> bool:
         child.dep_ == "prep" and child.lower_ == "of" and any(
             g.dep_ == "pobj" and g.lower_ in bodies for g in child.children)
         for child in trigger_root.children)
+
+
+def is_three_party(trigger_span: Span, lexicon: Lexicon) -> bool:
+    """"the trilateral meeting", "a three-way summit": an encounter said to have three parties."""
+    words = lexicon.participants.three_party_modifiers
+    root = trigger_span.root
+    return any(t.lower_ in words for t in trigger_span) or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in words for c in root.children)
+
+
+def hosts_named(candidates: list[tuple[Mark, ActorRef]], lexicon: Lexicon) -> tuple[ActorRef, ...]:
+    """The persons a sentence names as hosts: "hosted by X", "X hosted the talks", "mediated by X"."""
+    verbs = lexicon.roles.host_verbs
+    found: dict[str, ActorRef] = {}
+    for mark, actor in candidates:
+        root = mark.span.root
+        by_host = root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lower_ in verbs
+        host_subject = root.dep_ == "nsubj" and root.head.lower_ in verbs
+        if by_host or host_subject:
+            found.setdefault(actor.id, actor)
+    return tuple(found.values())
+
+
+def joining_participants(
+    trigger_span: Span, candidates: list[tuple[Mark, ActorRef]], lexicon: Lexicon,
+) -> tuple[ActorRef, ...]:
+    """"The meeting, which included the Emir of Qatar, ...": the persons a clause on the trigger says were
+    in it as well."""
+    slots: set[int] = set()
+    for clause in trigger_span.root.children:
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in lexicon.participants.joining_verbs:
+            for obj in (c for c in clause.children if c.dep_ == "dobj"):
+                slots |= _noun_phrase(obj)
+    found: dict[str, ActorRef] = {}
+    for mark, actor in candidates:
+        if any(t.i in slots for t in mark.span):
+            found.setdefault(actor.id, actor)
+    return tuple(found.values())

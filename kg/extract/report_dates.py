@@ -127,6 +127,19 @@ def modifies_one_of(date: Span, heads: frozenset[int]) -> bool:
     return False
 
 
+def in_clause_of_event(date: Span, heads: frozenset[int]) -> bool:
+    """The date is in a clause on one of the event nouns ``heads`` (token indexes): "the joint summit held in
+    Dar es Salaam on February 8" dates that summit, not an encounter the sentence tells of besides."""
+    token = date.root
+    for _ in range(5):
+        if token.head == token:
+            return False
+        if token.dep_ in ("acl", "relcl") and token.head.i in heads:
+            return True
+        token = token.head
+    return False
+
+
 def own_dates_text(sentence: Span, lexicon: Lexicon, event: Token | None = None,
                    unheld: frozenset[int] = frozenset()) -> str:
     """The sentence's text with the dates of other events and of reports blanked out, for reading the date

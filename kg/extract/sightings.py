@@ -13,7 +13,10 @@ from kg.extract.mentions import Mark
 from kg.extract.participants import (
     actor_of,
     counterparts,
+    hosts_named,
     is_body_session,
+    is_three_party,
+    joining_participants,
     names_a_pair,
     offices_held,
     participants_near,
@@ -25,6 +28,7 @@ from kg.extract.relative_days import StoryDays
 from kg.extract.report_dates import (
     dates_a_report,
     in_clause_of_a_named_thing,
+    in_clause_of_event,
     in_other_time_clause,
     modifies_one_of,
 )
@@ -47,6 +51,10 @@ class Sighting:
     date: PartialDate | None
     background: bool = False  # "their last meeting", "since they met in November": an earlier encounter
     destination: str | None = None  # the country a visit was to ("Xi's visit to Serbia"), its iso3
+    three_party: bool = False  # "the trilateral meeting": its host is a party
+    hosts: tuple[ActorRef, ...] = ()  # "hosted by X" in the sentence
+    joiners: tuple[ActorRef, ...] = ()  # "the meeting, which included X": X was in it too
+    at_one_table: bool = False  # a meeting of three so called ("the trilateral meeting"), not a summit
 
     @property
     def key(self) -> frozenset[str]:
@@ -66,7 +74,15 @@ class Cluster:
             if len(sighting.participants) >= 2:
                 for actor in sighting.participants:
                     seen.setdefault(actor.id, actor)
+        if len(seen) == 2 and self.three_party:  # "hosted by X" and "the trilateral meeting": X took part
+            hosts = {a.id: a for s in self.sightings for a in s.hosts if a.id not in seen}
+            if len(hosts) == 1:
+                seen.update(hosts)
         return tuple(seen.values())
+
+    @property
+    def three_party(self) -> bool:
+        return any(s.three_party for s in self.sightings)
 
     @property
     def key(self) -> frozenset[str]:
@@ -89,7 +105,8 @@ class Cluster:
         counts = {k: strong.count(k) for k in strong}
         best = max(counts.values())
         kind = next(k for k in strong if counts[k] == best)
-        if kind is EncounterKind.MEETING and len(self.participants) > 2:
+        if kind is EncounterKind.MEETING and len(self.participants) > 2 and not any(
+                s.at_one_table for s in self.sightings):
             return EncounterKind.SUMMIT  # a multilateral gathering (the guideline's "summit")
         return kind
 
@@ -165,20 +182,21 @@ def _is_habitual(trigger: Trigger, lexicon: Lexicon) -> bool:
 
 def sentence_date(
     sentence: Span, trigger: Trigger, anchor: dt.date | None, lexicon: Lexicon, dates: DateGrammar,
-    year: int | None = None, unheld: Sequence[Trigger] = (),
+    year: int | None = None, unheld: Sequence[Trigger] = (), others: Sequence[Trigger] = (),
 ) -> PartialDate | None:
     """The date of a trigger: the most precise date phrase of its sentence, nearest first on ties; dates of
     earlier events ("since ..."), of planned ones ("he will visit China in April") and of a report about it
     ("said on Tuesday that they had met") are not its date."""
     candidates: list[tuple[int, int, PartialDate]] = []
+    events = frozenset(t.head.i for t in others if t.head.pos_ in ("NOUN", "PROPN") and t.head != trigger.head)
     for ent in entities_in(sentence):
         if ent.label_ != "DATE" or in_other_time_clause(ent.root, trigger.head, lexicon) \
                 or in_clause_of_a_named_thing(ent.root, trigger.head) or dates_a_report(ent, trigger.head, lexicon):
             continue
         if modifies_one_of(ent, frozenset(t.head.i for t in unheld if t.head.pos_ in ("NOUN", "PROPN"))):
             continue  # "discussed preparations for the July 9-11 summit where ... will": the summit's days
-        if in_planned_clause(ent.root, trigger.head, lexicon):
-            continue
+        if in_planned_clause(ent.root, trigger.head, lexicon) or in_clause_of_event(ent, events):
+            continue  # ("the summit held on February 8": the summit's day)
         start = max(sentence.start, ent.start - 1)
         parsed = dates.parse_date(sentence.doc[start : ent.end + 1].text, anchor, context_year=year)
         if parsed is not None:
@@ -311,7 +329,7 @@ def find_sightings(
         for trigger in held:
             background = is_background_reference(trigger, lexicon) or (
                 index >= _LEDE and _vaguely_past(sentence, trigger, lexicon))
-            date = sentence_date(sentence, trigger, anchor, lexicon, dates, year, unheld)
+            date = sentence_date(sentence, trigger, anchor, lexicon, dates, year, unheld, triggers)
             if background:
                 date = background_date(trigger, anchor, date, lexicon)
             offices = offices_held(in_sentence, gazetteer, date, anchor)  # what "his counterpart" holds
@@ -347,8 +365,14 @@ def find_sightings(
                 if not participants or trigger.head.pos_ not in ("NOUN", "PROPN"):
                     continue
             destination = _destination(trigger, in_countries)
+            three_party = is_three_party(trigger.span, lexicon)
+            hosts = hosts_named(people, lexicon)
+            joiners = joining_participants(trigger.span, people, lexicon)
+            summit = trigger.head.lower_ in lexicon.participants.summit_nouns
+            at_one_table = (three_party or bool(joiners)) and not summit
             for group in split_separate(trigger.span, participants, people, lexicon):
-                sightings.append(Sighting(index, trigger, group, date, background, destination))
+                sightings.append(Sighting(index, trigger, group, date, background, destination, three_party,
+                                          hosts, joiners, at_one_table))
     return sightings
 
 
@@ -401,8 +425,15 @@ def cluster_sightings(sightings: list[Sighting], dates: DateGrammar, story_days:
         _place(sighting, clusters)
     for sighting in (s for s in sightings if len(s.participants) < 2):
         probe = replace(sighting, date=None) if sighting.background else sighting  # any date: we want the pair
+        if sighting.joiners and not sighting.background:
+            probe = replace(probe, participants=())  # "which included X": the encounter told before, and X
         target = _attachment(probe, [Cluster(tuple(m)) for m in clusters])
         if target is None:
+            continue
+        if probe.joiners and not probe.participants:
+            pair = Cluster(tuple(clusters[target])).participants
+            joined = {a.id: a for a in (*pair, *sighting.joiners)}
+            clusters[target].append(replace(sighting, participants=tuple(joined.values())))
             continue
         if sighting.background:
             # "the two leaders' interaction at last year's APEC meeting": an earlier encounter of the same pair

@@ -97,6 +97,9 @@ class ParticipantWords:
     other_event_preps: frozenset[str]
     disclosure_verbs: frozenset[str]
     body_nouns: frozenset[str]
+    three_party_modifiers: frozenset[str]
+    joining_verbs: frozenset[str]
+    summit_nouns: frozenset[str]
     agent_preps: frozenset[str]  # "remarks by X at the meeting": who made what a meeting frames
 
 
