@@ -11,14 +11,22 @@ words) that has one. Two or more such identities (two people of one name, placed
 it keeps its own. The identity is rewritten everywhere the article refers to the person: the text actor
 record, encounter participants (so the encounter keys made afterwards), discussions, mentions and stances.
 Articles with such a text actor wait until the whole run is extracted (:func:`kg.ingest.pipeline.write_articles`).
+The placed text actors already in the store count too (:meth:`TextIdentities.add_store`), so an article
+ingested after its namesake's gets the same node; an unplaced node already in the store stays as it is
+until its article is ingested again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from kg.records import ActorMention, ActorRef, Discussion, Encounter, Extraction, Stance, TextActor
+from kg.gazetteer import Gazetteer
+from kg.lexicon.schema import PersonWords
+from kg.rdf import iris
+from kg.rdf.vocab import KG_NS, RDFS
+from kg.records import ActorKind, ActorMention, ActorRef, Discussion, Encounter, Extraction, Stance, TextActor
+from kg.store.base import Store
 
 _MIN_NAME_WORDS = 2  # a lone surname or first name is too weak to place anybody
 
@@ -32,18 +40,61 @@ def needs_identity(extraction: Extraction) -> bool:
     return any(_unplaced(a) for a in extraction.text_actors)
 
 
+@dataclass(frozen=True)
+class Placed:
+    """The identity of a text actor whose article says whom they speak for."""
+
+    id: str
+    represents: ActorRef
+
+
+_PLACED_IN_STORE = f"""
+PREFIX kg: <{KG_NS}>
+SELECT DISTINCT ?actor ?name ?of WHERE {{
+  GRAPH ?g {{
+    ?actor a kg:TextActor ; <{RDFS.label}> ?name .
+    {{ ?actor kg:represents ?of }} UNION {{ ?actor kg:holdsOffice ?office . ?office kg:officeOf ?of }}
+  }}
+}}
+"""
+
+
 class TextIdentities:
-    """The placed text actors of the run by their whole name; then the identity of an unplaced one."""
+    """The placed text actors of the run (and of the store) by their whole name; then the identity of an
+    unplaced one."""
 
     def __init__(self) -> None:
-        self._placed: dict[tuple[str, ...], dict[str, TextActor]] = {}
+        self._placed: dict[tuple[str, ...], dict[str, Placed]] = {}
+
+    def add(self, name_words: tuple[str, ...], placed: Placed) -> None:
+        if len(name_words) >= _MIN_NAME_WORDS:
+            self._placed.setdefault(name_words, {}).setdefault(placed.id, placed)
 
     def add_extraction(self, extraction: Extraction) -> None:
         for actor in extraction.text_actors:
-            if actor.represents is not None and len(actor.name_words) >= _MIN_NAME_WORDS:
-                self._placed.setdefault(actor.name_words, {}).setdefault(actor.id, actor)
+            if actor.represents is not None:
+                self.add(actor.name_words, Placed(actor.id, actor.represents))
 
-    def placed_as(self, actor: TextActor) -> TextActor | None:
+    def add_store(self, store: Store, gazetteer: Gazetteer, words: PersonWords) -> None:
+        """The placed text actors already in the store, read from their triples (name, represented country
+        or organization). Their key is made again from these as the extraction makes it, and kept only when
+        it mints the node's own IRI: nothing is read out of an IRI."""
+        from kg.extract.cast import full_name_words, identity_key
+
+        represented = {iris.country(c.iso3).value: ActorRef(ActorKind.COUNTRY, c.iso3, c.name)
+                       for c in gazetteer.countries.values()}
+        represented.update({iris.organization(o.id).value: ActorRef(ActorKind.ORGANIZATION, o.id, o.short)
+                            for o in gazetteer.organizations.values()})
+        for row in store.select(_PLACED_IN_STORE):
+            of, name = represented.get(row["of"].value), row["name"].value
+            name_words = full_name_words(name, words)
+            if of is None or len(name_words) < _MIN_NAME_WORDS:
+                continue
+            key = identity_key((of.kind.value, of.id), name, words)
+            if iris.text_person(key).value == row["actor"].value:
+                self.add(name_words, Placed(key, of))
+
+    def placed_as(self, actor: TextActor) -> Placed | None:
         """The one placed text actor of the same whole name, when ``actor`` is unplaced and there is one."""
         if not _unplaced(actor):
             return None
@@ -52,7 +103,7 @@ class TextIdentities:
 
     def resolve(self, extraction: Extraction) -> Extraction:
         """The extraction with every unplaced text actor under the identity of the one placed namesake."""
-        renamed: dict[str, TextActor] = {}
+        renamed: dict[str, Placed] = {}
         for actor in extraction.text_actors:
             placed = self.placed_as(actor)
             if placed is not None and placed.id != actor.id:
@@ -60,7 +111,7 @@ class TextIdentities:
         return rename(extraction, renamed) if renamed else extraction
 
 
-def rename(extraction: Extraction, renamed: dict[str, TextActor]) -> Extraction:
+def rename(extraction: Extraction, renamed: dict[str, Placed]) -> Extraction:
     """Every reference of ``extraction`` to a text actor of ``renamed`` (old id -> placed namesake) under
     the namesake's identity and represented country or organization; the name, title and evidence stay as
     the article gives them."""
@@ -82,8 +133,8 @@ def rename(extraction: Extraction, renamed: dict[str, TextActor]) -> Extraction:
         actors.setdefault(actor.id, actor)
     mentions: dict[tuple[str, str, str], ActorMention] = {}
     for mention in extraction.mentions:
-        actor = ref(mention.actor)
-        mentions.setdefault((actor.kind.value, actor.source, actor.id), replace(mention, actor=actor))
+        who = ref(mention.actor)
+        mentions.setdefault((who.kind.value, who.source, who.id), replace(mention, actor=who))
     return replace(
         extraction,
         encounters=tuple(encounter(e) for e in extraction.encounters),

@@ -17,6 +17,7 @@ from kg.settings import Settings
 from kg.store.base import Store, flush_buffers
 
 if TYPE_CHECKING:
+    from kg.ingest.identities import TextIdentities
     from kg.ingest.resolve import DatedEncounters
 
 
@@ -107,27 +108,34 @@ def ingest(
     :mod:`kg.ingest.resolve`), and articles introducing someone without saying whom they speak for, who
     may be the person another article of the run places (:mod:`kg.ingest.identities`). ``progress``, when
     given, is called with the number of articles extracted so far."""
+    from kg.gazetteer import cached_gazetteer
+    from kg.ingest.identities import TextIdentities
     from kg.ingest.resolve import DatedEncounters
+    from kg.lexicon import load_lexicon
 
     ensure_reference(store, settings)
     known = DatedEncounters()
     known.add_store(store)
-    return write_articles(paths, store, settings, known, progress)
+    people = TextIdentities()
+    lexicon = load_lexicon(settings.language) if settings.language else load_lexicon()
+    people.add_store(store, cached_gazetteer(settings.gazetteer), lexicon.persons)
+    return write_articles(paths, store, settings, known, progress, people)
 
 
 def write_articles(
     paths: Iterable[Path], sink: GraphSink, settings: Settings, known: DatedEncounters,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], None] | None = None, people: TextIdentities | None = None,
 ) -> IngestReport:
     """Stages 1-5 and the write: the articles of ``paths`` as graphs into ``sink``, a batch at a time.
-    ``known`` holds the dated encounters already in the target (the run's own are added as they come)."""
+    ``known`` holds the dated encounters already in the target and ``people`` its placed text actors (the
+    run's own are added to both as they come)."""
     from kg.ingest.identities import TextIdentities, needs_identity
     from kg.ingest.resolve import needs_resolution, resolve
     from kg.ingest.spill import Spill
 
     report = IngestReport()
     writer = _BatchWriter(sink, settings.batch_size, report)
-    people = TextIdentities()
+    people = TextIdentities() if people is None else people
     with Spill[Extraction]() as pending, Spill[Extraction]() as dated_last:  # they wait on disk, not in memory
 
         def dates_or_write(extraction: Extraction) -> None:

@@ -121,3 +121,43 @@ def test_the_ingest_writes_one_encounter_node_for_both_articles(monkeypatch):
     found = {(row["e"].value, row["p"].value) for row in rows}
     assert {e for e, _ in found} == {iris.encounter(identify(placed).encounters[0].key).value}
     assert {p for _, p in found} == {iris.text_person("ken-amara-okafor").value, iris.person("narendra-modi").value}
+
+
+def _ingested(store, *extractions: Extraction, people: TextIdentities | None = None, monkeypatch) -> None:
+    monkeypatch.setattr(pipeline, "extract_articles", lambda articles, settings: iter(extractions))
+    pipeline.write_articles([], store, Settings(), DatedEncounters(), people=people)
+
+
+def _store_people(store) -> TextIdentities:
+    from kg.gazetteer import cached_gazetteer
+    from kg.lexicon import load_lexicon
+
+    people = TextIdentities()
+    people.add_store(store, cached_gazetteer(), load_lexicon().persons)
+    return people
+
+
+def test_a_placed_namesake_already_in_the_store_gives_its_identity(monkeypatch):
+    """Read back from its triples (name, represented country); its key is made again and must mint the
+    node's IRI, so a node whose key cannot be remade from them is no candidate."""
+    from kg.store import open_store
+
+    store = open_store("memory:")
+    _ingested(store, _article("placed", "ken-amara-okafor", KEN), monkeypatch=monkeypatch)
+    unplaced = _article("unplaced", "amara-okafor", None)
+    assert _keys(_store_people(store).resolve(unplaced)) == {"ken-amara-okafor"}
+
+    other = open_store("memory:")
+    _ingested(other, _article("edited", "someone-else", KEN), monkeypatch=monkeypatch)
+    assert _store_people(other).resolve(unplaced) is unplaced
+
+
+def test_a_store_namesake_and_a_run_namesake_of_other_countries_leave_it_alone(monkeypatch):
+    from kg.store import open_store
+
+    store = open_store("memory:")
+    _ingested(store, _article("placed", "ken-amara-okafor", KEN), monkeypatch=monkeypatch)
+    people = _store_people(store)
+    people.add_extraction(_article("u", "uga-amara-okafor", UGA))
+    unplaced = _article("unplaced", "amara-okafor", None)
+    assert people.resolve(unplaced) is unplaced
