@@ -25,11 +25,11 @@ moves to the day of a report of the same parties and kind family one day away on
 each other's only neighbours among those parties' reports (no chain of three days), no article of the run
 reports both days (it tells them apart), and a second signal agrees: its own date contradicts itself (a
 weekday that is not the stated day's) while a report of the other day does not (in the run or the store;
-it takes that day), or both are calls (phone or video) that state the same duration (within the run; the
-later takes the earlier day, the one the time zone behind gives; those who meet share one clock, and two
-meetings a day apart are more often two days of a visit). The date keeps the article's expression, with
-basis "corroborated". Such reports (a doubtful date, a call with a duration) wait with the partial ones
-until the run is extracted.
+it takes that day), or both are calls (phone or video) that state the same duration (the later takes the
+earlier day, the one the time zone behind gives; a report in the store keeps its day). Those who meet
+share one clock, and two meetings a day apart are more often two days of a visit. The date keeps the
+article's expression, with basis "corroborated". Such reports (a doubtful date, a call with a duration)
+wait with the partial ones until the run is extracted.
 Then a month and day written without a year take the year that puts them on or before the article's
 latest dated encounter ("the last time they spoke was on December 11"). Last, an earlier encounter the
 article mentions only in passing ("they last met in May", "at last year's APEC meeting") is kept only when
@@ -57,6 +57,12 @@ _DAY_ENCOUNTERS = f"""
 PREFIX kg: <{KG_NS}>
 SELECT ?call ?kind ?date ?participant WHERE {{
   ?call a kg:Encounter ; a ?kind ; kg:datePrecision kg:DayPrecision ; kg:date ?date ; kg:participant ?participant
+}}
+"""
+_DAY_DURATIONS = f"""
+PREFIX kg: <{KG_NS}>
+SELECT ?call ?minutes WHERE {{
+  ?call a kg:Encounter ; kg:datePrecision kg:DayPrecision ; kg:durationMinutes ?minutes
 }}
 """
 
@@ -90,6 +96,7 @@ class DatedEncounters:
         self._partial: dict[Parties, list[tuple[str, DateClues]]] = {}
         # the run's day-dated reports, by parties and day: (article, duration, doubtful date)
         self._reports: dict[tuple[Parties, dt.date], list[tuple[str, int | None, bool]]] = {}
+        self._stored_durations: dict[tuple[Parties, dt.date], set[int]] = {}  # those of the store's reports
 
     def add(self, key: Parties, day: dt.date, gatherings: tuple[str, ...] = (), venues: tuple[str, ...] = ()) -> None:
         key = (key[0], tuple(sorted(key[1])))
@@ -107,22 +114,31 @@ class DatedEncounters:
                 self._partial.setdefault(parties(encounter), []).append((extraction.article.id, encounter.clues))
 
     def add_store(self, store: Store) -> None:
-        """The day-dated encounters of the store, read from their triples (kind, date, participants)."""
+        """The day-dated encounters of the store, read from their triples (kind, date, participants, and
+        the durations its reports state)."""
         found: dict[str, tuple[set[str], set[str], set[str]]] = {}
+        durations: dict[str, set[int]] = {}
+        for row in store.select(_DAY_DURATIONS):
+            try:
+                durations.setdefault(row["call"].value, set()).add(int(row["minutes"].value))
+            except ValueError:
+                continue
         for row in store.select(_DAY_ENCOUNTERS):
             families, days, people = found.setdefault(row["call"].value, (set(), set(), set()))
             if row["kind"].value in _FAMILY_OF_CLASS:
                 families.add(_FAMILY_OF_CLASS[row["kind"].value])
             days.add(row["date"].value)
             people.add(row["participant"].value)
-        for families, days, people in found.values():
+        for call, (families, days, people) in found.items():
             if len(families) != 1 or len(days) != 1:
                 continue  # not one encounter's triples (an edited store): nothing to corroborate with
             try:
                 day = dt.date.fromisoformat(days.pop())
             except ValueError:
                 continue
-            self.add((families.pop(), tuple(people)), day)
+            key = (families.pop(), tuple(sorted(people)))
+            self.add(key, day)
+            self._stored_durations.setdefault((key, day), set()).update(durations.get(call, ()))
 
     def candidates(self, encounter: Encounter) -> set[dt.date]:
         key = parties(encounter)
@@ -162,7 +178,8 @@ class DatedEncounters:
             if any(not doubtful for _, _, doubtful in there) or (not there and other in self._days.get(key, ())):
                 return other  # a report of the other day that does not contradict itself (or the store's)
         if other < day and _timed_call(encounter):
-            if any(duration == encounter.duration_minutes for _, duration, _ in there):
+            stated = {duration for _, duration, _ in there} | self._stored_durations.get((key, other), set())
+            if encounter.duration_minutes in stated:
                 return other
         return None
 

@@ -322,3 +322,15 @@ def test_meetings_of_one_duration_a_day_apart_stay_two():
                            article_id=article_id)
 
     assert _final_days(meeting(MAY_4, "a"), meeting(MAY_5, "b")) == [MAY_4, MAY_5]
+
+
+def test_a_call_in_the_store_of_one_duration_a_day_earlier_takes_the_later_report():
+    store = _stored(_dated(MAY_4, "a", 60))
+    again = DatedEncounters()
+    again.add_store(store)
+    later = _dated(MAY_5, "b", 60)
+    again.add_extraction(later)
+    assert resolve(later, again).encounters[0].date.value == MAY_4
+    other = _dated(MAY_5, "c", 30)
+    again.add_extraction(other)
+    assert resolve(other, again).encounters[0].date.value == MAY_5
