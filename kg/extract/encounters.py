@@ -114,6 +114,8 @@ def _lead_sentences(ctx: ArticleContext, cluster: Cluster, linked: list[int], pa
     date is its date."""
     if cluster.background:
         return []
+    if any(s.occasion for s in cluster.sightings):  # "also visited him on November 1": its own sentences only
+        return list(cluster.sentence_indexes)
     named = {m.start for m in ctx.marks if m.kind == MarkKind.PERSON and m.ref in participant_ids}
     lead = [i for i in linked if any(ctx.sentences[i].start <= t < ctx.sentences[i].end for t in named)]
     return lead[:3] + [i for i in _opening_sentences(ctx, participant_ids) if i not in lead[:3]]

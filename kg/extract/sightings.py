@@ -55,6 +55,7 @@ class Sighting:
     hosts: tuple[ActorRef, ...] = ()  # "hosted by X" in the sentence
     joiners: tuple[ActorRef, ...] = ()  # "the meeting, which included X": X was in it too
     at_one_table: bool = False  # a meeting of three so called ("the trilateral meeting"), not a summit
+    occasion: str | None = None  # "also visited him on November 1": its own day phrase, another time
 
     @property
     def key(self) -> frozenset[str]:
@@ -327,8 +328,9 @@ def find_sightings(
         claimed = _claimed_by(unheld, in_sentence, gazetteer, lexicon, anchor) if unheld else set()
         named: dict[int, tuple] = {}
         for trigger in held:
+            occasion = _another_occasion(trigger, lexicon)
             background = is_background_reference(trigger, lexicon) or (
-                index >= _LEDE and _vaguely_past(sentence, trigger, lexicon))
+                index >= _LEDE and (_vaguely_past(sentence, trigger, lexicon) or occasion is not None))
             date = sentence_date(sentence, trigger, anchor, lexicon, dates, year, unheld, triggers)
             if background:
                 date = background_date(trigger, anchor, date, lexicon)
@@ -372,7 +374,7 @@ def find_sightings(
             at_one_table = (three_party or bool(joiners)) and not summit
             for group in split_separate(trigger.span, participants, people, lexicon):
                 sightings.append(Sighting(index, trigger, group, date, background, destination, three_party,
-                                          hosts, joiners, at_one_table))
+                                          hosts, joiners, at_one_table, occasion))
     return sightings
 
 
@@ -456,10 +458,25 @@ def _datable(cluster: Cluster, dates: DateGrammar) -> bool:
     return any(any(v is not None for v in dates.date_clues_in(s.trigger.span.sent.text)) for s in cluster.sightings)
 
 
+def _another_occasion(trigger: Trigger, lexicon: Lexicon) -> str | None:
+    """"Petro also visited Maduro on November 1", "they met again on Monday": an encounter told with "also" or
+    "again" and a day phrase of its own is another occasion than the one told before; the day phrase."""
+    head = trigger.head
+    if not any(c.dep_ == "advmod" and c.lower_ in lexicon.sightings.another_occasion_adverbs for c in head.children):
+        return None
+    for ent in entities_in(head.sent):
+        if ent.label_ == "DATE" and any(a.i == head.i for a in list(ent.root.ancestors)[:2]):
+            return ent.text.lower()
+    return None
+
+
 def _place(sighting: Sighting, clusters: list[list[Sighting]]) -> None:
-    """Add a sighting naming two or more participants to the cluster of the same encounter, or start one."""
+    """Add a sighting naming two or more participants to the cluster of the same encounter, or start one
+    (another occasion told by its own day phrase joins only a cluster told by the same phrase)."""
     for members in clusters:
         current = Cluster(tuple(members))
+        if sighting.occasion is not None and all(m.occasion != sighting.occasion for m in members):
+            continue
         same_people = current.key == sighting.key
         family_ok = sighting.trigger.weak or current.family in (None, sighting.trigger.kind.family)
         time_ok = dates_compatible(current.date, sighting.date) and (

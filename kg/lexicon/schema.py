@@ -79,6 +79,7 @@ class SightingWords:
     vague_past: tuple[str, ...]  # "last week", "days later": a date phrase that puts an encounter in the past
     report_lemmas: frozenset[str]  # "say", "issue", "post": verbs of a report whose date is not the encounter's
     perfect_auxiliaries: frozenset[str]  # "had": the past perfect, an event before the one spoken of
+    another_occasion_adverbs: frozenset[str]  # "also visited him on November 1": another time than the one told
 
 
 @dataclass(frozen=True)

@@ -143,3 +143,17 @@ def test_where_is_a_clue_only_when_nothing_tells_when(extract):
                     published=dt.date(2025, 2, 19))
     assert all(e.clues is None or not e.clues.venues for e in dated.encounters)
     assert dated.encounters[0].venues == ("SAU",)
+
+
+def test_also_on_another_day_is_another_occasion(extract):
+    result = extract("Gustavo Petro met Nicolas Maduro in Caracas on Saturday for three hours. The talks covered "
+                     "the border. Petro also visited Maduro on November 1, when the two discussed trade.",
+                     published=dt.date(2023, 1, 9))
+    days = sorted(e.date.value for e in result.encounters if e.participant_ids == ("gustavo-petro", "nicolas-maduro"))
+    assert days == [dt.date(2022, 11, 1), dt.date(2023, 1, 7)]
+
+
+def test_also_on_an_unfixed_day_is_an_earlier_mention_not_kept(extract):
+    result = extract("Donald Trump spoke with Xi Jinping by phone on Friday. The call went well, he said. The two "
+                     "men also spoke in June about rare earths.", published=dt.date(2025, 9, 20))
+    assert [e.date.value for e in result.encounters] == [dt.date(2025, 9, 19)]
