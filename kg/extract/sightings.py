@@ -222,6 +222,10 @@ def is_background_reference(trigger: Trigger, lexicon: Lexicon) -> bool:
             return True  # "last year's meeting"
     if root.dep_ == "pobj" and root.head.lower_ in words.background_preps:
         return True
+    for token in (root, *list(root.ancestors)[:4]):  # "after a visit to France, where he spoke with Macron"
+        if token.dep_ == "pobj" and token.head.lower_ in words.earlier_leg_preps and \
+                token.head.head.lemma_.lower() in words.arrival_lemmas:
+            return True  # "Xi arrived in Belgrade after a visit to France": an earlier leg of the trip
     if _days_apart(root, lexicon):
         return True
     if root.pos_ == "VERB" and any(
@@ -440,7 +444,7 @@ def cluster_sightings(sightings: list[Sighting], dates: DateGrammar, story_days:
         if sighting.background:
             # "the two leaders' interaction at last year's APEC meeting": an earlier encounter of the same pair
             pair = Cluster(tuple(clusters[target])).participants
-            _place(Sighting(sighting.sentence_index, sighting.trigger, pair, sighting.date, True), clusters)
+            _place(replace(sighting, participants=pair, background=True), clusters)
         else:
             clusters[target].append(sighting)
     built = [Cluster(tuple(sorted(m, key=lambda s: s.sentence_index))) for m in clusters]
@@ -541,6 +545,11 @@ def _attachment(sighting: Sighting, clusters: list[Cluster]) -> int | None:
     ]
     if not candidates:
         return None
+    same_sentence = [i for i in candidates if sighting.sentence_index in clusters[i].sentence_indexes]
+    alike = [i for i in candidates if clusters[i].background == sighting.background]
+    # the encounter its own sentence tells of; else one of its kind ("Xi's visit to Serbia" tells of the trip
+    # reported, not of the earlier leg of the trip told just before)
+    candidates = same_sentence or alike or candidates
     before = [i for i in candidates if clusters[i].sentence_indexes[0] <= sighting.sentence_index]
     pool = before or candidates
     return max(pool, key=lambda i: max(x for x in clusters[i].sentence_indexes if x <= sighting.sentence_index)

@@ -80,6 +80,8 @@ class SightingWords:
     report_lemmas: frozenset[str]  # "say", "issue", "post": verbs of a report whose date is not the encounter's
     perfect_auxiliaries: frozenset[str]  # "had": the past perfect, an event before the one spoken of
     another_occasion_adverbs: frozenset[str]  # "also visited him on November 1": another time than the one told
+    earlier_leg_preps: frozenset[str]  # "arrived in Belgrade after a visit to France": an earlier leg of the trip
+    arrival_lemmas: frozenset[str]
 
 
 @dataclass(frozen=True)

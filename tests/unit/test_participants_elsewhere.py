@@ -104,3 +104,12 @@ def test_hours_after_ones_meeting_with_x_the_list_that_follows_is_another_clause
     assert ("donald-trump", "vladimir-putin", "xi-jinping") not in _pairs(result)
     putin = next(e for e in result.encounters if e.participant_ids == ("vladimir-putin", "xi-jinping"))
     assert putin.date.value == dt.date(2026, 2, 4)  # hours before the story's call: the same day
+
+
+def test_an_earlier_leg_of_the_trip_is_not_the_encounter_reported(extract):
+    result = extract("Xi Jinping held talks with Aleksandar Vucic in Belgrade on Wednesday. Xi had arrived in "
+                     "Serbia after a stay in France, where he spoke with Emmanuel Macron. Xi's visit to Serbia "
+                     "marks an anniversary.", published=dt.date(2024, 5, 9))
+    assert _pairs(result) == {("aleksandar-vucic", "xi-jinping")}
+    [serbia] = result.encounters
+    assert [e.sentence_index for e in serbia.evidence] == [0, 2]
