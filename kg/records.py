@@ -153,10 +153,13 @@ class DateClues:
     # where it took place (iso3 of the host countries), given only when the article tells nothing of when:
     # the one dated report of the same parties in the same place is then that encounter
     venues: frozenset[str] = frozenset()
+    # "The day before, ...": days from the article's encounter of these participants (ids), when that one
+    # is dated only in the resolve stage
+    story: tuple[int, tuple[str, ...]] | None = None
 
     @property
     def empty(self) -> bool:
-        dated = (self.weekday, self.month, self.day, self.year, self.not_before)
+        dated = (self.weekday, self.month, self.day, self.year, self.not_before, self.story)
         return all(v is None for v in dated) and not self.gatherings and not self.periods and not self.venues
 
     def admits(self, day: dt.date) -> bool:

@@ -217,6 +217,8 @@ def _clues(
                       _incoming(ctx, cluster, lead))
     if clues.empty and venues:
         clues = replace(clues, venues=frozenset(venues))
+    if cluster.story_link is not None:
+        clues = replace(clues, story=cluster.story_link)
     return None if clues.empty else clues
 
 

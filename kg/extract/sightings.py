@@ -56,6 +56,8 @@ class Sighting:
     joiners: tuple[ActorRef, ...] = ()  # "the meeting, which included X": X was in it too
     at_one_table: bool = False  # a meeting of three so called ("the trilateral meeting"), not a summit
     occasion: str | None = None  # "also visited him on November 1": its own day phrase, another time
+    # "The day before, ...": days from the story's encounter, whose day is not known yet, and its participants
+    story_link: tuple[int, tuple[str, ...]] | None = None
 
     @property
     def key(self) -> frozenset[str]:
@@ -80,6 +82,10 @@ class Cluster:
             if len(hosts) == 1:
                 seen.update(hosts)
         return tuple(seen.values())
+
+    @property
+    def story_link(self) -> tuple[int, tuple[str, ...]] | None:
+        return next((s.story_link for s in self.sightings if s.story_link is not None), None)
 
     @property
     def three_party(self) -> bool:
@@ -527,11 +533,23 @@ def _story_day(cluster: Cluster, clusters: list[Cluster], story_days: StoryDays)
         earlier = [c for c in clusters if c is not cluster and c.date is not None and c.date.precision is Precision.DAY
                    and c.sentence_indexes[0] < start]
         if not earlier:
-            return cluster
+            return _story_to_come(cluster, clusters, start, offset)
         story = max(earlier, key=lambda c: (not c.background, max(i for i in c.sentence_indexes if i < start)))
         day = story.date.value + dt.timedelta(days=offset)
         return _with_date(cluster, PartialDate(day, Precision.DAY, phrase, "relative"))
     return cluster
+
+
+def _story_to_come(cluster: Cluster, clusters: list[Cluster], start: int, offset: int) -> Cluster:
+    """The story's encounter told before is not dated yet (its day may come from another report, in the
+    resolve stage): the cluster keeps the link (days from it, its participants) for that stage."""
+    told = [c for c in clusters if c is not cluster and not c.background and c.sentence_indexes[0] < start]
+    if not told:
+        return cluster
+    story = max(told, key=lambda c: max(i for i in c.sentence_indexes if i < start))
+    first = cluster.sightings[0]
+    link = (offset, tuple(sorted(p.id for p in story.participants)))
+    return Cluster((replace(first, story_link=link), *cluster.sightings[1:]))
 
 
 def _attachment(sighting: Sighting, clusters: list[Cluster]) -> int | None:

@@ -30,7 +30,9 @@ earlier day, the one the time zone behind gives; a report in the store keeps its
 share one clock, and two meetings a day apart are more often two days of a visit. The date keeps the
 article's expression, with basis "corroborated". Such reports (a doubtful date, a call with a duration)
 wait with the partial ones until the run is extracted.
-Then a month and day written without a year take the year that puts them on or before the article's
+An encounter told relative to the article's story ("The day before, Blinken had met Qin") whose story
+encounter is dated only here takes that day plus the offset. Then a month and day written without a year
+take the year that puts them on or before the article's
 latest dated encounter ("the last time they spoke was on December 11"). Last, an earlier encounter the
 article mentions only in passing ("they last met in May", "at last year's APEC meeting") is kept only when
 it is now dated to the day: by a month alone it cannot be told apart from any other of that month.
@@ -274,10 +276,30 @@ def resolve(extraction: Extraction, known: DatedEncounters) -> Extraction:
             changed = True
         encounters.append(encounter)
     encounters, dated_by_article = _date_month_days(encounters)
+    encounters, dated_by_story = _date_from_story(encounters)
+    dated_by_article = dated_by_article or dated_by_story
     kept = [e for e in encounters if not _undated_background(e)]
     changed = changed or dated_by_article or len(kept) < len(encounters)
     encounters = kept
     return replace(extraction, encounters=tuple(encounters)) if changed else extraction
+
+
+def _date_from_story(encounters: list[Encounter]) -> tuple[list[Encounter], bool]:
+    """"The day before, Blinken had met Qin": an encounter told relative to the article's encounter, which
+    another report has now dated, takes that day plus the days it is told from it (basis "relative")."""
+    days = {e.participant_ids: e.date.value for e in encounters
+            if e.date is not None and e.date.precision is Precision.DAY}
+    result, changed = [], False
+    for encounter in encounters:
+        link = encounter.clues.story if encounter.clues is not None else None
+        if link is not None and link[1] in days and (encounter.date is None or encounter.date.precision
+                                                     is not Precision.DAY):
+            day = days[link[1]] + dt.timedelta(days=link[0])
+            expression = encounter.date.expression if encounter.date else ""
+            encounter = replace(encounter, date=PartialDate(day, Precision.DAY, expression, "relative"), clues=None)
+            changed = True
+        result.append(encounter)
+    return result, changed
 
 
 def _date_month_days(encounters: list[Encounter]) -> tuple[list[Encounter], bool]:

@@ -157,3 +157,10 @@ def test_also_on_an_unfixed_day_is_an_earlier_mention_not_kept(extract):
     result = extract("Donald Trump spoke with Xi Jinping by phone on Friday. The call went well, he said. The two "
                      "men also spoke in June about rare earths.", published=dt.date(2025, 9, 20))
     assert [e.date.value for e in result.encounters] == [dt.date(2025, 9, 19)]
+
+
+def test_the_day_before_an_encounter_not_yet_dated_keeps_the_link(extract):
+    result = extract("Antony Blinken met Wang Yi in Beijing on Monday. The day before, Blinken had met Qin Gang "
+                     "for seven hours.", published=None)
+    earlier = next(e for e in result.encounters if "qin-gang" in e.participant_ids)
+    assert earlier.clues.story == (-1, ("antony-blinken", "wang-yi"))

@@ -334,3 +334,16 @@ def test_a_call_in_the_store_of_one_duration_a_day_earlier_takes_the_later_repor
     other = _dated(MAY_5, "c", 30)
     again.add_extraction(other)
     assert resolve(other, again).encounters[0].date.value == MAY_5
+
+
+def test_the_day_before_the_story_takes_its_day_once_another_report_dates_it():
+    zelensky = ActorRef(ActorKind.PERSON, "volodymyr-zelensky", "Volodymyr Zelensky")
+    story = _encounter(EncounterKind.MEETING, clues=DateClues(weekday=0))  # "on Monday", no publication date
+    before = _encounter(EncounterKind.MEETING, people=(TRUMP, zelensky),
+                        clues=DateClues(story=(-1, story.participant_ids)))  # "The day before, Trump met Zelensky"
+    known = _known(_report(dt.date(2025, 3, 17), kind=EncounterKind.MEETING))  # a Monday
+    dated = resolve(_extraction(story, before), known).encounters
+    assert [(e.date.value, e.date.basis) for e in dated] == [
+        (dt.date(2025, 3, 17), "corroborated"), (dt.date(2025, 3, 16), "relative")]
+    alone = resolve(_extraction(story, before), DatedEncounters()).encounters
+    assert all(e.date is None for e in alone)
