@@ -79,13 +79,16 @@ class TextIdentities:
         """The placed text actors already in the store, read from their triples (name, represented country
         or organization). Their key is made again from these as the extraction makes it, and kept only when
         it mints the node's own IRI: nothing is read out of an IRI."""
+        rows = list(store.select(_PLACED_IN_STORE))
+        if not rows:
+            return  # (and the extraction's modules, with spaCy, need not be imported in this process)
         from kg.extract.cast import full_name_words, identity_key
 
         represented = {iris.country(c.iso3).value: ActorRef(ActorKind.COUNTRY, c.iso3, c.name)
                        for c in gazetteer.countries.values()}
         represented.update({iris.organization(o.id).value: ActorRef(ActorKind.ORGANIZATION, o.id, o.short)
                             for o in gazetteer.organizations.values()})
-        for row in store.select(_PLACED_IN_STORE):
+        for row in rows:
             of, name = represented.get(row["of"].value), row["name"].value
             name_words = full_name_words(name, words)
             if of is None or len(name_words) < _MIN_NAME_WORDS:

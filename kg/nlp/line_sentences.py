@@ -9,16 +9,24 @@ after punctuation): the parser alone sometimes cuts a long sentence after a titl
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
 
 @Language.component("kg_line_sentences")
 def line_sentences(doc: Doc) -> Doc:
+    if len(doc) < 2:
+        return doc
+    flags = doc.to_array([IS_ALPHA, IS_PUNCT, IS_SPACE, SENT_START])
+    starts = flags[:, 3].astype("int64")  # 1 starts a sentence, -1 does not, 0 the parser decides
+    text = doc.text
     for token in doc[:-1]:
-        following = doc[token.i + 1]
-        if "\n" in token.text_with_ws:
-            following.is_sent_start = True
-        elif token.is_alpha and not (following.is_punct or following.is_space):
+        i = token.i
+        if "\n" in text[token.idx : token.idx + len(token.text_with_ws)]:
+            starts[i + 1] = 1
+        elif flags[i, 0] and not (flags[i + 1, 1] or flags[i + 1, 2]):
             # "... a briefing on PM Modi's visit": no sentence starts right after a word on the same line
-            following.is_sent_start = False
+            starts[i + 1] = -1
+    starts[0] = 1
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
