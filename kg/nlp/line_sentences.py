@@ -8,8 +8,8 @@ after punctuation): the parser alone sometimes cuts a long sentence after a titl
 
 from __future__ import annotations
 
-from spacy.language import Language
 from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, SENT_START
+from spacy.language import Language
 from spacy.tokens import Doc
 
 
