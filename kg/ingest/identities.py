@@ -126,7 +126,12 @@ def rename(extraction: Extraction, renamed: dict[str, Placed]) -> Extraction:
     def encounter(e: Encounter) -> Encounter:
         participants = tuple(dict.fromkeys(ref(p) for p in e.participants))
         discussions = tuple(_discussion(d, ref) for d in e.discussions)
-        return replace(e, participants=participants, discussions=discussions)
+        clues = e.clues
+        if clues is not None and clues.story is not None:  # "the day before": the story's encounter, renamed too
+            offset, ids = clues.story
+            story = tuple(sorted({renamed[i].id if i in renamed else i for i in ids}))
+            clues = replace(clues, story=(offset, story))
+        return replace(e, participants=participants, discussions=discussions, clues=clues)
 
     actors: dict[str, TextActor] = {}
     for actor in extraction.text_actors:

@@ -161,3 +161,11 @@ def test_a_store_namesake_and_a_run_namesake_of_other_countries_leave_it_alone(m
     people.add_extraction(_article("u", "uga-amara-okafor", UGA))
     unplaced = _article("unplaced", "amara-okafor", None)
     assert people.resolve(unplaced) is unplaced
+
+
+def test_a_day_before_link_follows_the_story_encounter_renamed():
+    placed = _article("placed", "ken-amara-okafor", KEN)
+    link = DateClues(story=(-1, ("amara-okafor", "narendra-modi")))  # "The day before, ..." told after that meeting
+    unplaced = _article("unplaced", "amara-okafor", None, day=None, clues=link)
+    resolved = _identities(placed, unplaced).resolve(unplaced)
+    assert resolved.encounters[0].clues.story == (-1, ("ken-amara-okafor", "narendra-modi"))
