@@ -34,7 +34,7 @@ from kg.extract.report_dates import (
 )
 from kg.extract.roles import is_bystander
 from kg.extract.triggers import Trigger, in_planned_clause, is_planned_or_negated
-from kg.extract.visit_pairs import host_and_visitor
+from kg.extract.visit_pairs import host_and_visitor, visit_destinations
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
 from kg.nlp.doc_cache import entities_in
@@ -376,7 +376,7 @@ def find_sightings(
             if len(participants) < 2 and not _is_referential(trigger, lexicon):
                 if not participants or trigger.head.pos_ not in ("NOUN", "PROPN"):
                     continue
-            destination = _destination(trigger, in_countries)
+            destination = _destination(trigger, in_countries, lexicon)
             three_party = is_three_party(trigger.span, lexicon)
             hosts = hosts_named(people, lexicon)
             joiners = joining_participants(trigger.span, people, lexicon)
@@ -388,17 +388,12 @@ def find_sightings(
     return sightings
 
 
-def _destination(trigger: Trigger, countries: list[Mark]) -> str | None:
-    """The country a visit went to: "Xi's visit to Serbia", "a trip to the Serbian capital, Belgrade"."""
+def _destination(trigger: Trigger, countries: list[Mark], lexicon: Lexicon) -> str | None:
+    """The one country a visit went to: "Xi's visit to Serbia", "a trip to the Serbian capital, Belgrade"."""
     if trigger.kind is not EncounterKind.STATE_VISIT:
         return None
-    for mark in countries:
-        node = mark.span.root
-        while node.dep_ in ("appos", "compound", "amod", "conj") and node.head != node:
-            node = node.head
-        if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head == trigger.head:
-            return mark.ref
-    return None
+    found = visit_destinations(trigger.head, countries, lexicon)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 _PAIR_REACH = 2  # sentences back that "the two leaders" reaches

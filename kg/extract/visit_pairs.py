@@ -19,7 +19,7 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = 6
 
 
-def _destinations(noun: Token, marks: Sequence[Mark], lexicon: Lexicon) -> set[str]:
+def visit_destinations(noun: Token, marks: Sequence[Mark], lexicon: Lexicon) -> set[str]:
     """The countries "visit to Beijing" goes to: country marks in the objects of its destination preposition."""
     preps = lexicon.triggers.destination_preps
     places = {g.i for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
@@ -56,7 +56,7 @@ def host_and_visitor(
     noun = trigger.head
     if trigger.kind is not EncounterKind.STATE_VISIT or noun.pos_ != "NOUN":
         return ()
-    destinations = _destinations(noun, marks, lexicon)
+    destinations = visit_destinations(noun, marks, lexicon)
     if not destinations:
         return ()
     verb = _framed_verb(noun, lexicon)
